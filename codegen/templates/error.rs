@@ -1,0 +1,144 @@
+//! Errors that are not the service's: building a value that lacks a required member, and errors
+//! the model does not describe.
+
+/// A builder's `build()` failed: a required member was not set, or a value is not allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuildError {
+    kind: BuildErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum BuildErrorKind {
+    MissingField { field: &'static str, shape: &'static str },
+    InvalidField { field: &'static str, details: String },
+}
+
+impl BuildError {
+    /// The required member `field` of `shape` was not set.
+    pub fn missing_field(field: &'static str, shape: &'static str) -> Self {
+        Self { kind: BuildErrorKind::MissingField { field, shape } }
+    }
+
+    /// The member `field` holds a value that cannot be used, for the reason in `details`.
+    pub fn invalid_field(field: &'static str, details: impl Into<String>) -> Self {
+        Self { kind: BuildErrorKind::InvalidField { field, details: details.into() } }
+    }
+
+    /// The member at fault, by the name of its builder method.
+    pub fn field(&self) -> &str {
+        match &self.kind {
+            BuildErrorKind::MissingField { field, .. } | BuildErrorKind::InvalidField { field, .. } => field,
+        }
+    }
+
+    /// Whether a required member was not set.
+    pub fn is_missing_field(&self) -> bool {
+        matches!(self.kind, BuildErrorKind::MissingField { .. })
+    }
+}
+
+impl ::std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match &self.kind {
+            BuildErrorKind::MissingField { field, shape } => {
+                write!(f, "`{field}` was not set, but `{shape}` requires it")
+            }
+            BuildErrorKind::InvalidField { field, details } => write!(f, "invalid value for `{field}`: {details}"),
+        }
+    }
+}
+
+impl ::std::error::Error for BuildError {}
+
+/// An error the model does not describe, with what the service said about it.
+///
+/// Services may return errors a model does not list (or lists only in a later version). Such an
+/// error keeps its code, message, HTTP status and raw body so that nothing is lost.
+#[non_exhaustive]
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Unhandled {
+    code: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    http_status: ::std::option::Option<u16>,
+    body: ::std::vec::Vec<u8>,
+}
+
+impl Unhandled {
+    /// An unhandled error about which nothing is known yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the error code the service sent.
+    pub fn with_code(mut self, code: impl Into<::std::string::String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets the message the service sent.
+    pub fn with_message(mut self, message: impl Into<::std::string::String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// Sets the HTTP status code of the response.
+    pub fn with_http_status(mut self, status: u16) -> Self {
+        self.http_status = Some(status);
+        self
+    }
+
+    /// Sets the raw body of the response.
+    pub fn with_body(mut self, body: impl Into<::std::vec::Vec<u8>>) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    /// The error code the service sent, if any.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The HTTP status code of the response, if known.
+    pub fn http_status(&self) -> ::std::option::Option<u16> {
+        self.http_status
+    }
+
+    /// The raw body of the response (empty if unknown).
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+}
+
+impl ::std::fmt::Debug for Unhandled {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Unhandled")
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("http_status", &self.http_status)
+            .field("body", &::std::string::String::from_utf8_lossy(&self.body))
+            .finish()
+    }
+}
+
+impl ::std::fmt::Display for Unhandled {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("unhandled error")?;
+        if let Some(code) = &self.code {
+            write!(f, " `{code}`")?;
+        }
+        if let Some(status) = self.http_status {
+            write!(f, " (HTTP {status})")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::std::error::Error for Unhandled {}

@@ -1,0 +1,1 @@
+//! Small types the generated types are made of.

@@ -1,0 +1,461 @@
+//! Assembly: parses every source, resolves shape ids across files and the prelude,
+//! merges `apply` statements, metadata and traits, and writes the JSON AST.
+
+mod json;
+mod resolve;
+mod shapes;
+mod validate;
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use crate::ast::ModelFile;
+use crate::diagnostic::{Diagnostics, Reporter, SourceFile};
+use crate::json_ast::merge_trait;
+use crate::parser;
+use crate::prelude;
+use crate::shape_id::{ShapeType, namespace_of};
+use json::JsonFile;
+
+/// Collects IDL and JSON AST sources and assembles them, with the prelude, into one
+/// JSON AST model.
+///
+/// ```
+/// let mut assembler = smithy_idl::Assembler::new();
+/// assembler.add_idl("a.smithy", "$version: \"2\"\nnamespace ex\nstructure A { b: B }\n");
+/// assembler.add_idl("b.smithy", "$version: \"2\"\nnamespace ex\nstring B\n");
+/// let ast = assembler.assemble().unwrap();
+/// assert_eq!(ast["shapes"]["ex#A"]["members"]["b"]["target"], "ex#B");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Assembler {
+    inputs: Vec<Input>,
+}
+
+#[derive(Debug, Clone)]
+struct Input {
+    path: String,
+    text: String,
+    json: bool,
+    /// Byte offset of the first invalid UTF-8 sequence, for sources given as bytes.
+    invalid_utf8_at: Option<usize>,
+}
+
+impl Assembler {
+    /// An assembler with no sources.
+    pub fn new() -> Self {
+        Assembler::default()
+    }
+
+    /// Adds an IDL (`.smithy`) source. `path` is only used in diagnostics.
+    pub fn add_idl(&mut self, path: impl Into<String>, text: impl Into<String>) -> &mut Self {
+        self.push(path.into(), text.into(), false, None)
+    }
+
+    /// Adds a JSON AST source. `path` is only used in diagnostics.
+    pub fn add_json(&mut self, path: impl Into<String>, text: impl Into<String>) -> &mut Self {
+        self.push(path.into(), text.into(), true, None)
+    }
+
+    /// Adds a source read from a file: JSON AST if `path` ends with `.json`, IDL
+    /// otherwise. Bytes that are not UTF-8 are reported when assembling.
+    pub fn add_source(&mut self, path: impl Into<String>, bytes: &[u8]) -> &mut Self {
+        let path = path.into();
+        let json = path.ends_with(".json");
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.push(path, text.to_string(), json, None),
+            Err(error) => {
+                let valid = error.valid_up_to();
+                let text = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default());
+                self.push(path, text.into_owned(), json, Some(valid))
+            }
+        }
+    }
+
+    fn push(&mut self, path: String, text: String, json: bool, bad: Option<usize>) -> &mut Self {
+        self.inputs.push(Input { path, text, json, invalid_utf8_at: bad });
+        self
+    }
+
+    /// Assembles every source added so far.
+    ///
+    /// Every reference in an IDL source must resolve to a shape of one of the sources or
+    /// of the prelude. JSON AST sources are taken as they are: their shapes are added and
+    /// their apply entries merged, but their references are not checked, because JSON
+    /// models commonly use traits whose definitions are not among the sources.
+    ///
+    /// The `smithy` version of the result is the highest version of the sources (an IDL
+    /// file without `$version` counts as 1.0, as in Smithy). Shapes of the prelude
+    /// namespace, including any defined by the sources, are not written.
+    pub fn assemble(&self) -> Result<Value, Diagnostics> {
+        run(&self.inputs, Mode::Complete)
+    }
+}
+
+/// Parses one IDL file on its own into a JSON AST.
+///
+/// Relative shape ids must resolve within the file or the prelude. Absolute ids of
+/// other namespaces may name shapes defined elsewhere, and `apply` statements that
+/// target such shapes are kept as `"type": "apply"` entries. Use [`Assembler`] to read
+/// files that refer to each other.
+pub fn parse_file(path: &str, text: &str) -> Result<Value, Diagnostics> {
+    let input = Input { path: path.to_string(), text: text.to_string(), json: false, invalid_utf8_at: None };
+    run(std::slice::from_ref(&input), Mode::SingleFile)
+}
+
+/// How much of the model the sources are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The sources are the whole model: every reference must resolve.
+    Complete,
+    /// One file read alone: absolute ids of other namespaces may be defined elsewhere.
+    SingleFile,
+}
+
+enum Parsed {
+    Idl(ModelFile),
+    Json(JsonFile),
+    Failed,
+}
+
+/// Traits to add to a shape or member from outside its definition.
+pub(crate) struct PendingApply {
+    pub file: usize,
+    pub at: usize,
+    /// Absolute id of the shape or member.
+    pub target: String,
+    /// Trait id, value and where the trait was written.
+    pub traits: Vec<(String, Value, usize)>,
+    /// Whether the statement comes from a `smithy.api` file, which may add to the prelude.
+    pub from_prelude: bool,
+}
+
+/// An elided member (`$name`) whose target is found once every shape is known.
+pub(crate) struct Elided {
+    pub file: usize,
+    pub at: usize,
+    pub shape: String,
+    pub member: String,
+    pub resource: Option<String>,
+    pub traits: Map<String, Value>,
+}
+
+/// The state of one assembly run.
+pub(crate) struct Assembly<'r, 'a> {
+    mode: Mode,
+    reporter: &'r mut Reporter<'a>,
+    /// The shapes of every source, with their types (see `type_of` for the prelude).
+    types: HashMap<String, ShapeType>,
+    /// Where each shape of a source is defined: (file, byte offset).
+    origins: HashMap<String, (usize, usize)>,
+    /// The shapes of the sources, in source order.
+    shapes: Map<String, Value>,
+    /// `"type": "apply"` entries for the output.
+    apply_entries: Map<String, Value>,
+    applies: Vec<PendingApply>,
+    elided: Vec<Elided>,
+    /// Enum members written without a value: (file, offset, shape, member).
+    implicit_enum_values: Vec<(usize, usize, String, String)>,
+    /// Explicit members of shapes with mixins, checked against inherited members:
+    /// (file, offset, shape, member).
+    redefined_members: Vec<(usize, usize, String, String)>,
+    /// Where mixins and `for` resources are referenced: (file, offset, shape, target).
+    mixin_refs: Vec<(usize, usize, String, String)>,
+    resource_refs: Vec<(usize, usize, String, String)>,
+    metadata: Map<String, Value>,
+    versions: Vec<String>,
+    /// Which mixin provides a member a shape inherits, and its target, by (shape,
+    /// member). Valid once the mixins' own elided members are settled, which the
+    /// topological order of `resolve_elided_members` ensures.
+    inherited: HashMap<(String, String), Option<(String, String)>>,
+}
+
+fn run(inputs: &[Input], mode: Mode) -> Result<Value, Diagnostics> {
+    let files: Vec<SourceFile> =
+        inputs.iter().map(|input| SourceFile::new(input.path.clone(), input.text.clone())).collect();
+    let mut reporter = Reporter::new(&files);
+    let mut parsed = Vec::with_capacity(files.len());
+    for (index, (input, file)) in inputs.iter().zip(&files).enumerate() {
+        if let Some(at) = input.invalid_utf8_at {
+            reporter.error(index, at, "the file is not valid UTF-8");
+            parsed.push(Parsed::Failed);
+        } else if input.json {
+            parsed.push(json::parse(file, index, &mut reporter).map_or(Parsed::Failed, Parsed::Json));
+        } else {
+            parsed.push(Parsed::Idl(parser::parse(&file.text, index, &mut reporter)));
+        }
+    }
+    let output = {
+        let mut assembly = Assembly::new(mode, &mut reporter);
+        assembly.assemble(parsed, inputs.iter().any(|i| !i.json));
+        assembly.output()
+    };
+    if reporter.count() > 0 { Err(reporter.finish()) } else { Ok(output) }
+}
+
+impl<'r, 'a> Assembly<'r, 'a> {
+    fn new(mode: Mode, reporter: &'r mut Reporter<'a>) -> Self {
+        Assembly {
+            mode,
+            reporter,
+            types: HashMap::new(),
+            origins: HashMap::new(),
+            shapes: Map::new(),
+            apply_entries: Map::new(),
+            applies: Vec::new(),
+            elided: Vec::new(),
+            implicit_enum_values: Vec::new(),
+            redefined_members: Vec::new(),
+            mixin_refs: Vec::new(),
+            resource_refs: Vec::new(),
+            metadata: Map::new(),
+            versions: Vec::new(),
+            inherited: HashMap::new(),
+        }
+    }
+
+    pub(crate) fn error(&mut self, file: usize, at: usize, message: impl Into<String>) {
+        self.reporter.error(file, at, message);
+    }
+
+    /// Where `id` is defined, as `path:line:column`, for messages about conflicts.
+    fn describe_origin(&self, id: &str) -> String {
+        match self.origins.get(id) {
+            Some(&(file, at)) => match self.reporter.files.get(file) {
+                Some(source) => {
+                    let d = source.diagnostic(at, "");
+                    format!("{}:{}:{}", d.file, d.line, d.column)
+                }
+                None => "another file".to_string(),
+            },
+            None => "the prelude".to_string(),
+        }
+    }
+
+    /// The type of a known shape: one of the sources' or of the prelude.
+    pub(crate) fn type_of(&self, id: &str) -> Option<ShapeType> {
+        self.types.get(id).copied().or_else(|| {
+            let name = id.strip_prefix(prelude::NAMESPACE)?.strip_prefix('#')?;
+            prelude::shape_type(name)
+        })
+    }
+
+    /// Records a shape definition, reporting duplicates. Returns whether it is new.
+    fn define(&mut self, id: &str, kind: ShapeType, file: usize, at: usize) -> bool {
+        if self.origins.contains_key(id) {
+            let previous = self.describe_origin(id);
+            self.error(file, at, format!("shape `{id}` is already defined at {previous}"));
+            return false;
+        }
+        self.types.insert(id.to_string(), kind);
+        self.origins.insert(id.to_string(), (file, at));
+        true
+    }
+
+    fn assemble(&mut self, parsed: Vec<Parsed>, has_idl: bool) {
+        // Every shape must be known before any id is resolved: relative ids may refer
+        // forward and across files.
+        let mut defined = Vec::with_capacity(parsed.len());
+        for (file, model) in parsed.iter().enumerate() {
+            defined.push(match model {
+                Parsed::Idl(model) => self.define_idl_shapes(file, model),
+                Parsed::Json(model) => self.define_json_shapes(file, model),
+                Parsed::Failed => Vec::new(),
+            });
+        }
+        for ((file, model), defined) in parsed.into_iter().enumerate().zip(defined) {
+            match model {
+                Parsed::Idl(model) => self.add_idl_file(file, model, &defined),
+                Parsed::Json(model) => self.add_json_file(file, model, &defined),
+                Parsed::Failed => {}
+            }
+        }
+        self.resolve_elided_members();
+        for apply in std::mem::take(&mut self.applies) {
+            self.apply(apply);
+        }
+        self.add_implicit_enum_values();
+        self.validate();
+        if self.versions.is_empty() && has_idl {
+            // An IDL file without `$version` is a 1.0 file, as in Smithy's own loader.
+            self.versions.push("1.0".to_string());
+        }
+    }
+
+    fn add_idl_file(&mut self, file: usize, mut model: ModelFile, defined: &[bool]) {
+        if let Some(version) = model.version.take() {
+            self.versions.push(version);
+        }
+        for decl in std::mem::take(&mut model.metadata) {
+            let value = self.node_value(None, decl.value);
+            if merge_trait(&mut self.metadata, &decl.key, value).is_err() {
+                self.error(file, decl.at, format!("conflicting values for metadata `{}`", decl.key));
+            }
+        }
+        let Some(namespace) = model.namespace.clone() else {
+            return;
+        };
+        let scope = self.scope(file, namespace, &model);
+        self.add_idl_shapes(&scope, std::mem::take(&mut model.shapes), defined);
+        for apply in std::mem::take(&mut model.applies) {
+            self.queue_idl_apply(&scope, apply);
+        }
+    }
+
+    /// Merges traits applied from outside a definition into the shape or member, or keeps
+    /// them as an apply entry when the member is inherited from a mixin.
+    fn apply(&mut self, apply: PendingApply) {
+        let (root, member) = crate::shape_id::split_member(&apply.target);
+        if namespace_of(root) == prelude::NAMESPACE && !apply.from_prelude {
+            self.error(
+                apply.file,
+                apply.at,
+                format!("cannot apply traits to `{}`: prelude shapes cannot be changed", apply.target),
+            );
+            return;
+        }
+        let shape_known = self.shapes.contains_key(root);
+        let is_local = match (self.shapes.get(root), member) {
+            (Some(_), None) => true,
+            (Some(shape), Some(member)) => crate::json_ast::local_member(shape, member).is_some(),
+            (None, _) => false,
+        };
+        let is_entry = if is_local {
+            false
+        } else if !shape_known {
+            // Only a single file read alone may apply traits to shapes defined elsewhere;
+            // otherwise the unknown target was reported when it was resolved.
+            if self.mode == Mode::Complete {
+                return;
+            }
+            true
+        } else {
+            let member = member.unwrap_or_default();
+            let inherited = self.inherited_member(root, member).is_some();
+            if !inherited && !self.has_missing_mixin(root) {
+                self.error(
+                    apply.file,
+                    apply.at,
+                    format!("cannot apply traits to `{}`: `{root}` has no member `{member}`", apply.target),
+                );
+                return;
+            }
+            true
+        };
+        for (id, value, at) in apply.traits {
+            let traits = if is_entry {
+                let entry = self.apply_entries.entry(apply.target.clone()).or_insert_with(|| Value::Object(Map::new()));
+                entry.as_object_mut()
+            } else {
+                let shape = self.shapes.get_mut(root);
+                let target = match member {
+                    Some(member) => shape.and_then(|s| crate::json_ast::local_member_mut(s, member)),
+                    None => shape,
+                };
+                target.and_then(traits_mut)
+            };
+            let Some(traits) = traits else { continue };
+            if merge_trait(traits, &id, value).is_err() {
+                self.error(apply.file, at, format!("conflicting values for trait `{id}` on `{}`", apply.target));
+            }
+        }
+    }
+
+    /// The mixin that provides member `member` of `shape` through inheritance, and the
+    /// member's target. Searches depth-first in mixin order, remembering answers so
+    /// that long mixin chains stay linear.
+    pub(crate) fn inherited_member(&mut self, shape: &str, member: &str) -> Option<(String, String)> {
+        let key = (shape.to_string(), member.to_string());
+        if let Some(answer) = self.inherited.get(&key) {
+            return answer.clone();
+        }
+        let mixins: Vec<String> = self
+            .shapes
+            .get(shape)
+            .map(|s| crate::json_ast::mixin_ids(s).into_iter().map(str::to_string).collect())
+            .unwrap_or_default();
+        let mut answer = None;
+        for mixin in mixins {
+            let Some(mixin_shape) = self.shapes.get(&mixin) else {
+                continue;
+            };
+            if let Some(local) = crate::json_ast::local_member(mixin_shape, member) {
+                let target = crate::json_ast::target_of(local).unwrap_or_default().to_string();
+                answer = Some((mixin, target));
+                break;
+            }
+            let mixin_key = (mixin.clone(), member.to_string());
+            let found = match self.inherited.get(&mixin_key) {
+                Some(found) => found.clone(),
+                None => {
+                    // The mixin was not asked about yet: walk its ancestry (without
+                    // recursion, which cycles and long chains would not survive) and
+                    // remember the answer for it too.
+                    let found = crate::json_ast::inherited_member(&self.shapes, &mixin, member)
+                        .map(|(m, v)| (m.to_string(), crate::json_ast::target_of(v).unwrap_or_default().to_string()));
+                    self.inherited.insert(mixin_key, found.clone());
+                    found
+                }
+            };
+            if found.is_some() {
+                answer = found;
+                break;
+            }
+        }
+        self.inherited.insert(key, answer.clone());
+        answer
+    }
+
+    /// Whether some mixin of the shape (transitively) is not among the sources, which
+    /// only happens when a single file is read alone.
+    fn has_missing_mixin(&self, id: &str) -> bool {
+        let mut stack = vec![id];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            match self.shapes.get(id) {
+                Some(shape) => stack.extend(crate::json_ast::mixin_ids(shape)),
+                None => return true,
+            }
+        }
+        false
+    }
+
+    fn output(&mut self) -> Value {
+        let version = self.versions.iter().max().cloned().unwrap_or_else(|| "2.0".to_string());
+        let mut root = Map::new();
+        root.insert("smithy".to_string(), Value::String(version));
+        if !self.metadata.is_empty() {
+            root.insert("metadata".to_string(), Value::Object(std::mem::take(&mut self.metadata)));
+        }
+        let mut shapes = Map::new();
+        for (id, shape) in std::mem::take(&mut self.shapes) {
+            // The prelude is implied by every model, so its shapes are not written.
+            if namespace_of(&id) != prelude::NAMESPACE {
+                shapes.insert(id, shape);
+            }
+        }
+        for (id, traits) in std::mem::take(&mut self.apply_entries) {
+            if traits.as_object().is_some_and(Map::is_empty) {
+                continue;
+            }
+            let mut entry = Map::new();
+            entry.insert("type".to_string(), Value::String("apply".to_string()));
+            entry.insert("traits".to_string(), traits);
+            shapes.insert(id, Value::Object(entry));
+        }
+        if !shapes.is_empty() {
+            root.insert("shapes".to_string(), Value::Object(shapes));
+        }
+        Value::Object(root)
+    }
+}
+
+/// The `traits` object of a shape or member, created if missing.
+pub(crate) fn traits_mut(target: &mut Value) -> Option<&mut Map<String, Value>> {
+    let object = target.as_object_mut()?;
+    object.entry("traits").or_insert_with(|| Value::Object(Map::new())).as_object_mut()
+}

@@ -1,0 +1,216 @@
+//! `cargo xtask codegen` as a user runs it: bad models fail cleanly, and `--check` reports staleness.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().expect("xtask runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs `codegen --model` on `model_text` and returns the output; asserts nothing was written.
+fn generate_expecting_failure(name: &str, model_text: &[u8]) -> String {
+    let dir = scratch(name);
+    let model = dir.join("model.json");
+    fs::write(&model, model_text).expect("write model");
+    let out = dir.join("out");
+    let output = xtask(&["codegen", "--model", model.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let message = stderr(&output);
+    assert!(!output.status.success(), "{name}: expected failure, got success: {message}");
+    assert_eq!(output.status.code(), Some(1), "{name}: a model error exits with 1, not a panic: {message}");
+    assert!(!message.contains("panicked"), "{name}: {message}");
+    assert!(!out.exists(), "{name}: nothing may be written when the model is bad");
+    assert!(message.contains("model.json"), "{name}: the error names the file: {message}");
+    message
+}
+
+fn model(shapes: &str) -> String {
+    format!(r#"{{"smithy": "2.0", "shapes": {{{shapes}}}}}"#)
+}
+
+const SERVICE: &str = r#""ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}]},
+    "ex#Op": {"type": "operation", "input": {"target": "ex#In"}}"#;
+
+#[test]
+fn a_file_that_is_not_json_is_reported_with_line_and_column() {
+    let message = generate_expecting_failure("not_json", b"{\n  \"smithy\": \"2.0\",\n  \"shapes\": {,}\n}");
+    assert!(message.contains("model.json:3:"), "{message}");
+    assert!(message.contains("not valid JSON"), "{message}");
+}
+
+#[test]
+fn random_bytes_are_reported_not_panicked_on() {
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    generate_expecting_failure("random_bytes", &bytes);
+}
+
+#[test]
+fn a_model_that_is_not_smithy_2_is_refused() {
+    let message = generate_expecting_failure("smithy_1", br#"{"smithy": "1.0", "shapes": {}}"#);
+    assert!(message.contains("Smithy version `1.0` is not supported"), "{message}");
+    let message = generate_expecting_failure("no_version", br#"{"shapes": {}}"#);
+    assert!(message.contains("missing the `smithy` version"), "{message}");
+}
+
+#[test]
+fn a_missing_target_names_the_member() {
+    let text =
+        model(&format!(r#"{SERVICE}, "ex#In": {{"type": "structure", "members": {{"a": {{"target": "ex#Nope"}}}}}}"#));
+    let message = generate_expecting_failure("missing_target", text.as_bytes());
+    assert!(message.contains("ex#In$a: targets `ex#Nope`, which does not exist"), "{message}");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let text = model(&format!(
+        r#"{SERVICE}, "ex#In": {{"type": "structure", "members": {{
+            "a": {{"target": "ex#Nope"}}, "b": {{"target": "ex#Gone"}}}}}},
+           "ex#Bad": {{"type": "strukture"}}"#
+    ));
+    let message = generate_expecting_failure("many_problems", text.as_bytes());
+    for expected in ["ex#In$a", "ex#In$b", "ex#Bad: unknown shape type `strukture`"] {
+        assert!(message.contains(expected), "missing {expected:?} in {message}");
+    }
+}
+
+#[test]
+fn a_cycle_of_required_members_is_reported() {
+    let text = model(&format!(
+        r#"{SERVICE},
+        "ex#In": {{"type": "structure", "members": {{"a": {{"target": "ex#A"}}}}}},
+        "ex#A": {{"type": "structure", "members": {{"b": {{"target": "ex#B", "traits": {{"smithy.api#required": {{}}}}}}}}}},
+        "ex#B": {{"type": "structure", "members": {{"a": {{"target": "ex#A", "traits": {{"smithy.api#required": {{}}}}}}}}}}"#
+    ));
+    let message = generate_expecting_failure("required_cycle", text.as_bytes());
+    assert!(message.contains("form a cycle"), "{message}");
+    assert!(message.contains("ex#A$b") && message.contains("ex#B$a"), "{message}");
+}
+
+#[test]
+fn a_list_containing_itself_is_reported() {
+    let text = model(&format!(
+        r#"{SERVICE},
+        "ex#In": {{"type": "structure", "members": {{"l": {{"target": "ex#L"}}}}}},
+        "ex#L": {{"type": "list", "member": {{"target": "ex#L"}}}}"#
+    ));
+    let message = generate_expecting_failure("list_cycle", text.as_bytes());
+    assert!(message.contains("ex#L: this list or map contains itself"), "{message}");
+}
+
+#[test]
+fn duplicate_enum_values_are_reported() {
+    let text = model(&format!(
+        r#"{SERVICE},
+        "ex#In": {{"type": "structure", "members": {{"e": {{"target": "ex#E"}}}}}},
+        "ex#E": {{"type": "enum", "members": {{
+            "A": {{"target": "smithy.api#Unit", "traits": {{"smithy.api#enumValue": "x"}}}},
+            "B": {{"target": "smithy.api#Unit", "traits": {{"smithy.api#enumValue": "x"}}}}}}}}"#
+    ));
+    let message = generate_expecting_failure("duplicate_enum", text.as_bytes());
+    assert!(message.contains("ex#E$B: repeats the value \"x\""), "{message}");
+}
+
+#[test]
+fn a_model_without_a_service_is_reported() {
+    let text = model(r#""ex#S": {"type": "string"}"#);
+    let message = generate_expecting_failure("no_service", text.as_bytes());
+    assert!(message.contains("defines no service"), "{message}");
+}
+
+#[test]
+fn generation_writes_only_changed_files_and_check_reports_stale_ones() {
+    let dir = scratch("check");
+    let out = dir.join("crate");
+    let model = Path::new(env!("CARGO_MANIFEST_DIR")).join("../model/amplifybackend.json");
+    let args = ["codegen", "--model", model.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let first = xtask(&args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let lib = out.join("src/lib.rs");
+    assert!(lib.exists() && out.join("Cargo.toml").exists());
+
+    let second = xtask(&args);
+    assert!(stderr(&second).contains("; 0 changed"), "{}", stderr(&second));
+    let check: Vec<&str> = args.iter().copied().chain(["--check"]).collect();
+    assert!(xtask(&check).status.success());
+
+    // A stale file, a missing file and a file that is no longer generated are each named.
+    fs::write(&lib, "// Code generated by hand\n").unwrap();
+    fs::remove_file(out.join("src/error.rs")).unwrap();
+    fs::write(out.join("src/leftover.rs"), "// Code generated by an older version\n").unwrap();
+    fs::write(out.join("src/notes.txt"), "hand-written, not generated\n").unwrap();
+    let stale = xtask(&check);
+    let message = stderr(&stale);
+    assert_eq!(stale.status.code(), Some(1), "{message}");
+    assert!(message.contains("src/lib.rs is stale"), "{message}");
+    assert!(message.contains("src/error.rs is missing"), "{message}");
+    assert!(message.contains("src/leftover.rs is no longer generated"), "{message}");
+    assert!(!message.contains("notes.txt"), "{message}");
+    assert!(message.contains("run `cargo xtask codegen --model"), "{message}");
+    assert_eq!(fs::read_to_string(&lib).unwrap(), "// Code generated by hand\n", "--check writes nothing");
+
+    let fix = xtask(&args);
+    assert!(fix.status.success(), "{}", stderr(&fix));
+    assert!(xtask(&check).status.success());
+    assert!(!out.join("src/leftover.rs").exists());
+    assert!(out.join("src/notes.txt").exists(), "hand-written files are left alone");
+}
+
+#[test]
+fn ast_prints_the_json_ast_of_idl_files() {
+    let dir = scratch("ast");
+    let model = dir.join("model.smithy");
+    fs::write(&model, "$version: \"2\"\nnamespace ex\n\n/// Docs.\nstring Name\n\napply Name @length(min: 1)\n")
+        .unwrap();
+    let output = xtask(&["ast", model.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ast: serde_json::Value = serde_json::from_slice(&output.stdout).expect("the output is JSON");
+    let expected = serde_json::json!({
+        "smithy": "2.0",
+        "shapes": {
+            "ex#Name": {
+                "type": "string",
+                "traits": {"smithy.api#documentation": "Docs.", "smithy.api#length": {"min": 1}}
+            }
+        }
+    });
+    assert_eq!(ast, expected);
+}
+
+#[test]
+fn bad_idl_is_reported_at_its_line_and_column_with_the_source_line() {
+    let dir = scratch("bad_idl");
+    let model = dir.join("model.smithy");
+    fs::write(&model, "$version: \"2\"\nnamespace ex\n\nstructure A {\n    b: Nope\n    b: String\n}\n").unwrap();
+    let out = dir.join("out");
+    let output = xtask(&["codegen", "--model", model.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(message.contains("model.smithy:5:8: unknown shape `Nope`"), "{message}");
+    assert!(message.contains("5 |     b: Nope\n  |        ^"), "{message}");
+    assert!(message.contains("model.smithy:6:5:"), "the duplicate member is reported in the same run: {message}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn help_prints_the_usage_and_succeeds_and_unknown_tasks_fail() {
+    for args in [&["--help"][..], &["help"], &["corpus", "--help"], &["bench", "generate", "-h"]] {
+        let output = xtask(args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        assert!(String::from_utf8_lossy(&output.stdout).contains("usage: cargo xtask"), "{args:?}");
+    }
+    let output = xtask(&["frobnicate"]);
+    assert_eq!(output.status.code(), Some(1), "a usage error exits with 1");
+    assert!(stderr(&output).contains("unknown task `frobnicate`"));
+}
