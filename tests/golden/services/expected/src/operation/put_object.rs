@@ -133,6 +133,7 @@ impl ::std::convert::From<crate::error::Unhandled> for PutObjectError {
 #[cfg(feature = "http")]
 impl PutObjectOutput {
     /// Reads a response to the `PutObject` operation: this output when it succeeded, else the error the response carries. An error the model does not describe, or a response that cannot be read, is [`PutObjectError::Unhandled`].
+    #[allow(clippy::result_large_err)]
     pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<Self, PutObjectError> {

@@ -115,6 +115,7 @@ impl ::std::convert::From<crate::error::Unhandled> for WatchObjectError {
 #[cfg(feature = "http")]
 impl WatchObjectOutput {
     /// Reads a response to the `WatchObject` operation: this output when it succeeded, else the error the response carries. An error the model does not describe, or a response that cannot be read, is [`WatchObjectError::Unhandled`].
+    #[allow(clippy::result_large_err)]
     pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<Self, WatchObjectError> {
