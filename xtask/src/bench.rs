@@ -273,7 +273,7 @@ pub fn compile(models_dir: &Path, service: &str, runs: usize, out: &Path) -> Res
 
     let mut report = format!(
         "compile time of one crate alone, dependencies built (`cargo build`, dev profile), median of {runs} runs\n\n\
-         {:<44} {:>10} {:>12} {:>10}\n",
+         {:<48} {:>10} {:>12} {:>10}\n",
         "crate", "lines", "seconds", "peak MB"
     );
     let theirs_lines = count_lines_of_package(out, &theirs);
@@ -308,7 +308,7 @@ pub fn compile(models_dir: &Path, service: &str, runs: usize, out: &Path) -> Res
         rss.sort_unstable();
         let max_rss_kb = rss.get(rss.len() / 2).copied().unwrap_or_default();
         report.push_str(&format!(
-            "{label:<44} {:>10} {:>12.2} {:>10.0}\n",
+            "{label:<48} {:>10} {:>12.2} {:>10.0}\n",
             line_count.map_or_else(|| "?".to_owned(), |l| l.to_string()),
             time.as_secs_f64(),
             max_rss_kb as f64 / 1024.0
@@ -319,7 +319,7 @@ pub fn compile(models_dir: &Path, service: &str, runs: usize, out: &Path) -> Res
         report.push_str("\nours / theirs (time, peak memory):\n");
         for (label, ours) in ours {
             report.push_str(&format!(
-                "  {label:<42} {:.2}, {:.2}\n",
+                "  {label:<48} {:.2}, {:.2}\n",
                 ours.time.as_secs_f64() / theirs.time.as_secs_f64(),
                 ours.max_rss_kb as f64 / theirs.max_rss_kb as f64,
             ));
