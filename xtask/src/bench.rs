@@ -283,7 +283,7 @@ pub fn compile(models_dir: &Path, service: &str, runs: usize, out: &Path) -> Res
     ];
     // With HTTP bindings (restJson1 services), the crate does what the published one does short
     // of sending: building requests and reading responses.
-    let manifest = fs::read_to_string(dir.join("Cargo.toml")).map_err(|e| e.to_string())?;
+    let manifest = generated.get("Cargo.toml").unwrap_or_default();
     if manifest.lines().any(|line| line.starts_with("http = [")) {
         configs.push((
             format!("{ours} (generated, http)"),

@@ -75,55 +75,52 @@ pub fn plan(files: &Files, dir: &Path) -> io::Result<Vec<Change>> {
 /// A directory that does not exist yet is written whole under a temporary name beside it and
 /// renamed into place at the end, which spares a rename per file.
 pub fn apply(files: &Files, dir: &Path, changes: &[Change]) -> io::Result<()> {
-    if !dir.exists() && changes.iter().all(|change| matches!(change, Change::Create(_))) {
-        return create_dir_with(files, dir, changes);
-    }
+    let staging = if dir.exists() { None } else { Some(staging_dir(dir)?) };
+    let root = staging.as_deref().unwrap_or(dir);
     let mut created = BTreeSet::new();
     for change in changes {
+        let relative = change.path().strip_prefix(dir).map_err(io::Error::other)?;
+        let path = root.join(relative);
         match change {
-            Change::Create(path) | Change::Update(path) => {
-                let relative = path.strip_prefix(dir).map_err(io::Error::other)?;
-                let relative = relative.to_str().ok_or_else(|| io::Error::other("non-UTF-8 path"))?;
-                let text = files.get(relative).ok_or_else(|| io::Error::other("planned file not generated"))?;
+            Change::Create(_) | Change::Update(_) => {
+                let key = relative.to_str().ok_or_else(|| io::Error::other("non-UTF-8 path"))?;
+                let text = files.get(key).ok_or_else(|| io::Error::other("planned file not generated"))?;
                 if let Some(parent) = path.parent().filter(|parent| !created.contains(*parent)) {
                     fs::create_dir_all(parent)?;
                     created.insert(parent.to_path_buf());
                 }
-                let temporary = path.with_extension("tmp~");
-                fs::write(&temporary, text)?;
-                fs::rename(&temporary, path)?;
+                if staging.is_some() {
+                    fs::write(&path, text)?;
+                } else {
+                    let temporary = path.with_extension("tmp~");
+                    fs::write(&temporary, text)?;
+                    fs::rename(&temporary, &path)?;
+                }
             }
-            Change::Remove(path) => {
-                fs::remove_file(path)?;
-                remove_empty_parents(path, dir);
+            Change::Remove(_) => {
+                fs::remove_file(&path)?;
+                remove_empty_parents(&path, root);
             }
         }
     }
-    Ok(())
+    match &staging {
+        Some(staging) => {
+            fs::create_dir_all(staging)?;
+            fs::rename(staging, dir)
+        }
+        None => Ok(()),
+    }
 }
 
-/// Writes the files of `changes` into a staging directory beside `dir`, then renames it to `dir`.
-fn create_dir_with(files: &Files, dir: &Path, changes: &[Change]) -> io::Result<()> {
+/// The empty directory beside `dir` that a new `dir` is written into before it is renamed into
+/// place; whatever an interrupted run left there is removed.
+fn staging_dir(dir: &Path) -> io::Result<PathBuf> {
     let name = dir.file_name().and_then(|name| name.to_str()).ok_or_else(|| io::Error::other("no directory name"))?;
     let staging = dir.with_file_name(format!(".{name}.tmp~"));
     match fs::remove_dir_all(&staging) {
-        Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
-        _ => {}
+        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
+        _ => Ok(staging),
     }
-    let mut created = BTreeSet::new();
-    for change in changes {
-        let relative = change.path().strip_prefix(dir).map_err(io::Error::other)?;
-        let key = relative.to_str().ok_or_else(|| io::Error::other("non-UTF-8 path"))?;
-        let text = files.get(key).ok_or_else(|| io::Error::other("planned file not generated"))?;
-        let path = staging.join(relative);
-        if let Some(parent) = path.parent().filter(|parent| !created.contains(*parent)) {
-            fs::create_dir_all(parent)?;
-            created.insert(parent.to_path_buf());
-        }
-        fs::write(&path, text)?;
-    }
-    fs::create_dir_all(&staging)?;
-    fs::rename(&staging, dir)
 }
 
 fn remove_empty_parents(path: &Path, root: &Path) {
