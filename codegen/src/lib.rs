@@ -13,6 +13,7 @@ mod docs;
 mod index;
 mod model;
 mod naming;
+mod package;
 pub mod protocol_tests;
 mod render;
 mod symbols;
@@ -24,6 +25,7 @@ pub use diagnostics::{Diagnostic, Diagnostics};
 pub use index::ServiceIndex;
 pub use model::{Member, Model, ModelAssembler, Operation, Resource, Service, Shape, ShapeId, ShapeKind, Traits};
 pub use naming::{pascal_case, snake_case};
+pub use package::{InvalidPackageName, check_package_name, default_crate_name};
 pub use symbols::{Rename, Symbols};
 
 /// What to generate, besides the model itself.
@@ -124,6 +126,11 @@ pub fn generate(model: &Model, settings: &Settings) -> Result<Files, Diagnostics
 /// indexed and named service.
 pub fn render(index: &ServiceIndex<'_>, symbols: &Symbols, settings: &Settings) -> Result<Files, Diagnostics> {
     check_renderable(index)?;
+    if let Err(refused) = check_package_name(&settings.crate_name) {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(Diagnostic::new(refused.to_string()));
+        return Err(diagnostics);
+    }
     Ok(render::render_crate(index, symbols, settings))
 }
 
@@ -174,12 +181,4 @@ fn check_renderable(index: &ServiceIndex<'_>) -> Result<(), Diagnostics> {
         }
     }
     diagnostics.into_result(())
-}
-
-/// A package name for the service's crate: its `sdkId` (or shape name) in lower kebab case.
-pub fn default_crate_name(model: &Model, service: Option<&ShapeId>) -> Result<String, Diagnostics> {
-    let index = ServiceIndex::new(model, service)?;
-    let sdk_id = index.service.traits.get("aws.api#service").and_then(|v| v.get("sdkId")).and_then(|v| v.as_str());
-    let name = sdk_id.unwrap_or(index.service.id.name());
-    Ok(snake_case(name).replace('_', "-"))
 }

@@ -75,7 +75,14 @@ pub(crate) fn render_crate(index: &ServiceIndex<'_>, symbols: &Symbols, settings
     for (path, text) in modules::module_files(&cx).into_iter().chain(runtime::runtime_files(&cx)) {
         files.insert(path, text);
     }
-    files.insert("Cargo.toml".to_owned(), modules::cargo_toml(&cx));
+    files.insert(
+        "Cargo.toml".to_owned(),
+        crate::package::cargo_toml(
+            settings,
+            index.service.traits.title().unwrap_or(index.service.id.name()),
+            http::applies(&cx),
+        ),
+    );
     files
 }
 

@@ -1,5 +1,4 @@
-//! Renders the crate's module tree: `lib.rs`, the public modules that re-export each item, and
-//! `Cargo.toml`.
+//! Renders the crate's module tree: `lib.rs` and the public modules that re-export each item.
 
 use std::collections::BTreeMap;
 
@@ -172,43 +171,4 @@ fn first_sentence(markdown: &str) -> String {
         previous = c;
     }
     paragraph
-}
-
-/// The crate's `Cargo.toml`.
-pub(crate) fn cargo_toml(cx: &Context<'_>) -> String {
-    let settings = cx.settings;
-    let http = super::http::applies(cx);
-    let service = cx.index.service;
-    let title = service.traits.title().unwrap_or(service.id.name());
-    format!(
-        "{header}[package]\n\
-         name = \"{name}\"\n\
-         version = \"{version}\"\n\
-         description = \"Rust types for {title}, generated from its Smithy model.\"\n\
-         edition = \"2021\"\n\
-         rust-version = \"1.83\"\n\
-         license = \"{license}\"\n\
-         publish = false\n\
-         \n\
-         [features]\n\
-         # `Serialize` and `Deserialize` for every type, writing the JSON the service uses.\n\
-         serde = [\"dep:serde\"]\n\
-         {http_feature}\
-         \n\
-         [dependencies]\n\
-         {http_dependency}\
-         serde = {{ version = \"1.0.100\", optional = true, default-features = false, features = [\"std\"] }}\n\
-         {json_dependency}",
-        header = super::header(cx, "#"),
-        http_feature = if http {
-            "# Building requests and reading responses with the `http` crate's types (restJson1).\nhttp = [\"serde\", \"dep:http\", \"dep:serde_json\"]\n"
-        } else {
-            ""
-        },
-        http_dependency = if http { "http = { version = \"1\", optional = true }\n" } else { "" },
-        json_dependency = if http { "serde_json = { version = \"1\", optional = true }\n" } else { "" },
-        name = settings.crate_name,
-        version = settings.crate_version,
-        license = settings.license,
-    )
 }
