@@ -64,16 +64,18 @@ fn every_case_generates_its_expected_files() {
     let mut failures = Vec::new();
     for case in cases() {
         let files = generate(&case);
-        let changes = files::plan(&files, &case.expected).expect("the expected directory is readable");
+        let plan = files::plan(&files, &case.expected, &files::Options::default())
+            .unwrap_or_else(|error| panic!("{}: {error}", case.name));
+        let changes = plan.changes();
         if changes.is_empty() {
             continue;
         }
         if update {
-            files::apply(&files, &case.expected, &changes).expect("the expected files are writable");
+            files::apply(&plan).unwrap_or_else(|error| panic!("{}: {error}", case.name));
             continue;
         }
         let mut report = format!("{}: {} file(s) differ; run `{}`", case.name, changes.len(), case.fix);
-        for change in &changes {
+        for change in changes {
             report.push_str(&format!("\n  {change}"));
             if let files::Change::Update(path) = change {
                 report.push_str(&first_difference(&files, &case.expected, path));

@@ -80,8 +80,7 @@ pub fn generate_timed(model: &Path, out: &Path) -> Result<(Stages, usize, usize)
     stages.render = started.elapsed();
 
     let started = Instant::now();
-    let changes = files::plan(&generated, out).map_err(|e| e.to_string())?;
-    files::apply(&generated, out, &changes).map_err(|e| e.to_string())?;
+    files::write(&generated, out, &files::Options::default()).map_err(|e| e.to_string())?;
     stages.write = started.elapsed();
     Ok((stages, shapes, generated.line_count()))
 }
@@ -240,8 +239,7 @@ pub fn compile(models_dir: &Path, service: &str, runs: usize, out: &Path) -> Res
     let generated = codegen::generate(&loaded, &settings).map_err(|d| d.to_string())?;
     let lines = generated.line_count();
     let dir = out.join(&ours);
-    let changes = files::plan(&generated, &dir).map_err(|e| e.to_string())?;
-    files::apply(&generated, &dir, &changes).map_err(|e| e.to_string())?;
+    files::write(&generated, &dir, &files::Options::default()).map_err(|e| e.to_string())?;
     let theirs = format!("aws-sdk-{service}");
     let wrapper_dir = out.join("theirs");
     fs::create_dir_all(wrapper_dir.join("src")).map_err(|e| e.to_string())?;

@@ -141,7 +141,7 @@ fn generate_one(model: &Path, out: &Path) -> Outcome {
         Ok(generated) => {
             outcome.lines = generated.line_count();
             let dir = out.join(&name);
-            let written = files::plan(&generated, &dir).and_then(|changes| files::apply(&generated, &dir, &changes));
+            let written = files::write(&generated, &dir, &files::Options::default());
             if let Err(error) = written {
                 outcome.generation_error = Some(format!("writing {}: {error}", dir.display()));
             }

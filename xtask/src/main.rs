@@ -15,8 +15,18 @@ usage: cargo xtask <task> [options]
 tasks:
   codegen                 regenerate generated/ from model/
   codegen --check         report stale files in generated/ without writing anything
-  codegen --model PATH --out DIR [--crate-name NAME] [--service ID]
-                          generate a standalone crate from any model file or directory
+  codegen --model PATH --out DIR [--crate-name NAME] [--service ID] [--force] [--check]
+                          generate a standalone crate from any model file or directory.
+                          DIR must be new, empty, or a crate generated earlier (it lists its
+                          files in .generated-files); regenerating replaces the crate whole
+                          (written beside it, then swapped) and deletes only files that list
+                          names. Whatever else is there (target/, Cargo.lock, .git, your
+                          notes) is kept. DIR may not contain another crate, be or contain the
+                          workspace or your home directory, or be a symlink.
+                          --force  also generate into a directory holding files the generator
+                                   did not write; they are kept, and one at a path the
+                                   generator writes is still refused
+                          --crate-name must be a package name cargo accepts, in lower case
   protocol-tests [--shared DIR] [--out DIR]
                           generate Smithy's restJson1 protocol-test services with their compliance
                           tests (default out: target/protocol-tests), run them and report each case
@@ -101,14 +111,17 @@ struct CodegenArgs {
     out: Option<PathBuf>,
     crate_name: Option<String>,
     service: Option<String>,
+    force: bool,
 }
 
 fn parse_codegen(mut parser: lexopt::Parser) -> Result<CodegenArgs, lexopt::Error> {
     use lexopt::prelude::*;
-    let mut args = CodegenArgs { check: false, models: Vec::new(), out: None, crate_name: None, service: None };
+    let mut args =
+        CodegenArgs { check: false, models: Vec::new(), out: None, crate_name: None, service: None, force: false };
     while let Some(arg) = parser.next()? {
         match arg {
             Long("check") => args.check = true,
+            Long("force") => args.force = true,
             Long("model") => args.models.push(parser.value()?.into()),
             Long("out") => args.out = Some(parser.value()?.into()),
             Long("crate-name") => args.crate_name = Some(parser.value()?.string()?),
@@ -124,12 +137,15 @@ fn codegen(parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     let root = workspace_root();
     let project = args.models.is_empty();
     let (model_paths, out, mut settings, fix_command) = if project {
-        if args.out.is_some() || args.crate_name.is_some() || args.service.is_some() {
-            return Err("--out, --crate-name and --service go with --model".into());
+        if args.out.is_some() || args.crate_name.is_some() || args.service.is_some() || args.force {
+            return Err("--out, --crate-name, --service and --force go with --model".into());
         }
         (vec![root.join(MODEL_DIR)], root.join(GENERATED_DIR), project_settings(), "cargo xtask codegen".to_owned())
     } else {
         let out = args.out.clone().ok_or("--model needs --out DIR")?;
+        if let Some(name) = &args.crate_name {
+            codegen::check_package_name(name).map_err(|refused| format!("--crate-name: {refused}"))?;
+        }
         let names: Vec<String> = args.models.iter().map(|p| p.display().to_string()).collect();
         let settings = Settings::new(args.crate_name.clone().unwrap_or_default())
             .generated_by(format!("`cargo xtask codegen` from `{}`", file_names(&args.models)));
@@ -148,19 +164,21 @@ fn codegen(parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     let files = codegen::generate(&model, &settings)?;
     let elapsed = started.elapsed();
 
-    let changes = files::plan(&files, &out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let options = files::Options { force: args.force, ..files::Options::default() };
+    let plan = files::plan(&files, &out, &options).map_err(|e| e.to_string())?;
+    let changes = plan.changes();
     if args.check {
         if changes.is_empty() {
             eprintln!("{} is up to date ({} files)", out.display(), files.len());
             return Ok(ExitCode::SUCCESS);
         }
-        for change in &changes {
+        for change in changes {
             eprintln!("{change}");
         }
         eprintln!("run `{fix_command}` to update");
         return Ok(ExitCode::FAILURE);
     }
-    files::apply(&files, &out, &changes).map_err(|e| format!("{}: {e}", out.display()))?;
+    files::apply(&plan).map_err(|e| e.to_string())?;
     eprintln!(
         "generated {} files, {} lines, in {:.1} ms; {} changed",
         files.len(),
@@ -171,10 +189,15 @@ fn codegen(parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The models' file names, for the header of every generated file: a control character (a line
+/// break would end the header comment) is written escaped.
 fn file_names(paths: &[PathBuf]) -> String {
     let names: Vec<String> = paths
         .iter()
         .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
+        .map(|name| {
+            name.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+        })
         .collect();
     names.join("`, `")
 }

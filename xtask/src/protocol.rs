@@ -90,8 +90,7 @@ pub fn run(shared: &Path, out: &Path) -> Result<Vec<CaseResult>, String> {
             ),
         );
         let dir = out.join(&crate_name);
-        let changes = files::plan(&generated, &dir).map_err(|e| e.to_string())?;
-        files::apply(&generated, &dir, &changes).map_err(|e| e.to_string())?;
+        files::write(&generated, &dir, &files::Options::default()).map_err(|e| e.to_string())?;
         eprintln!("generated {crate_name}: {} cases", tests.cases.len());
         crates.push(crate_name.clone());
         all_cases.extend(tests.cases.into_iter().map(|case| (crate_name.clone(), case)));
