@@ -18,7 +18,8 @@ tasks:
   codegen --model PATH --out DIR [--crate-name NAME] [--service ID] [--force] [--check]
                           generate a standalone crate from any model file or directory.
                           DIR must be new, empty, or a crate generated earlier (it lists its
-                          files in .generated-files); regenerating replaces the crate whole
+                          files in .generated-files or, from before that list, every file
+                          has the generated header); regenerating replaces the crate whole
                           (written beside it, then swapped) and deletes only files that list
                           names. Whatever else is there (target/, Cargo.lock, .git, your
                           notes) is kept. DIR may not contain another crate, be or contain the
@@ -26,7 +27,8 @@ tasks:
                           --force  also generate into a directory holding files the generator
                                    did not write; they are kept, and one at a path the
                                    generator writes is still refused
-                          --crate-name must be a package name cargo accepts, in lower case
+                          --crate-name  a package name cargo accepts, in lower case (default:
+                                   the service's sdkId, else its shape name, in kebab case)
   protocol-tests [--shared DIR] [--out DIR]
                           generate Smithy's restJson1 protocol-test services with their compliance
                           tests (default out: target/protocol-tests), run them and report each case

@@ -305,6 +305,24 @@ fn the_workspace_root_and_its_ancestors_are_refused() {
     }
 }
 
+#[test]
+fn the_home_directory_and_its_ancestors_are_refused() {
+    let home = scratch("home");
+    let out = home.join("crate");
+    assert!(codegen(Path::new(AMPLIFY), &out, &[]).status.success(), "a directory below it is fine");
+    for dir in [home.clone(), home.join("..")] {
+        let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(["codegen", "--model", AMPLIFY, "--out", dir.to_str().unwrap(), "--force"])
+            .env("HOME", &home)
+            .output()
+            .unwrap();
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{message}");
+        assert!(message.contains("is never written into"), "{message}");
+    }
+    assert!(codegen(Path::new(AMPLIFY), &out, &["--check"]).status.success(), "the crate below is intact");
+}
+
 #[cfg(unix)]
 #[test]
 fn check_terminates_on_symlink_loops_and_regeneration_deletes_nothing_behind_symlinks() {
