@@ -197,7 +197,8 @@ const RESERVED: &[&str] = &[
 /// Cargo accepts any Unicode identifier with `-`; this asks for more, so that the crate builds
 /// without warnings on every platform and can be published: ASCII lower-case letters, digits,
 /// `-` and `_`; a letter or `_` first; no two separators in a row (the library would be named
-/// `a__b`, which rustc warns is not snake case); and none of the [reserved names](RESERVED).
+/// `a__b`, which rustc warns is not snake case); and none of the names cargo reserves or that
+/// shadow a crate every crate uses (keywords, `test`, `std`, `deps`, `con` …).
 pub fn check_package_name(name: &str) -> Result<(), InvalidPackageName> {
     let refuse = |reason: String| Err(InvalidPackageName { name: name.to_owned(), reason });
     let Some(first) = name.chars().next() else {
