@@ -4,13 +4,17 @@
 //! models from disk and writing files is the caller's job. Generation runs in fixed stages:
 //!
 //! 1. load: [`ModelAssembler`] reads JSON AST documents into a checked [`Model`];
-//! 2. index: [`ServiceIndex`] finds what one service reaches and which members need a `Box`;
-//! 3. name: [`Symbols`] decides every Rust name and type once, recording renames;
-//! 4. render: one renderer per kind of item produces tokens, and prettyplease formats each file.
+//! 2. index: the shapes one service reaches, and which members need a `Box`;
+//! 3. name: every Rust name, decided once, with renames recorded;
+//! 4. IR: every decision a renderer needs (types, wire names, bindings, documentation), made once;
+//! 5. render: one renderer per kind of item builds tokens with `quote!`;
+//! 6. format: syn parses each file and prettyplease prints it, on every core.
 
 mod diagnostics;
 mod docs;
+mod http_pattern;
 mod index;
+mod ir;
 mod model;
 mod naming;
 mod package;
@@ -20,13 +24,12 @@ mod symbols;
 mod traits;
 
 use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 
 pub use diagnostics::{Diagnostic, Diagnostics};
-pub use index::ServiceIndex;
 pub use model::{Member, Model, ModelAssembler, Operation, Resource, Service, Shape, ShapeId, ShapeKind, Traits};
 pub use naming::{pascal_case, snake_case};
 pub use package::{InvalidPackageName, check_package_name, default_crate_name};
-pub use symbols::{Rename, Symbols};
 
 /// What to generate, besides the model itself.
 #[derive(Clone, Debug)]
@@ -41,6 +44,8 @@ pub struct Settings {
     pub service: Option<ShapeId>,
     /// What produced the files, for the header of each: "`cargo xtask codegen`".
     pub generated_by: String,
+    /// How many threads render and format files: 0 (the default) for one per core.
+    pub threads: usize,
 }
 
 impl Settings {
@@ -52,6 +57,7 @@ impl Settings {
             license: "Apache-2.0".to_owned(),
             service: None,
             generated_by: "the Smithy-to-Rust code generator".to_owned(),
+            threads: 0,
         }
     }
 
@@ -64,6 +70,12 @@ impl Settings {
     /// Sets what the header of each file says produced it.
     pub fn generated_by(mut self, generated_by: impl Into<String>) -> Settings {
         self.generated_by = generated_by.into();
+        self
+    }
+
+    /// Sets how many threads render and format files (0: one per core).
+    pub fn threads(mut self, threads: usize) -> Settings {
+        self.threads = threads;
         self
     }
 
@@ -115,27 +127,52 @@ impl Files {
     }
 }
 
-/// Generates the crate for the service `settings` selects: index, name, render.
-pub fn generate(model: &Model, settings: &Settings) -> Result<Files, Diagnostics> {
-    let index = ServiceIndex::new(model, settings.service.as_ref())?;
-    let symbols = Symbols::new(&index)?;
-    render(&index, &symbols, settings)
+/// How long each stage of [`generate_timed`] took. Rendering and formatting run on several
+/// threads; their figures are summed over threads, so they can exceed the wall time.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StageTimes {
+    /// Finding what the service reaches.
+    pub index: Duration,
+    /// Naming, and building the IR (documentation included).
+    pub ir: Duration,
+    /// Building token streams, summed over threads.
+    pub tokens: Duration,
+    /// Parsing them with syn and printing them with prettyplease, summed over threads.
+    pub format: Duration,
+    /// The whole of rendering and formatting, wall time.
+    pub render_wall: Duration,
 }
 
-/// The render stage alone, for callers that time the stages: the files of the crate for an
-/// indexed and named service.
-pub fn render(index: &ServiceIndex<'_>, symbols: &Symbols, settings: &Settings) -> Result<Files, Diagnostics> {
-    check_renderable(index)?;
+/// Generates the crate for the service `settings` selects: index, name, build the IR, render.
+pub fn generate(model: &Model, settings: &Settings) -> Result<Files, Diagnostics> {
+    generate_timed(model, settings).map(|(files, _)| files)
+}
+
+/// [`generate`], with the time each stage took.
+pub fn generate_timed(model: &Model, settings: &Settings) -> Result<(Files, StageTimes), Diagnostics> {
     if let Err(refused) = check_package_name(&settings.crate_name) {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(Diagnostic::new(refused.to_string()));
-        return Err(diagnostics);
+        return Err(Diagnostic::new(refused.to_string()).into());
     }
-    Ok(render::render_crate(index, symbols, settings))
+    let mut times = StageTimes::default();
+    let started = Instant::now();
+    let index = index::ServiceIndex::new(model, settings.service.as_ref())?;
+    check_renderable(&index)?;
+    times.index = started.elapsed();
+    let started = Instant::now();
+    let symbols = symbols::Symbols::new(&index);
+    let krate = ir::build(&index, &symbols)?;
+    times.ir = started.elapsed();
+    let started = Instant::now();
+    let mut render_times = render::RenderTimes::default();
+    let files = render::render_crate(&krate, settings, &mut render_times)?;
+    times.render_wall = started.elapsed();
+    times.tokens = render_times.tokens;
+    times.format = render_times.format;
+    Ok((files, times))
 }
 
 /// Reports enums and unions that would make invalid Rust: no values or members, or one value twice.
-fn check_renderable(index: &ServiceIndex<'_>) -> Result<(), Diagnostics> {
+fn check_renderable(index: &index::ServiceIndex<'_>) -> Result<(), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     for id in &index.shapes {
         let shape = index.shape(id);

@@ -6,7 +6,8 @@
 
 use std::fmt;
 
-use crate::{Diagnostics, Model, ServiceIndex, Settings, ShapeId};
+use crate::index::ServiceIndex;
+use crate::{Diagnostics, Model, Settings, ShapeId};
 
 /// The crate's `Cargo.toml`: the package, its `serde` feature and, for services with HTTP
 /// bindings, its `http` feature.

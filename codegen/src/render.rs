@@ -1,10 +1,12 @@
-//! Turns the indexed, named service into the files of a crate.
+//! Turns the IR into the files of a crate.
 //!
 //! One renderer per kind of item (`structure`, `builder`, `enumeration`, `union`, `error`,
-//! `operation`), chosen by one `match` in [`render_crate`]; `modules` writes the module tree that
-//! re-exports the items; `runtime` adds the small hand-written support modules. Every path in the
-//! output is fully qualified, so a model shape named `String`, `Option` or `Result` cannot change
-//! what a path means.
+//! `operation`), chosen by one `match` in [`render_item`]; `modules` writes the module tree that
+//! re-exports the items; `runtime` adds the support modules every crate carries, as text.
+//! Renderers return token streams; each file is parsed by syn (so a renderer bug that makes
+//! invalid Rust fails generation instead of reaching a user's compiler) and printed by
+//! prettyplease. Files are rendered and formatted in parallel: token streams cannot cross
+//! threads, so each worker renders and formats whole files.
 
 mod builder;
 mod enumeration;
@@ -15,80 +17,262 @@ mod operation;
 mod runtime;
 mod serde;
 mod structure;
+mod tokens;
 mod union;
-mod writer;
 
-use std::fmt;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
-use crate::index::ServiceIndex;
-use crate::model::ShapeKind;
-use crate::symbols::{Item, MemberSymbol, Module, Rename, RustType, Symbols};
-use crate::traits::Deprecation;
+use proc_macro2::TokenStream;
+
+pub(crate) use builder::{document_expression, float_expression};
+pub(crate) use tokens::{Std, builder_path, ident, lit, module_path, path};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{Crate, Item, ItemKind, Module, Operation};
 use crate::{Files, Settings};
-
-pub(crate) use builder::document_expression;
-pub(crate) use writer::{Str, Writer, line, open};
 
 /// Everything a renderer may read.
 pub(crate) struct Context<'a> {
-    pub index: &'a ServiceIndex<'a>,
-    pub symbols: &'a Symbols,
+    /// The crate being rendered.
+    pub krate: &'a Crate,
+    /// What to generate, besides the model.
     pub settings: &'a Settings,
 }
 
-impl Context<'_> {
-    /// A writer for a new file, starting with the "generated" header.
-    pub(crate) fn file(&self) -> Writer {
-        Writer::with_header(&header(self, "//"))
+/// How long rendering took, summed over the files (on however many threads).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct RenderTimes {
+    /// Building token streams.
+    pub tokens: Duration,
+    /// Parsing them with syn and printing them with prettyplease.
+    pub format: Duration,
+}
+
+/// One Rust source file to render: its path and how to make its tokens.
+enum Job<'a> {
+    Item(&'a Item),
+    OperationModule(&'a Operation),
+    OperationBuilders(&'a Operation),
+    OperationInput(&'a Operation),
+    OperationOutput(&'a Operation),
+    Module(modules::ModuleFile),
+}
+
+impl Job<'_> {
+    fn path(&self) -> String {
+        match self {
+            Job::Item(item) => item_file(&item.named.module, &item.named.file),
+            Job::OperationModule(op) => format!("src/operation/{}.rs", op.module),
+            Job::OperationBuilders(op) => format!("src/operation/{}/builders.rs", op.module),
+            Job::OperationInput(op) => item_file(&op.input.named.module, &op.input.named.file),
+            Job::OperationOutput(op) => item_file(&op.output.named.module, &op.output.named.file),
+            Job::Module(file) => file.path().to_owned(),
+        }
+    }
+
+    /// What the file is generated from, for messages about it.
+    fn subject(&self) -> String {
+        match self {
+            Job::Item(item) => format!("the item `{}`", item.named.name),
+            Job::OperationModule(op) | Job::OperationBuilders(op) => format!("the operation `{}`", op.shape_name),
+            Job::OperationInput(op) => format!("the input of `{}`", op.shape_name),
+            Job::OperationOutput(op) => format!("the output of `{}`", op.shape_name),
+            Job::Module(file) => format!("the module file `{}`", file.path()),
+        }
+    }
+
+    fn render(&self, cx: &Context<'_>) -> TokenStream {
+        match self {
+            Job::Item(item) => render_item(cx, item),
+            Job::OperationModule(op) => operation::module(cx, op),
+            Job::OperationBuilders(op) => operation::builders(op),
+            Job::OperationInput(op) => operation::input(cx, op),
+            Job::OperationOutput(op) => operation::output(cx, op),
+            Job::Module(file) => modules::render(cx, *file),
+        }
     }
 }
 
-/// Renders the whole crate: `Cargo.toml` and every source file.
-pub(crate) fn render_crate(index: &ServiceIndex<'_>, symbols: &Symbols, settings: &Settings) -> Files {
-    let cx = Context { index, symbols, settings };
-    let mut files = Files::default();
-    for (id, item) in symbols.items() {
-        let shape = index.shape(id);
-        let mut w = cx.file();
-        match &shape.kind {
-            ShapeKind::Structure(_) if item.module == Module::TypesError => {
-                error::exception(&mut w, &cx, shape, item);
+/// Renders one item of `crate::types` or `crate::types::error`: the one exhaustive match over
+/// item kinds.
+fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
+    match &item.kind {
+        ItemKind::Structure(structure) => {
+            let mut tokens = structure::structure(cx, item, structure);
+            if let crate::ir::Role::Error(info) = &structure.role {
+                tokens.extend(error::exception(item, structure, info));
                 // Errors that travel only inside event streams are never read from a response.
-                if http::applies(&cx) && index.errors.contains(id) {
-                    http::read_parts(&mut w, &cx, shape, item);
+                if http::applies(cx) && info.in_responses {
+                    tokens.extend(http::read_parts(cx, item, structure));
                 }
             }
-            ShapeKind::Structure(_) => structure::structure(&mut w, &cx, shape, item, structure::Role::Plain),
-            ShapeKind::Union(_) => union::union(&mut w, &cx, shape, item),
-            ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::String => {
-                enumeration::enumeration(&mut w, &cx, shape, item)
-            }
-            other => unreachable!("`{id}`: no item is named for a {}", other.type_name()),
+            tokens
         }
-        files.insert(item_file(item), w.finish());
+        ItemKind::Union(union) => union::union(cx, item, union),
+        ItemKind::Enum(enumeration) => enumeration::enumeration(item, enumeration),
     }
-    for op in symbols.operations() {
-        for (path, text) in operation::operation(&cx, op) {
-            files.insert(path, text);
+}
+
+/// Renders the whole crate: `Cargo.toml` and every source file, formatted on `threads` threads.
+pub(crate) fn render_crate(krate: &Crate, settings: &Settings, times: &mut RenderTimes) -> Result<Files, Diagnostics> {
+    let cx = Context { krate, settings };
+    let mut jobs: Vec<Job<'_>> = krate.items.iter().map(Job::Item).collect();
+    for op in &krate.operations {
+        jobs.extend([
+            Job::OperationModule(op),
+            Job::OperationBuilders(op),
+            Job::OperationInput(op),
+            Job::OperationOutput(op),
+        ]);
+    }
+    jobs.extend(modules::files(krate).into_iter().map(Job::Module));
+
+    let header = header(settings, "//");
+    let results = run_parallel(&jobs, settings.threads, |job| {
+        let started = Instant::now();
+        let tokens = job.render(&cx);
+        let rendered = Instant::now();
+        let text = format_file(&header, tokens).map_err(|problem| {
+            Diagnostic::new(format!(
+                "internal error: the code generated for {} is not valid Rust ({problem}); please report this",
+                job.subject()
+            ))
+        });
+        (job.path(), text, rendered - started, rendered.elapsed())
+    });
+
+    let mut files = Files::default();
+    let mut diagnostics = Diagnostics::new();
+    for (path, text, tokens_time, format_time) in results {
+        times.tokens += tokens_time;
+        times.format += format_time;
+        match text {
+            Ok(text) => files.insert(path, text),
+            Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    for (path, text) in modules::module_files(&cx).into_iter().chain(runtime::runtime_files(&cx)) {
+    for (path, text) in runtime::files(&cx) {
         files.insert(path, text);
     }
     files.insert(
         "Cargo.toml".to_owned(),
-        crate::package::cargo_toml(
-            settings,
-            index.service.traits.title().unwrap_or(index.service.id.name()),
-            http::applies(&cx),
-        ),
+        crate::package::cargo_toml(settings, &krate.service.title, http::applies(&cx)),
     );
-    files
+    diagnostics.into_result(files)
+}
+
+/// Runs `work` on every job, on up to `threads` threads (0: one per core), in job order.
+fn run_parallel<'a, T: Send>(jobs: &'a [Job<'a>], threads: usize, work: impl Fn(&Job<'a>) -> T + Sync) -> Vec<T> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+    .min(jobs.len().max(1));
+    if threads <= 1 {
+        return jobs.iter().map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<T>>> = Mutex::new((0..jobs.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let result = work(job);
+                    results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+                }
+            });
+        }
+    });
+    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.into_iter().map(|r| r.expect("every job ran")).collect()
+}
+
+/// Parses `tokens` as a file and prints it, after `header`.
+pub(crate) fn format_file(header: &str, tokens: TokenStream) -> Result<String, String> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
+    let printed = prettyplease::unparse(&file);
+    let mut text = String::with_capacity(header.len() + printed.len() + printed.len() / 16);
+    text.push_str(header);
+    space_items(&printed, &mut text);
+    Ok(text)
+}
+
+/// Copies prettyplease's output into `out` with blank lines where a person would put them
+/// (prettyplease keeps none): between items at the top level and inside `impl` blocks, after a
+/// block or between runs of different declarations (`mod`s, `use`s, other items).
+fn space_items(printed: &str, out: &mut String) {
+    let lines: Vec<&str> = printed.lines().collect();
+    // The kind of item each line starts, attributes and documentation taking their item's kind.
+    let mut kinds: Vec<Option<Kind>> = vec![None; lines.len()];
+    for i in (0..lines.len()).rev() {
+        let trimmed = lines[i].trim_start();
+        let indent = lines[i].len() - trimmed.len();
+        if indent > 4 || !starts_item(trimmed) {
+            continue;
+        }
+        let attribute = trimmed.starts_with("#[") || trimmed.starts_with("///");
+        let next_indent = lines.get(i + 1).map(|next| next.len() - next.trim_start().len());
+        kinds[i] = match (attribute, kinds.get(i + 1).copied().flatten()) {
+            (true, Some(kind)) if next_indent == Some(indent) => Some(kind),
+            _ => Some(kind(trimmed)),
+        };
+    }
+    let mut previous: Option<(usize, Kind)> = None;
+    for (line, item_kind) in lines.iter().zip(&kinds) {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let (Some(kind), Some((previous_indent, previous_kind))) = (item_kind, previous)
+            && previous_indent == indent
+            && (previous_kind == Kind::Block || previous_kind != *kind)
+        {
+            out.push('\n');
+        }
+        previous = if trimmed == "}" || trimmed == "};" || (starts_item(trimmed) && trimmed.ends_with("{}")) {
+            Some((indent, Kind::Block))
+        } else if starts_item(trimmed) && trimmed.ends_with(';') {
+            item_kind.map(|kind| (indent, kind))
+        } else {
+            None
+        };
+        out.push_str(line);
+        out.push('\n');
+    }
+}
+
+/// What ends a line, for deciding where blank lines go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Block,
+    Mod,
+    Use,
+    Other,
+}
+
+fn kind(line: &str) -> Kind {
+    let line = line.strip_prefix("pub(crate) ").or_else(|| line.strip_prefix("pub ")).unwrap_or(line);
+    if line.starts_with("mod ") {
+        Kind::Mod
+    } else if line.starts_with("use ") {
+        Kind::Use
+    } else {
+        Kind::Other
+    }
+}
+
+/// Whether a line starts an item (or its attributes or documentation).
+fn starts_item(line: &str) -> bool {
+    const STARTS: &[&str] =
+        &["#[", "///", "pub ", "pub(", "fn ", "impl ", "impl<", "struct ", "enum ", "const ", "mod ", "use ", "type "];
+    STARTS.iter().any(|start| line.starts_with(start))
 }
 
 /// The source file that defines an item, relative to the crate root.
-pub(crate) fn item_file(item: &Item) -> String {
-    format!("src/{}/{}.rs", module_dir(&item.module), item.file)
+pub(crate) fn item_file(module: &Module, file: &str) -> String {
+    format!("src/{}/{file}.rs", module_dir(module))
 }
 
 /// The directory of a public module's private files, relative to `src/`.
@@ -96,161 +280,33 @@ pub(crate) fn module_dir(module: &Module) -> String {
     match module {
         Module::Types => "types".to_owned(),
         Module::TypesError => "types/error".to_owned(),
-        Module::Operation(name) => format!("operation/{}", crate::naming::unraw(name)),
+        Module::Operation(name) => format!("operation/{name}"),
     }
 }
 
 /// The comment that opens every generated file.
-pub(crate) fn header(cx: &Context<'_>, comment: &str) -> String {
-    format!("{comment} Code generated by {}. DO NOT EDIT.\n", cx.settings.generated_by)
+pub(crate) fn header(settings: &Settings, comment: &str) -> String {
+    format!("{comment} Code generated by {}. DO NOT EDIT.\n", settings.generated_by)
 }
 
-/// Model documentation as Markdown, or `fallback` when the model has none.
-pub(crate) fn doc_text(model_doc: Option<&str>, fallback: impl FnOnce() -> String) -> String {
-    match model_doc.map(crate::docs::to_markdown) {
-        Some(markdown) if !markdown.trim().is_empty() => markdown,
-        _ => fallback(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_spaced_but_statements_are_not() {
+        let printed = "mod a;\nmod b;\nuse a;\nstruct A {}\nimpl A {\n    fn a() {\n        let x = 1;\n    }\n    fn b() {}\n    fn c() {\n    }\n    #[doc = \"\"]\n    fn d() {}\n}\nimpl B {}\n";
+        let mut out = String::new();
+        space_items(printed, &mut out);
+        assert_eq!(
+            out,
+            "mod a;\nmod b;\n\nuse a;\n\nstruct A {}\n\nimpl A {\n    fn a() {\n        let x = 1;\n    }\n\n    fn b() {}\n\n    fn c() {\n    }\n\n    #[doc = \"\"]\n    fn d() {}\n}\n\nimpl B {}\n"
+        );
     }
-}
 
-/// Writes model documentation (or `fallback`) and the note of a rename, if any.
-pub(crate) fn write_docs(
-    w: &mut Writer,
-    model_doc: Option<&str>,
-    rename: Option<&Rename>,
-    fallback: impl FnOnce() -> String,
-) {
-    write_markdown_docs(w, model_doc.map(crate::docs::to_markdown).as_deref(), rename, fallback);
-}
-
-/// Writes documentation already converted to Markdown (or `fallback`), and any rename note.
-pub(crate) fn write_markdown_docs(
-    w: &mut Writer,
-    markdown: Option<&str>,
-    rename: Option<&Rename>,
-    fallback: impl FnOnce() -> String,
-) {
-    match markdown {
-        Some(markdown) if !markdown.trim().is_empty() => w.docs(markdown),
-        _ => w.docs(&fallback()),
+    #[test]
+    fn invalid_tokens_are_an_error_not_text() {
+        let tokens: TokenStream = "let x = 1;".parse().expect("lexes");
+        assert!(format_file("", tokens).is_err());
     }
-    if let Some(rename) = rename {
-        w.docs(&format!("\n*Named `{}` rather than `{}` because {}.*", rename.to, rename.from, rename.reason));
-    }
-}
-
-/// Writes `#[deprecated]`, with the model's message when it has one.
-pub(crate) fn write_deprecated(w: &mut Writer, deprecation: Option<&Deprecation>) {
-    match deprecation.map(Deprecation::note) {
-        Some(Some(note)) => line!(w, "#[deprecated(note = {})]", Str(&note)),
-        Some(None) => line!(w, "#[deprecated]"),
-        None => {}
-    }
-}
-
-/// Writes `#[allow(deprecated)]` for code that reads deprecated members, when any of `members` is.
-pub(crate) fn allow_deprecated(w: &mut Writer, members: &[MemberSymbol]) {
-    if members.iter().any(|m| m.deprecated.is_some()) {
-        line!(w, "#[allow(deprecated)]");
-    }
-}
-
-/// The public path of a public module: `crate::types`, `crate::operation::update_backend_auth` ….
-pub(crate) struct ModulePath<'a>(pub &'a Module);
-
-impl fmt::Display for ModulePath<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Module::Types => f.write_str("crate::types"),
-            Module::TypesError => f.write_str("crate::types::error"),
-            Module::Operation(name) => write!(f, "crate::operation::{name}"),
-        }
-    }
-}
-
-/// The public path of an item.
-pub(crate) struct ItemPath<'a>(pub &'a Item);
-
-impl fmt::Display for ItemPath<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}::{}", ModulePath(&self.0.module), self.0.name)
-    }
-}
-
-/// The public path of an item's builder.
-pub(crate) struct BuilderPath<'a>(pub &'a Item);
-
-impl fmt::Display for BuilderPath<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}::builders::{}Builder", ModulePath(&self.0.module), self.0.name)
-    }
-}
-
-/// A Rust type, fully qualified.
-pub(crate) struct Type<'a>(pub &'a RustType);
-
-impl fmt::Display for Type<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            RustType::String => f.write_str("::std::string::String"),
-            RustType::Bool => f.write_str("bool"),
-            RustType::I8 => f.write_str("i8"),
-            RustType::I16 => f.write_str("i16"),
-            RustType::I32 => f.write_str("i32"),
-            RustType::I64 => f.write_str("i64"),
-            RustType::F32 => f.write_str("f32"),
-            RustType::F64 => f.write_str("f64"),
-            RustType::Blob => f.write_str("crate::primitives::Blob"),
-            RustType::ByteStream => f.write_str("crate::primitives::ByteStream"),
-            RustType::DateTime => f.write_str("crate::primitives::DateTime"),
-            RustType::Document => f.write_str("crate::primitives::Document"),
-            RustType::BigInteger => f.write_str("crate::primitives::BigInteger"),
-            RustType::BigDecimal => f.write_str("crate::primitives::BigDecimal"),
-            RustType::Vec(item) => write!(f, "::std::vec::Vec<{}>", Type(item)),
-            RustType::Map(key, value) => write!(f, "::std::collections::HashMap<{}, {}>", Type(key), Type(value)),
-            RustType::Option(item) => write!(f, "::std::option::Option<{}>", Type(item)),
-            RustType::EventStream(event) => write!(f, "crate::primitives::EventStream<{}>", Type(event)),
-            RustType::Named(item) => ItemPath(item).fmt(f),
-        }
-    }
-}
-
-/// The type of a member's value as stored: boxed when recursion needs it, not yet optional.
-pub(crate) struct Stored<'a>(pub &'a MemberSymbol);
-
-impl fmt::Display for Stored<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.boxed { write!(f, "::std::boxed::Box<{}>", Type(&self.0.ty)) } else { Type(&self.0.ty).fmt(f) }
-    }
-}
-
-/// The type of a struct field: the stored type, in an `Option` when the member is optional.
-pub(crate) struct Field<'a>(pub &'a MemberSymbol);
-
-impl fmt::Display for Field<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.optional { write!(f, "::std::option::Option<{}>", Stored(self.0)) } else { Stored(self.0).fmt(f) }
-    }
-}
-
-/// What `Debug` prints instead of a sensitive value.
-pub(crate) const REDACTED: &str = "*** Sensitive Data Redacted ***";
-
-/// Writes a `Debug` impl for the struct `name` that hides its sensitive members.
-pub(crate) fn redacting_debug(w: &mut Writer, name: &str, members: &[MemberSymbol]) {
-    allow_deprecated(w, members);
-    open!(w, "impl ::std::fmt::Debug for {name}");
-    open!(w, "fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result");
-    line!(w, "let mut formatter = f.debug_struct({});", Str(name));
-    for member in members {
-        let label = crate::naming::unraw(&member.field);
-        if member.sensitive {
-            line!(w, "formatter.field({}, &{});", Str(label), Str(REDACTED));
-        } else {
-            line!(w, "formatter.field({}, &self.{});", Str(label), member.field);
-        }
-    }
-    line!(w, "formatter.finish()");
-    w.close();
-    w.close();
 }

@@ -14,7 +14,7 @@
 //!
 //! - [`UpdateBackendAuth`](operation::update_backend_auth): Updates an existing backend authentication resource.
 #![warn(missing_docs)]
-
+#![allow(clippy::type_complexity)]
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
@@ -23,12 +23,10 @@ pub mod operation;
 pub mod primitives;
 #[rustfmt::skip]
 pub mod types;
-
 /// How values are written in JSON, for the `serde` feature.
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod json;
-
 #[cfg(feature = "http")]
 #[rustfmt::skip]
 pub mod http;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use codegen::{ModelAssembler, ServiceIndex, Settings, Symbols};
+use codegen::{ModelAssembler, Settings};
 
 use crate::{corpus, files};
 
@@ -30,17 +30,19 @@ pub struct Stages {
     pub load: Duration,
     /// Finding what the service reaches.
     pub index: Duration,
-    /// Naming everything.
+    /// Naming everything and building the IR (documentation included).
     pub name: Duration,
-    /// Writing the Rust text of every file.
+    /// Building the token streams of every file.
     pub render: Duration,
+    /// Parsing them with syn and printing them with prettyplease.
+    pub format: Duration,
     /// Writing changed files to disk (comparing with what is there).
     pub write: Duration,
 }
 
 impl Stages {
     fn total(&self) -> Duration {
-        self.parse + self.load + self.index + self.name + self.render + self.write
+        self.parse + self.load + self.index + self.name + self.render + self.format + self.write
     }
 
     fn add(&mut self, other: &Stages) {
@@ -49,6 +51,7 @@ impl Stages {
         self.index += other.index;
         self.name += other.name;
         self.render += other.render;
+        self.format += other.format;
         self.write += other.write;
     }
 }
@@ -68,16 +71,12 @@ pub fn generate_timed(model: &Path, out: &Path) -> Result<(Stages, usize, usize)
     stages.load = started.elapsed();
     let shapes = model.shapes().filter(|s| !s.id.is_prelude()).count();
 
-    let settings = Settings::new("bench").generated_by("`cargo xtask bench`");
-    let started = Instant::now();
-    let index = ServiceIndex::new(&model, None).map_err(|d| d.to_string())?;
-    stages.index = started.elapsed();
-    let started = Instant::now();
-    let symbols = Symbols::new(&index).map_err(|d| d.to_string())?;
-    stages.name = started.elapsed();
-    let started = Instant::now();
-    let generated = codegen::render(&index, &symbols, &settings).map_err(|d| d.to_string())?;
-    stages.render = started.elapsed();
+    let settings = Settings::new("bench").generated_by("`cargo xtask bench`").threads(1);
+    let (generated, times) = codegen::generate_timed(&model, &settings).map_err(|d| d.to_string())?;
+    stages.index = times.index;
+    stages.name = times.ir;
+    stages.render = times.tokens;
+    stages.format = times.format;
 
     let started = Instant::now();
     files::write(&generated, out, &files::Options::default()).map_err(|e| e.to_string())?;

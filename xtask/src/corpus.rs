@@ -133,7 +133,9 @@ fn generate_one(model: &Path, out: &Path) -> Outcome {
     let started = Instant::now();
     let result = models::load(&[model.to_path_buf()]).and_then(|model| {
         outcome.shapes = model.shapes().filter(|s| !s.id.is_prelude()).count();
-        let settings = Settings::new(name.clone()).generated_by(format!("`cargo xtask corpus` from `{name}.json`"));
+        // Models are generated in parallel already, one per core; each renders on one thread.
+        let settings =
+            Settings::new(name.clone()).generated_by(format!("`cargo xtask corpus` from `{name}.json`")).threads(1);
         codegen::generate(&model, &settings)
     });
     outcome.generation = started.elapsed();

@@ -4,360 +4,389 @@
 //! `Result<_, BuildError>` naming the first missing member when some member is required and has
 //! no default.
 
-use std::fmt::Write as _;
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
-use serde_json::Value;
-
-use super::{Context, ItemPath, Stored, Str, Type, Writer, line, open, write_deprecated};
-use crate::model::Shape;
-use crate::symbols::{Item, MemberSymbol, RustType};
+use super::tokens::{allow_deprecated, deprecated, docs, path};
+use super::{Context, Std, ident, lit};
+use crate::ir::{DefaultValue, Item, Member, NamedKind, Node, Structure, Type};
 
 /// Methods of std's operator traits whose signature a builder setter has.
 const OPERATOR_METHODS: &[&str] = &["add", "sub", "mul", "div", "rem", "bitand", "bitor", "bitxor", "shl", "shr"];
 
-/// The builder struct and its methods.
-pub(crate) fn builder(w: &mut Writer, cx: &Context<'_>, shape: &Shape, item: &Item) {
-    let members = cx.symbols.members(&shape.id);
-    let name = item.builder_name();
-    let sensitive = members.iter().any(|m| m.sensitive);
-    line!(w, "/// A builder for [`{}`].", item.name);
-    line!(w, "#[non_exhaustive]");
-    line!(w, "#[derive(Clone, PartialEq, Default{})]", if sensitive { "" } else { ", Debug" });
-    if members.is_empty() {
-        line!(w, "pub struct {name} {{}}");
+/// The builder struct, its methods and, for structures with sensitive members, its `Debug`.
+pub(crate) fn builder(cx: &Context<'_>, std: &Std, item: &Item, structure: &Structure) -> TokenStream {
+    let _ = cx;
+    let members = &structure.members;
+    let builder_name = item.named.builder_name();
+    let name = ident(&builder_name);
+    let sensitive = structure.sensitive();
+    let doc = format!(" A builder for [`{}`].", item.named.name);
+    let derive = if sensitive {
+        quote!(#[derive(Clone, PartialEq, Default)])
     } else {
-        open!(w, "pub struct {name}");
-        for member in members {
-            line!(w, "pub(crate) {}: ::std::option::Option<{}>,", member.field, Stored(member));
-        }
-        w.close();
-    }
-    w.blank();
-    super::allow_deprecated(w, members);
+        quote!(#[derive(Clone, PartialEq, Default, Debug)])
+    };
+    let option = &std.option;
+    let fields = members.iter().map(|member| {
+        let field = ident(&member.field);
+        let stored = std.stored(&member.ty, member.boxed);
+        quote!(pub(crate) #field: #option<#stored>,)
+    });
+    let allow = allow_deprecated(structure.any_deprecated());
     // A setter named like a binary operator's method (`add(self, value) -> Self`) is what the
     // model calls the member, not an operator.
-    if members.iter().any(|m| OPERATOR_METHODS.contains(&crate::naming::unraw(&m.field))) {
-        line!(w, "#[allow(clippy::should_implement_trait)]");
-    }
-    open!(w, "impl {name}");
-    for member in members {
-        methods(w, member);
-    }
-    build(w, item, members);
-    if members.iter().any(MemberSymbol::is_required_in_builder) {
-        build_or_zero(w, cx, item, members);
-    }
-    w.close();
-    if sensitive {
-        w.blank();
-        super::redacting_debug(w, &name, members);
+    let operator = members
+        .iter()
+        .any(|m| OPERATOR_METHODS.contains(&m.field.as_str()))
+        .then(|| quote!(#[allow(clippy::should_implement_trait)]));
+    let methods = members.iter().map(|member| methods(std, member));
+    let build = build(std, item, structure);
+    let build_or_zero = structure.fallible().then(|| build_or_zero(std, item, structure));
+    let debug = sensitive.then(|| super::structure::redacting_debug(&builder_name, members));
+    quote! {
+        #[doc = #doc]
+        #[non_exhaustive]
+        #derive
+        pub struct #name {
+            #(#fields)*
+        }
+        #allow
+        #operator
+        impl #name {
+            #(#methods)*
+            #build
+            #build_or_zero
+        }
+        #debug
     }
 }
 
 /// The three methods of one member: the setter (an appender for lists and maps), `set_`, `get_`.
-fn methods(w: &mut Writer, member: &MemberSymbol) {
-    let field = &member.field;
-    let plain = crate::naming::unraw(field);
-    let set = &member.set;
-    match &member.ty {
-        RustType::Vec(item) => {
-            line!(w, "/// Appends one item to `{plain}`; [`{set}`](Self::{set}) replaces the whole list.");
-            line!(w, "///");
-            super::structure::member_docs(w, member);
-            write_deprecated(w, member.deprecated.as_ref());
-            let param = format!("input: {}", Parameter(item));
-            w.open_fn(&format!("pub fn {field}"), &["mut self", &param], Some("Self"));
-            line!(w, "self.{field}.get_or_insert_with(::std::vec::Vec::new).push({});", Convert(item, "input"));
-            line!(w, "self");
-            w.close();
+fn methods(std: &Std, member: &Member) -> TokenStream {
+    let field = ident(&member.field);
+    let plain = &member.field;
+    let set = ident(&member.set);
+    let get = ident(&member.get);
+    let member_docs = docs(&member.docs);
+    let deprecated = deprecated(member.deprecated.as_ref());
+    let Std { option, some, vec, boxed, .. } = std;
+    let setter = match &member.ty {
+        Type::List(item) => {
+            let intro = format!(" Appends one item to `{plain}`; [`{set}`](Self::{set}) replaces the whole list.");
+            let (param, convert) = (parameter(std, item), convert(item, quote!(input)));
+            quote! {
+                #[doc = #intro]
+                #[doc = ""]
+                #member_docs
+                #deprecated
+                pub fn #field(mut self, input: #param) -> Self {
+                    self.#field.get_or_insert_with(#vec::new).push(#convert);
+                    self
+                }
+            }
         }
-        RustType::Map(key, value) => {
-            line!(w, "/// Adds one entry to `{plain}`; [`{set}`](Self::{set}) replaces the whole map.");
-            line!(w, "///");
-            super::structure::member_docs(w, member);
-            write_deprecated(w, member.deprecated.as_ref());
-            let (key_param, value_param) = (format!("key: {}", Parameter(key)), format!("value: {}", Parameter(value)));
-            w.open_fn(&format!("pub fn {field}"), &["mut self", &key_param, &value_param], Some("Self"));
-            line!(
-                w,
-                "self.{field}.get_or_insert_with(::std::collections::HashMap::new).insert({}, {});",
-                Convert(key, "key"),
-                Convert(value, "value")
-            );
-            line!(w, "self");
-            w.close();
+        Type::Map(key, value) => {
+            let intro = format!(" Adds one entry to `{plain}`; [`{set}`](Self::{set}) replaces the whole map.");
+            let (key_param, key_convert) = (parameter(std, key), convert(key, quote!(key)));
+            let (value_param, value_convert) = (parameter(std, value), convert(value, quote!(value)));
+            quote! {
+                #[doc = #intro]
+                #[doc = ""]
+                #member_docs
+                #deprecated
+                pub fn #field(mut self, key: #key_param, value: #value_param) -> Self {
+                    self.#field
+                        .get_or_insert_with(::std::collections::HashMap::new)
+                        .insert(#key_convert, #value_convert);
+                    self
+                }
+            }
         }
         ty => {
-            super::structure::member_docs(w, member);
-            write_deprecated(w, member.deprecated.as_ref());
-            let param = format!("input: {}", Parameter(ty));
-            w.open_fn(&format!("pub fn {field}"), &["mut self", &param], Some("Self"));
-            if member.boxed {
-                line!(
-                    w,
-                    "self.{field} = ::std::option::Option::Some(::std::boxed::Box::new({}));",
-                    Convert(ty, "input")
-                );
-            } else {
-                line!(w, "self.{field} = ::std::option::Option::Some({});", Convert(ty, "input"));
+            let (param, convert) = (parameter(std, ty), convert(ty, quote!(input)));
+            let value = if member.boxed { quote!(#boxed::new(#convert)) } else { convert };
+            quote! {
+                #member_docs
+                #deprecated
+                pub fn #field(mut self, input: #param) -> Self {
+                    self.#field = #some(#value);
+                    self
+                }
             }
-            line!(w, "self");
-            w.close();
+        }
+    };
+    let set_doc = format!(" Sets or clears `{plain}`; see [`{plain}`](Self::{plain}).");
+    let ty = std.ty(&member.ty);
+    let assign = if member.boxed { quote!(input.map(#boxed::new)) } else { quote!(input) };
+    let get_doc = format!(" The value of `{plain}` set so far.");
+    let (ret, body) = match &member.ty {
+        Type::String => (quote!(#option<&str>), quote!(self.#field.as_deref())),
+        copy if copy.is_copy() => (quote!(#option<#ty>), quote!(self.#field)),
+        Type::List(item) => {
+            let item = std.ty(item);
+            (quote!(#option<&[#item]>), quote!(self.#field.as_deref()))
+        }
+        _ if member.boxed => (quote!(#option<&#ty>), quote!(self.#field.as_deref())),
+        _ => (quote!(#option<&#ty>), quote!(self.#field.as_ref())),
+    };
+    quote! {
+        #setter
+        #[doc = #set_doc]
+        #deprecated
+        pub fn #set(mut self, input: #option<#ty>) -> Self {
+            self.#field = #assign;
+            self
+        }
+        #[doc = #get_doc]
+        #deprecated
+        pub fn #get(&self) -> #ret {
+            #body
         }
     }
-
-    line!(w, "/// Sets or clears `{plain}`; see [`{plain}`](Self::{plain}).");
-    write_deprecated(w, member.deprecated.as_ref());
-    let param = format!("input: ::std::option::Option<{}>", Type(&member.ty));
-    w.open_fn(&format!("pub fn {set}"), &["mut self", &param], Some("Self"));
-    if member.boxed {
-        line!(w, "self.{field} = input.map(::std::boxed::Box::new);");
-    } else {
-        line!(w, "self.{field} = input;");
-    }
-    line!(w, "self");
-    w.close();
-
-    line!(w, "/// The value of `{plain}` set so far.");
-    write_deprecated(w, member.deprecated.as_ref());
-    let inner = Type(&member.ty);
-    let (ret, body) = match &member.ty {
-        RustType::String => ("::std::option::Option<&str>".to_owned(), "as_deref()"),
-        ty if ty.is_copy() => (format!("::std::option::Option<{inner}>"), ""),
-        RustType::Vec(item) => (format!("::std::option::Option<&[{}]>", Type(item)), "as_deref()"),
-        _ if member.boxed => (format!("::std::option::Option<&{inner}>"), "as_deref()"),
-        _ => (format!("::std::option::Option<&{inner}>"), "as_ref()"),
-    };
-    w.open_fn(&format!("pub fn {}", member.get), &["&self"], Some(&ret));
-    if body.is_empty() {
-        line!(w, "self.{field}");
-    } else {
-        line!(w, "self.{field}.{body}");
-    }
-    w.close();
 }
 
 /// The type a setter takes for a value of `ty`: strings take anything that converts.
-struct Parameter<'a>(&'a RustType);
-
-impl std::fmt::Display for Parameter<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            RustType::String => f.write_str("impl ::std::convert::Into<::std::string::String>"),
-            other => Type(other).fmt(f),
+fn parameter(std: &Std, ty: &Type) -> TokenStream {
+    match ty {
+        Type::String => {
+            let (into, string) = (&std.into, &std.string);
+            quote!(impl #into<#string>)
         }
+        other => std.ty(other),
     }
 }
 
 /// The expression storing a setter's parameter `name`.
-struct Convert<'a>(&'a RustType, &'a str);
-
-impl std::fmt::Display for Convert<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            RustType::String => write!(f, "{}.into()", self.1),
-            _ => f.write_str(self.1),
-        }
+fn convert(ty: &Type, name: TokenStream) -> TokenStream {
+    match ty {
+        Type::String => quote!(#name.into()),
+        _ => name,
     }
 }
 
 /// `build()`: the structure, or `Result` when a required member without default may be missing.
-fn build(w: &mut Writer, item: &Item, members: &[MemberSymbol]) {
-    let path = ItemPath(item);
-    let type_name = &item.name;
-    let fallible = members.iter().any(MemberSymbol::is_required_in_builder);
-    if fallible {
-        line!(w, "/// Builds a [`{type_name}`], or says which required member was not set.");
-        let ret = format!("::std::result::Result<{path}, crate::error::BuildError>");
-        w.open_fn("pub fn build", &["self"], Some(&ret));
-        open!(w, "::std::result::Result::Ok({path}");
-    } else {
-        line!(w, "/// Builds a [`{type_name}`].");
-        w.open_fn("pub fn build", &["self"], Some(&path.to_string()));
-        open!(w, "{path}");
-    }
-    for member in members {
-        let field = &member.field;
-        let plain = crate::naming::unraw(field);
-        if member.optional {
-            line!(w, "{field}: self.{field},");
+fn build(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
+    let path = path(&item.named);
+    let type_name = &item.named.name;
+    let fallible = structure.fallible();
+    let type_label = lit(type_name);
+    let fields = structure.members.iter().map(|member| {
+        let field = ident(&member.field);
+        let value = if member.optional {
+            quote!(self.#field)
         } else if let Some(default) = &member.default {
-            line!(w, "{field}: {},", default_fill(member, default, &format!("self.{field}")));
+            default_fill(std, member, default)
         } else {
-            line!(
-                w,
-                "{field}: self.{field}.ok_or_else(|| crate::error::BuildError::missing_field({}, {}))?,",
-                Str(plain),
-                Str(type_name)
-            );
+            let label = lit(&member.field);
+            quote!(self.#field.ok_or_else(|| crate::error::BuildError::missing_field(#label, #type_label))?)
+        };
+        quote!(#field: #value,)
+    });
+    if fallible {
+        let doc = format!(" Builds a [`{type_name}`], or says which required member was not set.");
+        let (result, ok) = (&std.result, &std.ok);
+        quote! {
+            #[doc = #doc]
+            pub fn build(self) -> #result<#path, crate::error::BuildError> {
+                #ok(#path { #(#fields)* })
+            }
+        }
+    } else {
+        let doc = format!(" Builds a [`{type_name}`].");
+        quote! {
+            #[doc = #doc]
+            pub fn build(self) -> #path {
+                #path { #(#fields)* }
+            }
         }
     }
-    w.close_with(if fallible { ")" } else { "" });
-    w.close();
 }
 
 /// `build_or_zero()`: like `build()`, but a missing required member gets its zero value, as
 /// Smithy's client error correction asks of a response that lacks one. Reading JSON uses it.
-fn build_or_zero(w: &mut Writer, cx: &Context<'_>, item: &Item, members: &[MemberSymbol]) {
-    let path = ItemPath(item);
-    line!(w, "/// Builds a [`{}`], giving required members that were not set their zero value.", item.name);
-    line!(w, "#[cfg(feature = \"serde\")]");
-    open!(w, "pub(crate) fn build_or_zero(self) -> {path}");
-    open!(w, "{path}");
-    for member in members {
-        let field = &member.field;
-        if member.optional {
-            line!(w, "{field}: self.{field},");
+fn build_or_zero(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
+    let path = path(&item.named);
+    let doc = format!(" Builds a [`{}`], giving required members that were not set their zero value.", item.named.name);
+    let fields = structure.members.iter().map(|member| {
+        let field = ident(&member.field);
+        let value = if member.optional {
+            quote!(self.#field)
         } else if let Some(default) = &member.default {
-            line!(w, "{field}: {},", default_fill(member, default, &format!("self.{field}")));
+            default_fill(std, member, default)
         } else {
-            line!(w, "{field}: {},", super::serde::zero_value(cx, member));
+            zero_value(std, member)
+        };
+        quote!(#field: #value,)
+    });
+    quote! {
+        #[doc = #doc]
+        #[cfg(feature = "serde")]
+        pub(crate) fn build_or_zero(self) -> #path {
+            #path { #(#fields)* }
         }
     }
-    w.close();
-    w.close();
 }
 
-/// The expression taking `value` (an `Option`) or the member's `@default`.
-fn default_fill(member: &MemberSymbol, default: &Value, value: &str) -> String {
+/// The expression for the zero value of a required member that is missing, for
+/// `build_or_zero`.
+fn zero_value(std: &Std, member: &Member) -> TokenStream {
+    let field = ident(&member.field);
+    let zero = match &member.ty {
+        Type::Named(named) => {
+            let path = path(named);
+            match named.kind {
+                NamedKind::IntEnum => quote!(#path::from(0)),
+                NamedKind::StringEnum => quote!(#path::from("")),
+                NamedKind::Union => {
+                    let default = &std.default;
+                    quote!(#path::Unknown(#default::default()))
+                }
+                NamedKind::Structure { fallible } => {
+                    let builder = super::tokens::builder_path(named);
+                    let default = &std.default;
+                    if fallible {
+                        quote!(<#builder as #default>::default().build_or_zero())
+                    } else {
+                        quote!(<#builder as #default>::default().build())
+                    }
+                }
+            }
+        }
+        _ => return quote!(self.#field.unwrap_or_default()),
+    };
+    let boxed = &std.boxed;
+    let zero = if member.boxed { quote!(#boxed::new(#zero)) } else { zero };
+    quote!(self.#field.unwrap_or_else(|| #zero))
+}
+
+/// The expression taking the builder's value of `member` or its `@default`.
+fn default_fill(std: &Std, member: &Member, default: &DefaultValue) -> TokenStream {
+    let field = ident(&member.field);
     if is_type_default(&member.ty, default) {
-        return format!("{value}.unwrap_or_default()");
+        return quote!(self.#field.unwrap_or_default());
     }
-    let expression = default_expression(&member.ty, default);
-    let expression = if member.boxed { format!("::std::boxed::Box::new({expression})") } else { expression };
+    let expression = default_expression(std, &member.ty, default);
+    let boxed = &std.boxed;
     // Values built without allocating are given directly; others only when needed.
-    let constant = member.ty.is_copy()
-        || (matches!(member.ty, RustType::Document)
-            && matches!(default, Value::Bool(_) | Value::Number(_) | Value::Null));
-    if constant && !member.boxed {
-        format!("{value}.unwrap_or({expression})")
+    let constant = !member.boxed
+        && (member.ty.is_copy()
+            || matches!(
+                default,
+                DefaultValue::Document(Node::Null | Node::Bool(_) | Node::PosInt(_) | Node::NegInt(_) | Node::Float(_))
+            ));
+    let expression = if member.boxed { quote!(#boxed::new(#expression)) } else { expression };
+    if constant {
+        quote!(self.#field.unwrap_or(#expression))
     } else {
-        format!("{value}.unwrap_or_else(|| {expression})")
+        quote!(self.#field.unwrap_or_else(|| #expression))
     }
 }
 
 /// Whether `default` is what `Default::default()` gives for `ty`, so `unwrap_or_default` fits.
-fn is_type_default(ty: &RustType, default: &Value) -> bool {
+fn is_type_default(ty: &Type, default: &DefaultValue) -> bool {
     match (ty, default) {
-        (RustType::Bool, Value::Bool(b)) => !b,
-        (RustType::Named(_), _) => false,
-        (_, Value::Number(n)) => n.as_f64() == Some(0.0) && !matches!(ty, RustType::BigDecimal | RustType::BigInteger),
-        (RustType::String | RustType::Blob | RustType::ByteStream, Value::String(s)) => s.is_empty(),
-        (_, Value::Array(items)) => items.is_empty() && !matches!(ty, RustType::Document),
-        (_, Value::Object(entries)) => entries.is_empty() && !matches!(ty, RustType::Document),
-        (RustType::Document, Value::Null) => true,
+        (Type::Bool, DefaultValue::Bool(b)) => !b,
+        (_, DefaultValue::Integer(0)) => true,
+        (_, DefaultValue::Float(f)) => *f == 0.0 && f.is_sign_positive(),
+        (_, DefaultValue::String(s)) => s.is_empty(),
+        (Type::Blob | Type::ByteStream, DefaultValue::Blob(bytes)) => bytes.is_empty(),
+        (_, DefaultValue::EmptyList | DefaultValue::EmptyMap) => true,
+        (_, DefaultValue::Timestamp { seconds: 0, nanos: 0 }) => true,
+        (Type::Document, DefaultValue::Document(Node::Null)) => true,
         _ => false,
     }
 }
 
-const TYPE_DEFAULT: &str = "::std::default::Default::default()";
-
-/// A Rust expression for a `@default` value of type `ty`.
-///
-/// The loader does not check that default values fit their types, so a value that does not fit
-/// falls back to the type's own default rather than producing code that does not compile.
-fn default_expression(ty: &RustType, value: &Value) -> String {
-    match (ty, value) {
-        (RustType::String, Value::String(s)) => format!("::std::string::String::from({})", Str(s)),
-        (RustType::Bool, Value::Bool(b)) => b.to_string(),
-        (RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64, Value::Number(n)) => {
-            n.as_i64().filter(|v| fits(ty, *v)).map_or_else(|| TYPE_DEFAULT.to_owned(), |v| v.to_string())
-        }
-        (RustType::F32 | RustType::F64, Value::Number(n)) => float(n.as_f64().unwrap_or_default()),
-        (RustType::Blob | RustType::ByteStream, Value::String(s)) => match BASE64.decode(s) {
-            Ok(bytes) => format!("{}::new({}.to_vec())", Type(ty), byte_string(&bytes)),
-            Err(_) => TYPE_DEFAULT.to_owned(),
-        },
-        (RustType::DateTime, Value::Number(n)) => match n.as_i64() {
-            Some(seconds) => format!("crate::primitives::DateTime::from_secs({seconds})"),
-            None => format!(
-                "crate::primitives::DateTime::from_secs_f64({}).unwrap_or_default()",
-                float(n.as_f64().unwrap_or_default())
-            ),
-        },
-        (RustType::BigInteger | RustType::BigDecimal, Value::Number(_) | Value::String(_)) => {
-            let text = match value {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            format!("::std::str::FromStr::from_str({}).unwrap_or_default()", Str(&text))
-        }
-        (RustType::Document, value) => document_expression(value),
-        (RustType::Named(item), Value::String(s)) => format!("{}::from({})", ItemPath(item), Str(s)),
-        (RustType::Named(item), Value::Number(n)) => match n.as_i64().and_then(|v| i32::try_from(v).ok()) {
-            Some(v) => format!("{}::from({v})", ItemPath(item)),
-            None => TYPE_DEFAULT.to_owned(),
-        },
-        _ => TYPE_DEFAULT.to_owned(),
-    }
-}
-
-/// A float literal: always with a decimal point or exponent, so it never reads as an integer.
-fn float(value: f64) -> String {
-    let text = format!("{value:?}");
-    if text.contains(['.', 'e', 'E']) { text } else { format!("{text}.0") }
-}
-
-/// A byte string literal: printable ASCII as is, everything else escaped.
-fn byte_string(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() + 3);
-    out.push_str("b\"");
-    for &byte in bytes {
-        match byte {
-            b'"' | b'\\' => {
-                out.push('\\');
-                out.push(byte as char);
-            }
-            0x20..=0x7e => out.push(byte as char),
-            _ => {
-                let _ = write!(out, "\\x{byte:02x}");
-            }
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A `primitives::Document` expression for a JSON value.
-pub(crate) fn document_expression(value: &Value) -> String {
+/// A Rust expression of type `ty` for a `@default` value.
+fn default_expression(std: &Std, ty: &Type, value: &DefaultValue) -> TokenStream {
+    let string = &std.string;
     match value {
-        Value::Null => "crate::primitives::Document::Null".to_owned(),
-        Value::Bool(b) => format!("crate::primitives::Document::Bool({b})"),
-        Value::Number(n) => {
-            let number = if let Some(v) = n.as_u64() {
-                format!("PosInt({v})")
-            } else if let Some(v) = n.as_i64() {
-                format!("NegInt({v})")
-            } else {
-                format!("Float({})", float(n.as_f64().unwrap_or_default()))
-            };
-            format!("crate::primitives::Document::Number(crate::primitives::Number::{number})")
+        DefaultValue::Bool(b) => quote!(#b),
+        DefaultValue::Integer(n) => integer_literal(ty, *n),
+        DefaultValue::Float(f) => float_expression(ty, *f),
+        DefaultValue::String(s) => quote!(#string::from(#s)),
+        DefaultValue::Blob(bytes) => {
+            let bytes = Literal::byte_string(bytes);
+            let ty = std.ty(ty);
+            quote!(#ty::new(#bytes.to_vec()))
         }
-        Value::String(s) => format!("crate::primitives::Document::String(::std::string::String::from({}))", Str(s)),
-        Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(document_expression).collect();
-            format!("crate::primitives::Document::Array(::std::vec![{}])", items.join(", "))
+        DefaultValue::Timestamp { seconds, nanos: 0 } => quote!(crate::primitives::DateTime::from_secs(#seconds)),
+        DefaultValue::Timestamp { seconds, nanos } => {
+            quote!(crate::primitives::DateTime::from_secs_and_nanos(#seconds, #nanos))
         }
-        Value::Object(entries) => {
-            let entries: Vec<String> = entries
-                .iter()
-                .map(|(key, value)| {
-                    format!("(::std::string::String::from({}), {})", Str(key), document_expression(value))
-                })
-                .collect();
-            format!("crate::primitives::Document::Object(::std::collections::BTreeMap::from([{}]))", entries.join(", "))
+        DefaultValue::Document(node) => document_expression(std, node),
+        DefaultValue::StringEnum(text) => {
+            let ty = std.ty(ty);
+            quote!(#ty::from(#text))
+        }
+        DefaultValue::IntEnum(number) => {
+            let ty = std.ty(ty);
+            quote!(#ty::from(#number))
+        }
+        DefaultValue::BigNumber(text) => {
+            quote!(::std::str::FromStr::from_str(#text).unwrap_or_default())
+        }
+        DefaultValue::EmptyList | DefaultValue::EmptyMap => {
+            let default = &std.default;
+            quote!(#default::default())
         }
     }
 }
 
-/// Whether an integer default fits the member's integer type.
-fn fits(ty: &RustType, value: i64) -> bool {
-    match ty {
-        RustType::I8 => i8::try_from(value).is_ok(),
-        RustType::I16 => i16::try_from(value).is_ok(),
-        RustType::I32 => i32::try_from(value).is_ok(),
-        _ => true,
+/// An integer literal with the suffix of its type, so the literal's type is never inferred.
+fn integer_literal(ty: &Type, value: i64) -> TokenStream {
+    // Validation has checked that the value fits; the conversions cannot fail for valid models.
+    let literal = match ty {
+        Type::I8 => Literal::i8_suffixed(value as i8),
+        Type::I16 => Literal::i16_suffixed(value as i16),
+        Type::I32 => Literal::i32_suffixed(value as i32),
+        _ => Literal::i64_suffixed(value),
+    };
+    quote!(#literal)
+}
+
+/// A float expression: a literal, or the constant for NaN and the infinities.
+pub(crate) fn float_expression(ty: &Type, value: f64) -> TokenStream {
+    let ty = if matches!(ty, Type::F32) { quote!(f32) } else { quote!(f64) };
+    if value.is_nan() {
+        quote!(#ty::NAN)
+    } else if value == f64::INFINITY {
+        quote!(#ty::INFINITY)
+    } else if value == f64::NEG_INFINITY {
+        quote!(#ty::NEG_INFINITY)
+    } else if value < 0.0 {
+        let literal = Literal::f64_unsuffixed(-value);
+        quote!(-#literal)
+    } else {
+        let literal = Literal::f64_unsuffixed(value);
+        quote!(#literal)
+    }
+}
+
+/// A `primitives::Document` expression for a document value.
+pub(crate) fn document_expression(std: &Std, node: &Node) -> TokenStream {
+    let string = &std.string;
+    match node {
+        Node::Null => quote!(crate::primitives::Document::Null),
+        Node::Bool(b) => quote!(crate::primitives::Document::Bool(#b)),
+        Node::PosInt(v) => quote!(crate::primitives::Document::Number(crate::primitives::Number::PosInt(#v))),
+        Node::NegInt(v) => quote!(crate::primitives::Document::Number(crate::primitives::Number::NegInt(#v))),
+        Node::Float(v) => {
+            let v = float_expression(&Type::F64, *v);
+            quote!(crate::primitives::Document::Number(crate::primitives::Number::Float(#v)))
+        }
+        Node::String(s) => quote!(crate::primitives::Document::String(#string::from(#s))),
+        Node::Array(items) => {
+            let items = items.iter().map(|item| document_expression(std, item));
+            quote!(crate::primitives::Document::Array(::std::vec![#(#items),*]))
+        }
+        Node::Object(entries) => {
+            let entries = entries.iter().map(|(key, value)| {
+                let value = document_expression(std, value);
+                quote!((#string::from(#key), #value))
+            });
+            quote!(crate::primitives::Document::Object(::std::collections::BTreeMap::from([#(#entries),*])))
+        }
     }
 }

@@ -2,168 +2,209 @@
 //! one variant per value, plus `Unknown` keeping any value the model does not list, so a service
 //! adding values never breaks a client.
 
-use super::{Context, Str, Writer, line, open, write_deprecated, write_docs};
-use crate::model::{Shape, ShapeKind};
-use crate::symbols::{Item, UNKNOWN_VARIANT, Variant};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
 
-/// The enum and its conversions.
-pub(crate) fn enumeration(w: &mut Writer, cx: &Context<'_>, shape: &Shape, item: &Item) {
-    let variants = cx.symbols.variants(&shape.id);
-    let is_int = matches!(shape.kind, ShapeKind::IntEnum(_));
-    let wire: Vec<String> = variants
+use super::tokens::{REDACTED, allow_deprecated, deprecated, docs};
+use super::{Std, ident, lit};
+use crate::ir::{Enum, EnumValue, Item};
+
+/// The enum, its conversions and its `serde` impls.
+pub(crate) fn enumeration(item: &Item, enumeration: &Enum) -> TokenStream {
+    let std = Std::for_names([item.named.name.as_str()]);
+    let name = ident(&item.named.name);
+    let listed: Vec<String> = enumeration
+        .variants
         .iter()
-        .map(|v| {
-            if is_int {
-                v.value.as_i64().unwrap_or_default().to_string()
-            } else {
-                v.value.as_str().unwrap_or_default().to_owned()
-            }
+        .map(|v| match &v.value {
+            EnumValue::String(text) => format!("`{text}`"),
+            EnumValue::Int(number) => format!("`{number}`"),
         })
         .collect();
-    let listed: Vec<String> = wire.iter().map(|v| format!("`{v}`")).collect();
-    write_docs(w, shape.traits.documentation(), item.rename.as_ref(), || {
-        format!("The `{}` enumeration.", shape.id.name())
-    });
-    w.docs(&format!(
-        "\nThe model lists {}. A value it does not list is kept in [`{}::{UNKNOWN_VARIANT}`]: matching on it \
-         is not forward compatible, because a later version of this crate may give that value a variant of its own.",
+    let mut markdown = item.docs.clone();
+    markdown.push_str(&format!(
+        "\n\nThe model lists {}. A value it does not list is kept in [`{}::Unknown`]: matching on it is not \
+         forward compatible, because a later version of this crate may give that value a variant of its own.",
         listed.join(", "),
-        item.name
+        item.named.name
     ));
-    let name = &item.name;
-    line!(w, "#[non_exhaustive]");
-    line!(w, "#[derive(Clone, {}Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]", if is_int { "Copy, " } else { "" });
-    open!(w, "pub enum {name}");
-    for (variant, wire) in variants.iter().zip(&wire) {
-        super::write_markdown_docs(w, variant.doc.as_deref(), variant.rename.as_ref(), || format!("`{wire}`"));
-        write_deprecated(w, variant.deprecated.as_ref());
-        line!(w, "{},", variant.name);
+    if enumeration.sensitive {
+        markdown.push_str("\n\nThe values are sensitive: `Debug` and `Display` do not show them.");
     }
-    line!(w, "/// A value the model does not list, kept as it was received.");
-    if is_int {
-        line!(w, "{UNKNOWN_VARIANT}(crate::primitives::UnknownIntVariantValue),");
+    let item_docs = docs(&markdown);
+    let derive = match (enumeration.int, enumeration.sensitive) {
+        (true, false) => quote!(#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]),
+        (true, true) => quote!(#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]),
+        (false, false) => quote!(#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]),
+        (false, true) => quote!(#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]),
+    };
+    let variants = enumeration.variants.iter().map(|variant| {
+        let variant_docs = docs(&variant.docs);
+        let deprecated = deprecated(variant.deprecated.as_ref());
+        let variant_name = ident(&variant.name);
+        quote! {
+            #variant_docs
+            #deprecated
+            #variant_name,
+        }
+    });
+    let unknown = if enumeration.int {
+        quote!(Unknown(crate::primitives::UnknownIntVariantValue))
     } else {
-        line!(w, "{UNKNOWN_VARIANT}(crate::primitives::UnknownVariantValue),");
-    }
-    w.close();
-    w.blank();
-    if is_int {
-        int_conversions(w, name, variants, &wire);
+        quote!(Unknown(crate::primitives::UnknownVariantValue))
+    };
+    let conversions = if enumeration.int {
+        int_conversions(&std, item, enumeration)
     } else {
-        string_conversions(w, name, variants, &wire);
+        string_conversions(&std, item, enumeration)
+    };
+    let debug = enumeration.sensitive.then(|| {
+        quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(#REDACTED)
+                }
+            }
+        }
+    });
+    let serde = super::serde::enumeration(&std, &item.named.name, enumeration.int);
+    quote! {
+        #item_docs
+        #[non_exhaustive]
+        #derive
+        pub enum #name {
+            #(#variants)*
+            /// A value the model does not list, kept as it was received.
+            #unknown,
+        }
+        #conversions
+        #debug
+        #serde
     }
-    super::serde::enumeration(w, name, is_int);
 }
 
-fn allow_deprecated(w: &mut Writer, variants: &[Variant]) {
-    if variants.iter().any(|v| v.deprecated.is_some()) {
-        line!(w, "#[allow(deprecated)]");
+fn string_conversions(std: &Std, item: &Item, enumeration: &Enum) -> TokenStream {
+    let name = ident(&item.named.name);
+    let Std { string, ok, result, from, .. } = std;
+    let allow = allow_deprecated(enumeration.variants.iter().any(|v| v.deprecated.is_some()));
+    let (names, values): (Vec<_>, Vec<_>) = enumeration
+        .variants
+        .iter()
+        .map(|v| {
+            let text = match &v.value {
+                EnumValue::String(text) => text.as_str(),
+                EnumValue::Int(_) => unreachable!("a string enum has string values"),
+            };
+            (ident(&v.name), lit(text))
+        })
+        .unzip();
+    let display =
+        if enumeration.sensitive { quote!(f.write_str(#REDACTED)) } else { quote!(f.write_str(self.as_str())) };
+    quote! {
+        #allow
+        impl #name {
+            /// The value as it is written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#names => #values,)*
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+            /// Every value the model lists, in model order.
+            pub const fn values() -> &'static [&'static str] {
+                &[#(#values),*]
+            }
+        }
+        #allow
+        impl #from<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#values => Self::#names,)*
+                    other => Self::Unknown(crate::primitives::UnknownVariantValue::new(other.to_owned())),
+                }
+            }
+        }
+        impl #from<#string> for #name {
+            fn from(value: #string) -> Self {
+                match Self::from(value.as_str()) {
+                    Self::Unknown(_) => Self::Unknown(crate::primitives::UnknownVariantValue::new(value)),
+                    known => known,
+                }
+            }
+        }
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> #result<Self, Self::Err> {
+                #ok(Self::from(value))
+            }
+        }
+        impl ::std::convert::AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #display
+            }
+        }
     }
 }
 
-fn string_conversions(w: &mut Writer, name: &str, variants: &[Variant], wire: &[String]) {
-    allow_deprecated(w, variants);
-    open!(w, "impl {name}");
-    line!(w, "/// The value as it is written on the wire.");
-    open!(w, "pub fn as_str(&self) -> &str");
-    open!(w, "match self");
-    for (variant, wire) in variants.iter().zip(wire) {
-        line!(w, "Self::{} => {},", variant.name, Str(wire));
+fn int_conversions(std: &Std, item: &Item, enumeration: &Enum) -> TokenStream {
+    let name = ident(&item.named.name);
+    let from = &std.from;
+    let allow = allow_deprecated(enumeration.variants.iter().any(|v| v.deprecated.is_some()));
+    let (names, values): (Vec<_>, Vec<_>) = enumeration
+        .variants
+        .iter()
+        .map(|v| {
+            let number = match &v.value {
+                EnumValue::Int(number) => *number,
+                EnumValue::String(_) => unreachable!("an intEnum has integer values"),
+            };
+            (ident(&v.name), int_literal(number))
+        })
+        .unzip();
+    let display = if enumeration.sensitive {
+        quote!(f.write_str(#REDACTED))
+    } else {
+        quote!(::std::fmt::Display::fmt(&self.value(), f))
+    };
+    quote! {
+        #allow
+        impl #name {
+            /// The value as it is written on the wire.
+            pub fn value(&self) -> i32 {
+                match self {
+                    #(Self::#names => #values,)*
+                    Self::Unknown(value) => value.value(),
+                }
+            }
+            /// Every value the model lists, in model order.
+            pub const fn values() -> &'static [i32] {
+                &[#(#values),*]
+            }
+        }
+        #allow
+        impl #from<i32> for #name {
+            fn from(value: i32) -> Self {
+                match value {
+                    #(#values => Self::#names,)*
+                    other => Self::Unknown(crate::primitives::UnknownIntVariantValue::new(other)),
+                }
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #display
+            }
+        }
     }
-    line!(w, "Self::{UNKNOWN_VARIANT}(value) => value.as_str(),");
-    w.close();
-    w.close();
-    line!(w, "/// Every value the model lists, in model order.");
-    open!(w, "pub const fn values() -> &'static [&'static str]");
-    let values: Vec<String> = wire.iter().map(|v| Str(v).to_string()).collect();
-    line!(w, "&[{}]", values.join(", "));
-    w.close();
-    w.close();
-    w.blank();
-
-    allow_deprecated(w, variants);
-    open!(w, "impl ::std::convert::From<&str> for {name}");
-    open!(w, "fn from(value: &str) -> Self");
-    open!(w, "match value");
-    for (variant, wire) in variants.iter().zip(wire) {
-        line!(w, "{} => Self::{},", Str(wire), variant.name);
-    }
-    line!(w, "other => Self::{UNKNOWN_VARIANT}(crate::primitives::UnknownVariantValue::new(other.to_owned())),");
-    w.close();
-    w.close();
-    w.close();
-    w.blank();
-
-    w.text(&format!(
-        "impl ::std::convert::From<::std::string::String> for {name} {{
-    fn from(value: ::std::string::String) -> Self {{
-        match Self::from(value.as_str()) {{
-            Self::{UNKNOWN_VARIANT}(_) => Self::{UNKNOWN_VARIANT}(crate::primitives::UnknownVariantValue::new(value)),
-            known => known,
-        }}
-    }}
-}}
-
-impl ::std::str::FromStr for {name} {{
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {{
-        ::std::result::Result::Ok(Self::from(value))
-    }}
-}}
-
-impl ::std::convert::AsRef<str> for {name} {{
-    fn as_ref(&self) -> &str {{
-        self.as_str()
-    }}
-}}
-
-impl ::std::fmt::Display for {name} {{
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {{
-        f.write_str(self.as_str())
-    }}
-}}
-"
-    ));
 }
 
-fn int_conversions(w: &mut Writer, name: &str, variants: &[Variant], wire: &[String]) {
-    allow_deprecated(w, variants);
-    open!(w, "impl {name}");
-    line!(w, "/// The value as it is written on the wire.");
-    open!(w, "pub fn value(&self) -> i32");
-    open!(w, "match self");
-    for (variant, wire) in variants.iter().zip(wire) {
-        line!(w, "Self::{} => {wire},", variant.name);
-    }
-    line!(w, "Self::{UNKNOWN_VARIANT}(value) => value.value(),");
-    w.close();
-    w.close();
-    line!(w, "/// Every value the model lists, in model order.");
-    open!(w, "pub const fn values() -> &'static [i32]");
-    line!(w, "&[{}]", wire.join(", "));
-    w.close();
-    w.close();
-    w.blank();
-
-    allow_deprecated(w, variants);
-    open!(w, "impl ::std::convert::From<i32> for {name}");
-    open!(w, "fn from(value: i32) -> Self");
-    open!(w, "match value");
-    for (variant, wire) in variants.iter().zip(wire) {
-        line!(w, "{wire} => Self::{},", variant.name);
-    }
-    line!(w, "other => Self::{UNKNOWN_VARIANT}(crate::primitives::UnknownIntVariantValue::new(other)),");
-    w.close();
-    w.close();
-    w.close();
-    w.blank();
-
-    w.text(&format!(
-        "impl ::std::fmt::Display for {name} {{
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {{
-        ::std::fmt::Display::fmt(&self.value(), f)
-    }}
-}}
-"
-    ));
+/// An `i32` literal: a negative number is written as `-` before the literal, as patterns need.
+fn int_literal(number: i32) -> TokenStream {
+    let literal = Literal::i64_unsuffixed(i64::from(number).abs());
+    if number < 0 { quote!(-#literal) } else { quote!(#literal) }
 }

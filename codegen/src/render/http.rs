@@ -5,802 +5,704 @@
 //! query, and a response is any `http::Response<B>` with `B: AsRef<[u8]>`; sending, signing and
 //! retrying belong to the caller.
 
-use super::{Context, ItemPath, Str, Type, Writer, line, open};
-use crate::model::{Member, Shape, ShapeKind};
-use crate::symbols::{Item, MemberSymbol, OperationSymbols, RustType};
-use crate::traits::{Http, TimestampFormat};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
 
-/// Where an input, output or error member travels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Binding<'a> {
-    /// A URI label; greedy labels may hold `/`.
-    Label { greedy: bool },
-    /// A query parameter.
-    Query(&'a str),
-    /// Query parameters of any name, from a map.
-    QueryParams,
-    /// A header.
-    Header(&'a str),
-    /// Headers starting with a prefix, from a map.
-    PrefixHeaders(&'a str),
-    /// The whole body.
-    Payload,
-    /// The response's status code.
-    ResponseCode,
-    /// A member of the JSON body.
-    Body,
-}
+use super::tokens::{allow_deprecated, builder_path, docs, path};
+use super::{Context, Std, ident, lit};
+use crate::ir::{
+    Binding, HostPiece, HttpOperation, Item, ItemKind, Member, NamedKind, Operation, PathPiece, Protocol, Structure,
+    TimestampFormat, Type,
+};
 
-/// Which way a structure travels: labels and query parameters exist only in requests, status
-/// codes only in responses; members bound to the other direction's parts travel in the body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Direction {
-    Request,
-    Response,
-}
-
-fn binding<'a>(member: &'a Member, greedy_labels: &[&str], direction: Direction) -> Binding<'a> {
-    let binding = bind(member, greedy_labels);
-    match (direction, binding) {
-        (Direction::Response, Binding::Label { .. } | Binding::Query(_) | Binding::QueryParams) => Binding::Body,
-        (Direction::Request, Binding::ResponseCode) => Binding::Body,
-        (_, binding) => binding,
-    }
-}
-
-fn bind<'a>(member: &'a Member, greedy_labels: &[&str]) -> Binding<'a> {
-    let traits = &member.traits;
-    if traits.is_http_label() {
-        Binding::Label { greedy: greedy_labels.contains(&member.name.as_str()) }
-    } else if let Some(name) = traits.http_query() {
-        Binding::Query(name)
-    } else if traits.is_http_query_params() {
-        Binding::QueryParams
-    } else if let Some(name) = traits.http_header() {
-        Binding::Header(name)
-    } else if let Some(prefix) = traits.http_prefix_headers() {
-        Binding::PrefixHeaders(prefix)
-    } else if traits.is_http_payload() {
-        Binding::Payload
-    } else if traits.is_http_response_code() {
-        Binding::ResponseCode
-    } else {
-        Binding::Body
-    }
-}
-
-/// A member of a bound structure: the model member, its symbols, and where it travels.
-struct Bound<'a> {
-    member: &'a Member,
-    symbol: &'a MemberSymbol,
-    binding: Binding<'a>,
-}
-
-fn bound_members<'a>(
-    cx: &'a Context<'_>,
-    shape: &'a Shape,
-    greedy_labels: &[&str],
-    direction: Direction,
-) -> Vec<Bound<'a>> {
-    let symbols = cx.symbols.members(&shape.id);
-    shape
-        .kind
-        .members()
-        .iter()
-        .zip(symbols)
-        .map(|(member, symbol)| Bound { member, symbol, binding: binding(member, greedy_labels, direction) })
-        .collect()
-}
-
-/// Whether the service speaks restJson1, the protocol these bindings implement.
+/// Whether the crate has HTTP bindings (restJson1).
 pub(crate) fn applies(cx: &Context<'_>) -> bool {
-    cx.index.service.traits.is_rest_json_1()
+    cx.krate.protocol == Some(Protocol::RestJson1)
 }
 
-/// The timestamp format of a bound value: the member's or target's `@timestampFormat`, else the
-/// location's default.
-fn timestamp_format(cx: &Context<'_>, member: &Member, default: TimestampFormat) -> &'static str {
-    let target = cx.index.shape(&member.target);
-    let item_target = match &target.kind {
-        ShapeKind::List(item) => Some(cx.index.shape(&item.target)),
-        _ => None,
+/// The expression for a timestamp format of the runtime's `DateTimeFormat`: the value's own, else
+/// the location's default.
+fn format_of(ty: &Type, default: TimestampFormat) -> TokenStream {
+    let format = match ty {
+        Type::DateTime(format) => format.unwrap_or(default),
+        Type::List(item) => return format_of(item, default),
+        _ => default,
     };
-    let format = member
-        .traits
-        .timestamp_format()
-        .or(target.traits.timestamp_format())
-        .or(item_target.and_then(|t| t.traits.timestamp_format()))
-        .unwrap_or(default);
     match format {
-        TimestampFormat::DateTime => "crate::primitives::DateTimeFormat::DateTime",
-        TimestampFormat::HttpDate => "crate::primitives::DateTimeFormat::HttpDate",
-        TimestampFormat::EpochSeconds => "crate::primitives::DateTimeFormat::EpochSeconds",
+        TimestampFormat::DateTime => quote!(crate::primitives::DateTimeFormat::DateTime),
+        TimestampFormat::HttpDate => quote!(crate::primitives::DateTimeFormat::HttpDate),
+        TimestampFormat::EpochSeconds => quote!(crate::primitives::DateTimeFormat::EpochSeconds),
     }
 }
 
-/// Whether a string member's target carries `@mediaType`, which headers carry as base64.
-fn has_media_type(cx: &Context<'_>, member: &Member) -> bool {
-    cx.index.shape(&member.target).traits.media_type().is_some()
-}
-
-/// An expression turning `value` (a `&T`) into text for a label, query value or header.
-fn to_text(cx: &Context<'_>, ty: &RustType, value: &str, format: &str, media: bool) -> String {
+/// An expression turning `value` (a `&T`) into `&str` text for a label, query value or header.
+fn to_text(ty: &Type, value: TokenStream, default_format: TimestampFormat, media: bool) -> TokenStream {
     match ty {
-        RustType::String if media => format!("&crate::primitives::Blob::from({value}.as_bytes()).to_base64()"),
-        RustType::String => format!("{value}.as_str()"),
-        RustType::F32 => format!("&crate::http::float_text(*{value})"),
-        RustType::F64 => format!("&crate::http::float_text(*{value})"),
-        RustType::DateTime => format!("&{value}.format({format})"),
-        RustType::Blob => format!("&{value}.to_base64()"),
-        RustType::Named(item) if matches!(cx.index.shape(&item.shape).kind, ShapeKind::IntEnum(_)) => {
-            format!("&{value}.value().to_string()")
+        Type::String if media => quote!(&crate::primitives::Blob::from(#value.as_bytes()).to_base64()),
+        Type::String => quote!(#value.as_str()),
+        Type::F32 | Type::F64 => quote!(&crate::http::float_text(*#value)),
+        Type::DateTime(_) => {
+            let format = format_of(ty, default_format);
+            quote!(&#value.format(#format))
         }
-        RustType::Named(_) => format!("{value}.as_str()"),
-        _ => format!("&{value}.to_string()"),
+        Type::Blob => quote!(&#value.to_base64()),
+        Type::Named(named) if named.kind == NamedKind::IntEnum => quote!(&#value.value().to_string()),
+        Type::Named(_) => quote!(#value.as_str()),
+        _ => quote!(&#value.to_string()),
     }
 }
 
-/// An expression reading `text` (a `&str`) as a `T`, as a `Result<T, String>`.
-fn from_text(cx: &Context<'_>, ty: &RustType, text: &str, format: &str, media: bool) -> String {
+/// An expression reading `text` (a `&str`) as a value of `ty`, as a `Result<T, String>`.
+fn from_text(std: &Std, ty: &Type, text: TokenStream, default_format: TimestampFormat, media: bool) -> TokenStream {
+    let Std { result, ok, string, .. } = std;
     match ty {
-        RustType::String if media => format!(
-            "crate::primitives::Blob::from_base64({text}.trim()).ok_or(\"not base64\").map_err(::std::string::String::from).and_then(|blob| ::std::string::String::from_utf8(blob.into_inner()).map_err(|e| e.to_string()))"
-        ),
-        RustType::String => format!("::std::result::Result::<_, ::std::string::String>::Ok({text}.to_owned())"),
-        RustType::Bool => format!("crate::http::parse_bool({text})"),
-        RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
-            format!("crate::http::parse_number::<{}>({text})", Type(ty))
-        }
-        RustType::F32 => format!("crate::http::parse_float({text}).map(|value| value as f32)"),
-        RustType::F64 => format!("crate::http::parse_float({text})"),
-        RustType::DateTime => {
-            format!("crate::primitives::DateTime::parse({text}.trim(), {format}).map_err(|e| e.to_string())")
-        }
-        RustType::Blob => {
-            format!(
-                "crate::primitives::Blob::from_base64({text}.trim()).ok_or(\"not base64\").map_err(::std::string::String::from)"
-            )
-        }
-        RustType::Named(item) => match &cx.index.shape(&item.shape).kind {
-            ShapeKind::IntEnum(_) => format!("crate::http::parse_number::<i32>({text}).map({}::from)", ItemPath(item)),
-            _ => format!(
-                "::std::result::Result::<_, ::std::string::String>::Ok({}::from({text}.trim()))",
-                ItemPath(item)
-            ),
+        Type::String if media => quote! {
+            crate::primitives::Blob::from_base64(#text.trim())
+                .ok_or("not base64")
+                .map_err(#string::from)
+                .and_then(|blob| #string::from_utf8(blob.into_inner()).map_err(|e| e.to_string()))
         },
-        other => format!(
-            "::std::result::Result::<{}, ::std::string::String>::Err(::std::string::String::from({}))",
-            Type(other),
-            Str("this type cannot be read from text")
-        ),
-    }
-}
-
-/// An `@http` URI pattern: literal text and labels, then an optional literal query.
-struct UriPattern {
-    /// Literal text followed by the label after it (none after the last piece of text).
-    pieces: Vec<(String, Option<Label>)>,
-    /// The literal query after `?`.
-    query: Option<String>,
-}
-
-/// A `{name}` or greedy `{name+}` label of a URI pattern.
-struct Label {
-    name: String,
-    greedy: bool,
-}
-
-impl UriPattern {
-    fn parse(uri: &str) -> UriPattern {
-        let (path, query) = match uri.split_once('?') {
-            Some((path, query)) => (path, Some(query.to_owned())),
-            None => (uri, None),
-        };
-        let mut pieces = Vec::new();
-        let mut rest = path;
-        while let Some(start) = rest.find('{') {
-            let Some(end) = rest[start..].find('}') else { break };
-            let label = &rest[start + 1..start + end];
-            let (name, greedy) = match label.strip_suffix('+') {
-                Some(name) => (name, true),
-                None => (label, false),
-            };
-            pieces.push((rest[..start].to_owned(), Some(Label { name: name.to_owned(), greedy })));
-            rest = &rest[start + end + 1..];
+        Type::String => quote!(#result::<_, #string>::#ok(#text.to_owned())),
+        Type::Bool => quote!(crate::http::parse_bool(#text)),
+        Type::I8 | Type::I16 | Type::I32 | Type::I64 => {
+            let ty = std.ty(ty);
+            quote!(crate::http::parse_number::<#ty>(#text))
         }
-        pieces.push((rest.to_owned(), None));
-        UriPattern { pieces, query }
-    }
-
-    fn greedy_labels(&self) -> Vec<&str> {
-        self.pieces
-            .iter()
-            .filter_map(|(_, label)| label.as_ref().filter(|l| l.greedy).map(|l| l.name.as_str()))
-            .collect()
+        Type::F32 => quote!(crate::http::parse_float(#text).map(|value| value as f32)),
+        Type::F64 => quote!(crate::http::parse_float(#text)),
+        Type::DateTime(_) => {
+            let format = format_of(ty, default_format);
+            quote!(crate::primitives::DateTime::parse(#text.trim(), #format).map_err(|e| e.to_string()))
+        }
+        Type::Blob => quote! {
+            crate::primitives::Blob::from_base64(#text.trim()).ok_or("not base64").map_err(#string::from)
+        },
+        Type::Named(named) => {
+            let path = path(named);
+            match named.kind {
+                NamedKind::IntEnum => quote!(crate::http::parse_number::<i32>(#text).map(#path::from)),
+                _ => quote!(#result::<_, #string>::#ok(#path::from(#text.trim()))),
+            }
+        }
+        other => {
+            let ty = std.ty(other);
+            quote!(#result::<#ty, #string>::Err(#string::from("this type cannot be read from text")))
+        }
     }
 }
 
-/// `impl Input { pub fn to_http_request(&self) }`, in the input's file.
-pub(crate) fn request(w: &mut Writer, cx: &Context<'_>, op: &OperationSymbols, http: &Http) {
-    let input = cx.index.shape(&op.input.shape);
-    let op_shape = cx.index.shape(&op.shape);
-    let pattern = UriPattern::parse(&http.uri);
-    let (parts, literal_query) = (&pattern.pieces, &pattern.query);
-    let members = bound_members(cx, input, &pattern.greedy_labels(), Direction::Request);
-    let type_name = &op.input.name;
+/// The members of an input, output or error structure, in model order.
+fn structure_of(item: &Item) -> &Structure {
+    match &item.kind {
+        ItemKind::Structure(structure) => structure,
+        _ => unreachable!("`{}` is an operation's input or output, always a structure", item.named.name),
+    }
+}
 
-    w.blank();
-    line!(w, "#[cfg(feature = \"http\")]");
-    super::allow_deprecated(w, cx.symbols.members(&input.id));
-    open!(w, "impl {type_name}");
-    w.docs(&format!(
+/// `impl Input { pub fn to_http_request(&self) }`, and the body wrapper it serializes.
+pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
+    let item = &op.input;
+    let std = Std::for_names([item.named.name.as_str()]);
+    let Std { some, result, ok, vec, clone, .. } = &std;
+    let structure = structure_of(item);
+    let members = &structure.members;
+    let type_name = ident(&item.named.name);
+    let type_label = lit(&item.named.name);
+
+    let docs_request = docs(&format!(
         "The HTTP request that sends this input to the service: `{} {}` with the input's labels, query \
          parameters, headers and body.\n\nThe URI is the path and query only: put the service's endpoint in \
          front of it, sign the request, and send it with any HTTP client. A label that is missing or empty is \
          a [`BuildError`](crate::error::BuildError).",
         http.method, http.uri
     ));
-    w.open_fn(
-        "pub fn to_http_request",
-        &["&self"],
-        Some("::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError>"),
-    );
-    line!(w, "self.to_http_request_with(&crate::http::RequestOptions::new())");
-    w.close();
-    w.docs(
+    let docs_with = docs(
         "The HTTP request that sends this input, built with `options`: with an endpoint, the URI is \
          absolute; an unset idempotency token is taken from the options or generated.",
     );
-    w.open_fn(
-        "pub fn to_http_request_with",
-        &["&self", "options: &crate::http::RequestOptions"],
-        Some("::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError>"),
-    );
+
     // An unset idempotency token is filled in a copy of the input; `input` is what is sent.
-    let tokens: Vec<&MemberSymbol> = members
-        .iter()
-        .filter(|b| b.member.traits.is_idempotency_token() && b.symbol.optional && b.symbol.ty == RustType::String)
-        .map(|b| b.symbol)
-        .collect();
-    if tokens.is_empty() {
-        if !members.is_empty() {
-            line!(w, "let input = self;");
-        }
+    let tokens: Vec<&Member> =
+        members.iter().filter(|m| m.idempotency_token && m.optional && m.ty == Type::String).collect();
+    let input_binding = if tokens.is_empty() {
+        if members.is_empty() { TokenStream::new() } else { quote!(let input = self;) }
     } else {
-        line!(w, "let filled;");
-        let unset: Vec<String> = tokens.iter().map(|t| format!("self.{}.is_none()", t.field)).collect();
-        open!(w, "let input = if {}", unset.join(" || "));
-        let fills: Vec<String> = tokens
-            .iter()
-            .map(|t| format!("{f}: self.{f}.clone().or_else(|| ::std::option::Option::Some(crate::http::idempotency_token(options)))", f = t.field))
-            .collect();
-        line!(w, "filled = Self {{ {}, ..self.clone() }};", fills.join(", "));
-        line!(w, "&filled");
-        w.close_with(" else {");
-        line!(w, "    self");
-        line!(w, "}};");
-    }
+        let unset = tokens.iter().map(|t| {
+            let field = ident(&t.field);
+            quote!(self.#field.is_none())
+        });
+        let fills = tokens.iter().map(|t| {
+            let field = ident(&t.field);
+            quote!(#field: self.#field.clone().or_else(|| #some(crate::http::idempotency_token(options))),)
+        });
+        quote! {
+            let filled;
+            let input = if #(#unset)||* {
+                filled = Self { #(#fills)* ..#clone::clone(self) };
+                &filled
+            } else {
+                self
+            };
+        }
+    };
 
     // The path, label by label.
-    let (first, _) = &parts[0];
-    let payload = members.iter().find(|b| b.binding == Binding::Payload);
-    let body_members: Vec<&MemberSymbol> =
-        members.iter().filter(|b| b.binding == Binding::Body).map(|b| b.symbol).collect();
-    let uri_grows = parts.len() > 1
-        || literal_query.is_some()
-        || members.iter().any(|b| matches!(b.binding, Binding::Query(_) | Binding::QueryParams));
-    let headers_grow = payload.is_some()
-        || !body_members.is_empty()
-        || op_shape.traits.is_http_checksum_required()
-        || members.iter().any(|b| matches!(b.binding, Binding::Header(_) | Binding::PrefixHeaders(_)));
-    line!(w, "let {} = crate::http::Uri::new({});", if uri_grows { "mut uri" } else { "uri" }, Str(first));
-    for (i, (_, label)) in parts.iter().enumerate() {
-        let Some(Label { name: label, greedy }) = label else { continue };
-        let Some(bound) =
-            members.iter().find(|b| b.member.name == *label && matches!(b.binding, Binding::Label { .. }))
-        else {
-            // A label without a member cannot be filled; the request would be wrong, so refuse it.
-            line!(
-                w,
-                "return ::std::result::Result::Err(crate::error::BuildError::invalid_field({}, {}));",
-                Str(label),
-                Str("the URI label has no member to fill it")
-            );
-            w.close();
-            w.close();
-            return;
-        };
-        let symbol = bound.symbol;
-        let plain = crate::naming::unraw(&symbol.field);
-        if symbol.optional {
-            line!(
-                w,
-                "let value = input.{}.as_ref().ok_or_else(|| crate::error::BuildError::missing_field({}, {}))?;",
-                symbol.field,
-                Str(plain),
-                Str(type_name)
-            );
-        } else {
-            line!(w, "let value = &input.{};", symbol.field);
+    let uri_grows = http.path.len() > 1
+        || http.literal_query.is_some()
+        || members.iter().any(|m| matches!(m.binding, Binding::Query(_) | Binding::QueryParams));
+    let mut path_pieces = http.path.iter();
+    let first = match path_pieces.clone().next() {
+        Some(PathPiece::Literal(text)) => {
+            path_pieces.next();
+            text.clone()
         }
-        let format = timestamp_format(cx, bound.member, TimestampFormat::DateTime);
-        let text = to_text(cx, &symbol.ty, "value", format, false);
-        line!(w, "uri.push_label({}, {text}, {greedy})?;", Str(plain));
-        let (next_literal, _) = &parts[i + 1];
-        if !next_literal.is_empty() {
-            line!(w, "uri.push_literal({});", Str(next_literal));
+        _ => String::new(),
+    };
+    let uri_let = if uri_grows { quote!(let mut uri) } else { quote!(let uri) };
+    let mut uri = quote!(#uri_let = crate::http::Uri::new(#first););
+    for piece in path_pieces {
+        match piece {
+            PathPiece::Literal(text) => uri.extend(quote!(uri.push_literal(#text);)),
+            PathPiece::Label { member, greedy } => {
+                let member = &members[*member];
+                let field = ident(&member.field);
+                let label = lit(&member.field);
+                let value = if member.optional {
+                    quote! {
+                        let value = input.#field.as_ref().ok_or_else(|| crate::error::BuildError::missing_field(#label, #type_label))?;
+                    }
+                } else {
+                    quote!(let value = &input.#field;)
+                };
+                let text = to_text(&member.ty, quote!(value), TimestampFormat::DateTime, false);
+                uri.extend(quote! {
+                    #value
+                    uri.push_label(#label, #text, #greedy)?;
+                });
+            }
         }
     }
 
     // The query: the URI's literal part, then members, then the free-form map without overriding.
-    if let Some(query) = literal_query {
-        line!(w, "uri.push_literal_query({});", Str(query));
+    if let Some(query) = &http.literal_query {
+        uri.extend(quote!(uri.push_literal_query(#query);));
     }
     let query_names: Vec<&str> = members
         .iter()
-        .filter_map(|b| match b.binding {
-            Binding::Query(n) => Some(n),
+        .filter_map(|m| match &m.binding {
+            Binding::Query(name) => Some(name.as_str()),
             _ => None,
         })
         .collect();
-    for bound in &members {
-        let symbol = bound.symbol;
-        match bound.binding {
+    for member in members {
+        match &member.binding {
             Binding::Query(name) => {
-                let format = timestamp_format(cx, bound.member, TimestampFormat::DateTime);
-                each_value(w, symbol, |w, ty, value| {
-                    line!(w, "uri.push_query({}, {});", Str(name), to_text(cx, ty, value, format, false));
-                });
+                uri.extend(each_value(&std, member, |ty, value| {
+                    let text = to_text(ty, value, TimestampFormat::DateTime, false);
+                    quote!(uri.push_query(#name, #text);)
+                }));
             }
             Binding::QueryParams => {
-                open_value(w, symbol, "params");
-                open!(w, "for (name, values) in params");
-                if !query_names.is_empty() {
-                    let names: Vec<String> = query_names.iter().map(|n| Str(n).to_string()).collect();
-                    open!(w, "if [{}].contains(&name.as_str())", names.join(", "));
-                    line!(w, "continue;");
-                    w.close();
-                }
-                match &symbol.ty {
-                    RustType::Map(_, value) if matches!(**value, RustType::Vec(_)) => {
-                        open!(w, "for value in values");
-                        line!(w, "uri.push_query(name, value);");
-                        w.close();
+                let skip = (!query_names.is_empty()).then(|| {
+                    quote! {
+                        if [#(#query_names),*].contains(&name.as_str()) {
+                            continue;
+                        }
                     }
-                    _ => line!(w, "uri.push_query(name, values);"),
-                }
-                w.close();
-                close_value(w, symbol);
+                });
+                let push = match &member.ty {
+                    Type::Map(_, value) if matches!(**value, Type::List(_)) => quote! {
+                        for value in values {
+                            uri.push_query(name, value);
+                        }
+                    },
+                    _ => quote!(uri.push_query(name, values);),
+                };
+                uri.extend(with_value(
+                    &std,
+                    member,
+                    quote!(params),
+                    quote! {
+                        for (name, values) in params {
+                            #skip
+                            #push
+                        }
+                    },
+                ));
             }
             _ => {}
         }
     }
 
     // Headers.
-    line!(w, "let {} = ::http::HeaderMap::new();", if headers_grow { "mut headers" } else { "headers" });
-    for bound in &members {
-        let symbol = bound.symbol;
-        let plain = crate::naming::unraw(&symbol.field);
-        match bound.binding {
+    let payload = members.iter().find(|m| m.binding == Binding::Payload);
+    let body_members: Vec<&Member> = members.iter().filter(|m| m.binding == Binding::Body).collect();
+    let headers_grow = payload.is_some()
+        || !body_members.is_empty()
+        || http.checksum_required
+        || members.iter().any(|m| matches!(m.binding, Binding::Header(_) | Binding::PrefixHeaders(_)));
+    let headers_let = if headers_grow { quote!(let mut headers) } else { quote!(let headers) };
+    let mut headers = quote!(#headers_let = ::http::HeaderMap::new(););
+    for member in members {
+        let label = lit(&member.field);
+        match &member.binding {
             Binding::Header(name) => {
-                let format = timestamp_format(cx, bound.member, TimestampFormat::HttpDate);
-                let media = has_media_type(cx, bound.member);
-                open_value(w, symbol, "value");
-                match &symbol.ty {
-                    RustType::Vec(item) => {
-                        let item_text = to_text(cx, item, "item", format, media);
-                        let quoted = if matches!(**item, RustType::String) {
-                            format!("crate::http::header_list_item({item_text}).into_owned()")
-                        } else if let Some(owned) = item_text.strip_prefix('&') {
-                            owned.to_owned()
+                let media = member.media_type.is_some();
+                let write = match &member.ty {
+                    Type::List(item) => {
+                        let item_text = to_text(item, quote!(item), TimestampFormat::HttpDate, media);
+                        let quoted = if matches!(**item, Type::String) {
+                            quote!(crate::http::header_list_item(#item_text).into_owned())
                         } else {
-                            format!("{item_text}.to_owned()")
+                            quote!((#item_text).to_owned())
                         };
-                        line!(
-                            w,
-                            "let text = value.iter().map(|item| {quoted}).collect::<::std::vec::Vec<_>>().join(\", \");"
-                        );
-                        line!(w, "crate::http::insert_header(&mut headers, {}, {}, &text)?;", Str(plain), Str(name));
+                        quote! {
+                            let text = value.iter().map(|item| #quoted).collect::<#vec<_>>().join(", ");
+                            crate::http::insert_header(&mut headers, #label, #name, &text)?;
+                        }
                     }
                     ty => {
-                        let text = to_text(cx, ty, "value", format, media);
-                        line!(w, "crate::http::insert_header(&mut headers, {}, {}, {text})?;", Str(plain), Str(name));
+                        let text = to_text(ty, quote!(value), TimestampFormat::HttpDate, media);
+                        quote!(crate::http::insert_header(&mut headers, #label, #name, #text)?;)
                     }
-                }
-                close_value(w, symbol);
+                };
+                headers.extend(with_value(&std, member, quote!(value), write));
             }
             Binding::PrefixHeaders(prefix) => {
-                open_value(w, symbol, "map");
-                open!(w, "for (name, value) in map");
-                line!(
-                    w,
-                    "crate::http::insert_header(&mut headers, {}, &format!(\"{{}}{{name}}\", {}), value)?;",
-                    Str(plain),
-                    Str(prefix)
-                );
-                w.close();
-                close_value(w, symbol);
+                headers.extend(with_value(
+                    &std,
+                    member,
+                    quote!(map),
+                    quote! {
+                        for (name, value) in map {
+                            crate::http::insert_header(&mut headers, #label, &format!("{}{name}", #prefix), value)?;
+                        }
+                    },
+                ));
             }
             _ => {}
         }
     }
 
     // The body: the payload member, or a JSON object of the unbound members, or nothing.
-    match payload {
-        Some(bound) => request_payload(w, cx, bound),
-        None if !body_members.is_empty() => {
-            line!(
-                w,
-                "let body = ::serde_json::to_vec(&RequestBody(input)).map_err(|e| crate::error::BuildError::invalid_field({}, e.to_string()))?;",
-                Str("body")
-            );
-            line!(w, "crate::http::set_body_headers(&mut headers, \"application/json\", &body);");
+    let body_wrapper = format_ident!("{}RequestBody", item.named.name);
+    let body = match payload {
+        Some(member) => request_payload(&std, member),
+        None if !body_members.is_empty() => quote! {
+            let body = ::serde_json::to_vec(&#body_wrapper(input))
+                .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
+            crate::http::set_body_headers(&mut headers, "application/json", &body);
+        },
+        None => quote!(let body = #vec::new();),
+    };
+    let checksum = http.checksum_required.then(|| {
+        quote! {
+            let md5 = ::http::HeaderValue::from_str(&crate::http::content_md5(&body))
+                .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
+            headers.insert("content-md5", md5);
         }
-        None => line!(w, "let body = ::std::vec::Vec::new();"),
-    }
-    if op_shape.traits.is_http_checksum_required() {
-        line!(
-            w,
-            "let md5 = ::http::HeaderValue::from_str(&crate::http::content_md5(&body)).map_err(|e| crate::error::BuildError::invalid_field(\"body\", e.to_string()))?;"
+    });
+    let (host_setup, host_prefix) = host_prefix(http, members);
+    let method = &http.method;
+    let allow = allow_deprecated(structure.any_deprecated());
+    let wrapper = (payload.is_none() && !body_members.is_empty()).then(|| {
+        let doc = format!(" The members of [`{}`] that travel in the JSON body.", item.named.name);
+        let serialize = super::serde::serialize_impl(
+            &std,
+            &quote!(#body_wrapper<'_>),
+            &item.named.name,
+            &body_members,
+            &quote!(self.0),
         );
-        line!(w, "headers.insert(\"content-md5\", md5);");
-    }
-    let host_prefix = host_prefix(w, op_shape, &members);
-    line!(w, "let mut request = ::http::Request::builder()");
-    line!(w, "    .method({})", Str(&http.method));
-    line!(w, "    .uri(crate::http::full_uri(options, {host_prefix}, uri.finish())?)");
-    line!(w, "    .body(body)");
-    line!(w, "    .map_err(|e| crate::error::BuildError::invalid_field({}, e.to_string()))?;", Str("uri"));
-    line!(w, "*request.headers_mut() = headers;");
-    line!(w, "::std::result::Result::Ok(request)");
-    w.close();
-    w.close();
-
-    if payload.is_none() && !body_members.is_empty() {
-        w.blank();
-        line!(w, "/// The members of [`{type_name}`] that travel in the JSON body.");
-        line!(w, "#[cfg(feature = \"http\")]");
-        line!(w, "struct RequestBody<'a>(&'a {type_name});");
-        w.blank();
-        line!(w, "#[cfg(feature = \"http\")]");
-        super::serde::serialize_impl(w, "RequestBody<'_>", type_name, &body_members, "self.0");
+        quote! {
+            #[doc = #doc]
+            #[cfg(feature = "http")]
+            struct #body_wrapper<'a>(&'a #type_name);
+            #[cfg(feature = "http")]
+            #serialize
+        }
+    });
+    quote! {
+        #[cfg(feature = "http")]
+        #allow
+        impl #type_name {
+            #docs_request
+            pub fn to_http_request(&self) -> #result<::http::Request<#vec<u8>>, crate::error::BuildError> {
+                self.to_http_request_with(&crate::http::RequestOptions::new())
+            }
+            #docs_with
+            pub fn to_http_request_with(
+                &self,
+                options: &crate::http::RequestOptions,
+            ) -> #result<::http::Request<#vec<u8>>, crate::error::BuildError> {
+                #input_binding
+                #uri
+                #headers
+                #body
+                #checksum
+                #host_setup
+                let mut request = ::http::Request::builder()
+                    .method(#method)
+                    .uri(crate::http::full_uri(options, #host_prefix, uri.finish())?)
+                    .body(body)
+                    .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
+                *request.headers_mut() = headers;
+                #ok(request)
+            }
+        }
+        #wrapper
     }
 }
 
-/// Writes what computes the operation's `@endpoint` host prefix, its `{label}`s filled from the
-/// input's `@hostLabel` members; returns the expression for the prefix (`""` when there is none).
-fn host_prefix(w: &mut Writer, op: &Shape, members: &[Bound<'_>]) -> String {
-    let Some(prefix) = op.traits.host_prefix() else { return "\"\"".to_owned() };
+/// The code computing the operation's `@endpoint` host prefix, its `{label}`s filled from the
+/// input's `@hostLabel` members, and the expression for the prefix (`""` when there is none).
+fn host_prefix(http: &HttpOperation, members: &[Member]) -> (TokenStream, TokenStream) {
+    let Some(pieces) = &http.host_prefix else { return (TokenStream::new(), quote!("")) };
+    let mut setup = TokenStream::new();
     let mut format_text = String::new();
     let mut arguments = Vec::new();
-    let mut rest = prefix;
-    while let Some(start) = rest.find('{') {
-        let Some(end) = rest[start..].find('}') else { break };
-        format_text.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
-        format_text.push_str("{}");
-        let label = &rest[start + 1..start + end];
-        match members.iter().find(|b| b.member.name == label && b.member.traits.is_host_label()) {
-            Some(bound) => {
-                let symbol = bound.symbol;
-                let plain = crate::naming::unraw(&symbol.field);
-                let value = if symbol.optional {
-                    format!("input.{}.as_deref().unwrap_or_default()", symbol.field)
+    for piece in pieces {
+        match piece {
+            HostPiece::Literal(text) => format_text.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            HostPiece::Label(index) => {
+                let member = &members[*index];
+                let field = ident(&member.field);
+                let label = lit(&member.field);
+                let variable = format_ident!("{}_label", member.field);
+                let value = if member.optional {
+                    quote!(input.#field.as_deref().unwrap_or_default())
                 } else {
-                    format!("input.{}.as_str()", symbol.field)
+                    quote!(input.#field.as_str())
                 };
-                line!(w, "let {plain}_label = {value};");
                 // A host label becomes part of a DNS name: it must be a non-empty host segment.
-                open!(
-                    w,
-                    "if {plain}_label.is_empty() || !{plain}_label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')"
-                );
-                line!(
-                    w,
-                    "return ::std::result::Result::Err(crate::error::BuildError::invalid_field({}, {}));",
-                    Str(plain),
-                    Str("a host label must be letters, digits and hyphens")
-                );
-                w.close();
-                arguments.push(format!("{plain}_label"));
+                setup.extend(quote! {
+                    let #variable = #value;
+                    if #variable.is_empty() || !#variable.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                        return ::std::result::Result::Err(crate::error::BuildError::invalid_field(
+                            #label,
+                            "a host label must be letters, digits and hyphens",
+                        ));
+                    }
+                });
+                format_text.push_str("{}");
+                arguments.push(variable);
             }
-            // A label no member fills is left empty; the model is wrong, and the host shows it.
-            None => arguments.push("\"\"".to_owned()),
         }
-        rest = &rest[start + end + 1..];
     }
-    format_text.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     if arguments.is_empty() {
-        return Str(prefix).to_string();
+        let text = format_text.replace("{{", "{").replace("}}", "}");
+        return (setup, quote!(#text));
     }
-    line!(w, "let host_prefix = format!({}, {});", Str(&format_text), arguments.join(", "));
-    "&host_prefix".to_owned()
+    setup.extend(quote!(let host_prefix = format!(#format_text, #(#arguments),*);));
+    (setup, quote!(&host_prefix))
 }
 
 /// The body of a request from its `@httpPayload` member, with its content type.
-fn request_payload(w: &mut Writer, cx: &Context<'_>, bound: &Bound<'_>) {
-    let symbol = bound.symbol;
-    let target = cx.index.shape(&bound.member.target);
-    let media = target.traits.media_type();
+fn request_payload(std: &Std, member: &Member) -> TokenStream {
+    let Std { some, none, vec, .. } = std;
+    let field = ident(&member.field);
     // An unset structure or document is sent as `{}`; an unset union, blob or string as nothing.
-    let empty_object = !matches!(target.kind, ShapeKind::Union(_));
-    let (bytes, default_type, json) = match &symbol.ty {
-        RustType::Blob | RustType::ByteStream => ("value.as_bytes().to_vec()", "application/octet-stream", false),
-        RustType::String => ("value.as_bytes().to_vec()", "text/plain", false),
-        RustType::Named(_) if matches!(target.kind, ShapeKind::Enum(_) | ShapeKind::String) => {
-            ("value.as_str().as_bytes().to_vec()", "text/plain", false)
+    let union = matches!(&member.ty, Type::Named(named) if named.kind == NamedKind::Union);
+    let (bytes, default_type, json) = match &member.ty {
+        Type::Blob | Type::ByteStream => (quote!(value.as_bytes().to_vec()), "application/octet-stream", false),
+        Type::String => (quote!(value.as_bytes().to_vec()), "text/plain", false),
+        Type::Named(named) if named.kind == NamedKind::StringEnum => {
+            (quote!(value.as_str().as_bytes().to_vec()), "text/plain", false)
         }
         _ => (
-            "::serde_json::to_vec(value).map_err(|e| crate::error::BuildError::invalid_field(\"body\", e.to_string()))?",
+            quote!(
+                ::serde_json::to_vec(value)
+                    .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?
+            ),
             "application/json",
             true,
         ),
     };
-    let content_type = Str(media.unwrap_or(default_type));
-    let value = if symbol.optional {
-        format!("&input.{}", symbol.field)
+    let content_type = member.media_type.as_deref().unwrap_or(default_type);
+    let value = if member.optional { quote!(&input.#field) } else { quote!(#some(&input.#field)) };
+    let empty_object = json && !union;
+    let none_body = if empty_object { quote!(b"{}".to_vec()) } else { quote!(#vec::new()) };
+    let set_headers = if empty_object {
+        quote!(crate::http::set_body_headers(&mut headers, #content_type, &body);)
     } else {
-        format!("::std::option::Option::Some(&input.{})", symbol.field)
-    };
-    open!(w, "let body = match {value}");
-    line!(w, "::std::option::Option::Some(value) => {bytes},");
-    if json && empty_object {
-        line!(w, "::std::option::Option::None => b\"{{}}\".to_vec(),");
-    } else {
-        line!(w, "::std::option::Option::None => ::std::vec::Vec::new(),");
-    }
-    w.close_with(";");
-    if json && empty_object {
-        line!(w, "crate::http::set_body_headers(&mut headers, {content_type}, &body);");
-    } else {
-        open!(w, "if !body.is_empty()");
-        line!(w, "crate::http::set_body_headers(&mut headers, {content_type}, &body);");
-        w.close();
-    }
-}
-
-/// Opens `if let Some(name) = &self.field` for an optional member (or binds `name` for a
-/// required one); [`close_value`] ends it.
-fn open_value(w: &mut Writer, symbol: &MemberSymbol, name: &str) {
-    if symbol.optional {
-        open!(w, "if let ::std::option::Option::Some({name}) = &input.{}", symbol.field);
-    } else {
-        line!(w, "let {name} = &input.{};", symbol.field);
-    }
-}
-
-fn close_value(w: &mut Writer, symbol: &MemberSymbol) {
-    if symbol.optional {
-        w.close();
-    }
-}
-
-/// Calls `write` for the member's value, or for each item when it is a list.
-fn each_value(w: &mut Writer, symbol: &MemberSymbol, write: impl Fn(&mut Writer, &RustType, &str)) {
-    open_value(w, symbol, "value");
-    match &symbol.ty {
-        RustType::Vec(item) => {
-            open!(w, "for item in value");
-            write(w, item, "item");
-            w.close();
+        quote! {
+            if !body.is_empty() {
+                crate::http::set_body_headers(&mut headers, #content_type, &body);
+            }
         }
-        ty => write(w, ty, "value"),
+    };
+    quote! {
+        let body = match #value {
+            #some(value) => #bytes,
+            #none => #none_body,
+        };
+        #set_headers
     }
-    close_value(w, symbol);
+}
+
+/// `code` with the member's value bound to `name`: inside `if let Some(name) = &input.field` for
+/// an optional member, after `let name = &input.field` for a required one.
+fn with_value(std: &Std, member: &Member, name: TokenStream, code: TokenStream) -> TokenStream {
+    let field = ident(&member.field);
+    if member.optional {
+        let some = &std.some;
+        quote! {
+            if let #some(#name) = &input.#field {
+                #code
+            }
+        }
+    } else {
+        quote! {
+            let #name = &input.#field;
+            #code
+        }
+    }
+}
+
+/// `write`'s code for the member's value, or for each item when it is a list.
+fn each_value(std: &Std, member: &Member, write: impl Fn(&Type, TokenStream) -> TokenStream) -> TokenStream {
+    let code = match &member.ty {
+        Type::List(item) => {
+            let write = write(item, quote!(item));
+            quote! {
+                for item in value {
+                    #write
+                }
+            }
+        }
+        ty => write(ty, quote!(value)),
+    };
+    with_value(std, member, quote!(value), code)
 }
 
 /// `impl X { pub(crate) fn from_http_parts(…) }`: reads an output or error structure from a
 /// response's status, headers and body. Body members come from the JSON body (or the payload
 /// member from the whole body), then bound members from the headers and status.
-pub(crate) fn read_parts(w: &mut Writer, cx: &Context<'_>, shape: &Shape, item: &Item) {
-    let members = bound_members(cx, shape, &[], Direction::Response);
-    let type_name = &item.name;
-    let payload = members.iter().find(|b| b.binding == Binding::Payload);
-    let has_body_members = members.iter().any(|b| b.binding == Binding::Body);
-    let fallible = cx.symbols.members(&shape.id).iter().any(MemberSymbol::is_required_in_builder);
-    w.blank();
-    line!(w, "#[cfg(feature = \"http\")]");
-    super::allow_deprecated(w, cx.symbols.members(&shape.id));
-    open!(w, "impl {type_name}");
-    line!(w, "/// Reads the structure from a response's status, headers and body, or says what is wrong.");
-    w.open_fn(
-        "pub(crate) fn from_http_parts",
-        &["status: u16", "headers: &::http::HeaderMap", "body: &[u8]"],
-        Some("::std::result::Result<Self, ::std::string::String>"),
-    );
-    let uses_status = members.iter().any(|b| b.binding == Binding::ResponseCode);
-    let uses_headers = members.iter().any(|b| matches!(b.binding, Binding::Header(_) | Binding::PrefixHeaders(_)));
+pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -> TokenStream {
+    let _ = cx;
+    let std = Std::for_names([item.named.name.as_str()]);
+    let Std { some, result, ok, string, boxed, default, .. } = &std;
+    let members = &structure.members;
+    let type_name = ident(&item.named.name);
+    let payload = members.iter().find(|m| m.binding == Binding::Payload);
+    let has_body_members = members.iter().any(|m| m.binding == Binding::Body);
+    let build = if structure.fallible() { quote!(build_or_zero) } else { quote!(build) };
+    let builder = builder_path(&item.named);
+    let uses_status = members.iter().any(|m| m.binding == Binding::ResponseCode);
+    let uses_headers = members.iter().any(|m| matches!(m.binding, Binding::Header(_) | Binding::PrefixHeaders(_)));
+    let mut code = TokenStream::new();
     if !uses_status {
-        line!(w, "let _ = status;");
+        code.extend(quote!(let _ = status;));
     }
     if !uses_headers {
-        line!(w, "let _ = headers;");
+        code.extend(quote!(let _ = headers;));
     }
     let assigned = payload.is_some() || uses_status || uses_headers;
-    let binding = if assigned { "mut value" } else { "value" };
-    let all_in_body = members.iter().all(|b| b.binding == Binding::Body);
+    let binding = if assigned { quote!(mut value) } else { quote!(value) };
+    let all_in_body = members.iter().all(|m| m.binding == Binding::Body);
+    let wrapper = format_ident!("{}ResponseBody", item.named.name);
     if has_body_members && all_in_body {
-        line!(w, "let {binding}: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;");
+        code.extend(quote!(let #binding: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;));
     } else if has_body_members {
         // Members bound elsewhere are not read from the body, even when it has a key of their name.
-        let build = if fallible { "build_or_zero" } else { "build" };
-        line!(w, "let ResponseBody(builder) = crate::http::json_body(body).map_err(|e| e.to_string())?;");
-        line!(w, "let {binding} = builder.{build}();");
+        code.extend(quote! {
+            let #wrapper(builder) = crate::http::json_body(body).map_err(|e| e.to_string())?;
+            let #binding = builder.#build();
+        });
     } else {
         if payload.is_none() {
-            line!(w, "let _ = body;");
+            code.extend(quote!(let _ = body;));
         }
-        let build = if fallible { "build_or_zero" } else { "build" };
-        line!(w, "let {binding} = <{} as ::std::default::Default>::default().{build}();", super::BuilderPath(item));
+        code.extend(quote!(let #binding = <#builder as #default>::default().#build();));
     }
-    if let Some(bound) = payload {
-        response_payload(w, cx, bound);
+    if let Some(member) = payload {
+        code.extend(response_payload(&std, member));
     }
-    for bound in &members {
-        let symbol = bound.symbol;
-        let field = &symbol.field;
-        let assign = |w: &mut Writer, expr: &str| {
-            let stored = if symbol.boxed { format!("::std::boxed::Box::new({expr})") } else { expr.to_owned() };
-            if symbol.optional {
-                line!(w, "value.{field} = ::std::option::Option::Some({stored});");
-            } else {
-                line!(w, "value.{field} = {stored};");
-            }
+    for member in members {
+        let field = ident(&member.field);
+        let assign = |expr: TokenStream| {
+            let stored = if member.boxed { quote!(#boxed::new(#expr)) } else { expr };
+            if member.optional { quote!(value.#field = #some(#stored);) } else { quote!(value.#field = #stored;) }
         };
-        match bound.binding {
+        match &member.binding {
             Binding::Header(name) => {
-                let format = timestamp_format(cx, bound.member, TimestampFormat::HttpDate);
-                let media = has_media_type(cx, bound.member);
-                open!(w, "if let ::std::option::Option::Some(text) = crate::http::header(headers, {})", Str(name));
+                let media = member.media_type.is_some();
                 let context = format!("header `{name}`");
-                match &symbol.ty {
-                    RustType::Vec(item) => {
-                        let split = if matches!(**item, RustType::DateTime) && format.ends_with("HttpDate") {
-                            "crate::http::split_http_dates(text)"
+                let read = match &member.ty {
+                    Type::List(item) => {
+                        let http_dates = matches!(**item, Type::DateTime(None | Some(TimestampFormat::HttpDate)));
+                        let split = if http_dates {
+                            quote!(crate::http::split_http_dates(text))
                         } else {
-                            "crate::http::split_header_list(text)"
+                            quote!(crate::http::split_header_list(text))
                         };
-                        let read = from_text(cx, item, "item.as_str()", format, media);
-                        line!(
-                            w,
-                            "let items = {split}.iter().map(|item| {read}).collect::<::std::result::Result<::std::vec::Vec<_>, _>>().map_err(|e| format!(\"{{}}: {{e}}\", {}))?;",
-                            Str(&context)
-                        );
-                        assign(w, "items");
+                        let read = from_text(&std, item, quote!(item.as_str()), TimestampFormat::HttpDate, media);
+                        let assign = assign(quote!(items));
+                        quote! {
+                            let items = #split
+                                .iter()
+                                .map(|item| #read)
+                                .collect::<#result<::std::vec::Vec<_>, _>>()
+                                .map_err(|e| format!("{}: {e}", #context))?;
+                            #assign
+                        }
                     }
                     ty => {
-                        let read = from_text(cx, ty, "text", format, media);
-                        line!(w, "let item = {read}.map_err(|e| format!(\"{{}}: {{e}}\", {}))?;", Str(&context));
-                        assign(w, "item");
+                        let read = from_text(&std, ty, quote!(text), TimestampFormat::HttpDate, media);
+                        let assign = assign(quote!(item));
+                        quote! {
+                            let item = #read.map_err(|e| format!("{}: {e}", #context))?;
+                            #assign
+                        }
                     }
-                }
-                w.close();
+                };
+                code.extend(quote! {
+                    if let #some(text) = crate::http::header(headers, #name) {
+                        #read
+                    }
+                });
             }
             Binding::PrefixHeaders(prefix) => {
-                line!(w, "let map = crate::http::prefix_headers(headers, {});", Str(prefix));
-                open!(w, "if !map.is_empty()");
-                assign(w, "map");
-                w.close();
+                let assign = assign(quote!(map));
+                code.extend(quote! {
+                    let map = crate::http::prefix_headers(headers, #prefix);
+                    if !map.is_empty() {
+                        #assign
+                    }
+                });
             }
-            Binding::ResponseCode => assign(w, "i32::from(status)"),
+            Binding::ResponseCode => code.extend(assign(quote!(i32::from(status)))),
             _ => {}
         }
     }
-    line!(w, "::std::result::Result::Ok(value)");
-    w.close();
-    w.close();
-    if has_body_members && !all_in_body {
-        let builder = super::BuilderPath(item).to_string();
-        let body_members: Vec<&MemberSymbol> =
-            members.iter().filter(|b| b.binding == Binding::Body).map(|b| b.symbol).collect();
-        w.blank();
-        line!(w, "/// The members of [`{type_name}`] that travel in the JSON body, read into its builder.");
-        line!(w, "#[cfg(feature = \"http\")]");
-        line!(w, "struct ResponseBody({builder});");
-        w.blank();
-        line!(w, "#[cfg(feature = \"http\")]");
-        super::serde::deserialize_impl(w, "ResponseBody", item, &body_members, "ResponseBody(builder)");
+    let allow = allow_deprecated(structure.any_deprecated());
+    let body_wrapper = (has_body_members && !all_in_body).then(|| {
+        let body_members: Vec<&Member> = members.iter().filter(|m| m.binding == Binding::Body).collect();
+        let doc =
+            format!(" The members of [`{}`] that travel in the JSON body, read into its builder.", item.named.name);
+        let deserialize =
+            super::serde::deserialize_impl(&std, &quote!(#wrapper), item, &body_members, &quote!(#wrapper(builder)));
+        quote! {
+            #[doc = #doc]
+            #[cfg(feature = "http")]
+            struct #wrapper(#builder);
+            #[cfg(feature = "http")]
+            #deserialize
+        }
+    });
+    let _ = string;
+    quote! {
+        #[cfg(feature = "http")]
+        #allow
+        impl #type_name {
+            /// Reads the structure from a response's status, headers and body, or says what is wrong.
+            pub(crate) fn from_http_parts(
+                status: u16,
+                headers: &::http::HeaderMap,
+                body: &[u8],
+            ) -> #result<Self, ::std::string::String> {
+                #code
+                #ok(value)
+            }
+        }
+        #body_wrapper
     }
 }
 
 /// Reads the `@httpPayload` member of an output or error from the whole body.
-fn response_payload(w: &mut Writer, cx: &Context<'_>, bound: &Bound<'_>) {
-    let symbol = bound.symbol;
-    let field = &symbol.field;
-    let target = cx.index.shape(&bound.member.target);
-    let read = match &symbol.ty {
-        RustType::Blob => "crate::primitives::Blob::new(body.to_vec())".to_owned(),
-        RustType::ByteStream => "crate::primitives::ByteStream::new(body.to_vec())".to_owned(),
-        RustType::String => "::std::string::String::from_utf8(body.to_vec()).map_err(|e| e.to_string())?".to_owned(),
-        RustType::Named(item) if matches!(target.kind, ShapeKind::Enum(_) | ShapeKind::String) => {
-            format!("{}::from(::std::str::from_utf8(body).map_err(|e| e.to_string())?)", ItemPath(item))
+fn response_payload(std: &Std, member: &Member) -> TokenStream {
+    let Std { some, string, boxed, .. } = std;
+    let field = ident(&member.field);
+    let read = match &member.ty {
+        Type::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
+        Type::ByteStream => quote!(crate::primitives::ByteStream::new(body.to_vec())),
+        Type::String => quote!(#string::from_utf8(body.to_vec()).map_err(|e| e.to_string())?),
+        Type::Named(named) if named.kind == NamedKind::StringEnum => {
+            let path = path(named);
+            quote!(#path::from(::std::str::from_utf8(body).map_err(|e| e.to_string())?))
         }
-        ty => format!("::serde_json::from_slice::<{}>(body).map_err(|e| e.to_string())?", Type(ty)),
+        ty => {
+            let ty = std.ty(ty);
+            quote!(::serde_json::from_slice::<#ty>(body).map_err(|e| e.to_string())?)
+        }
     };
-    let read = if symbol.boxed { format!("::std::boxed::Box::new({read})") } else { read };
+    let read = if member.boxed { quote!(#boxed::new(#read)) } else { read };
+    let assign = if member.optional { quote!(value.#field = #some(#read);) } else { quote!(value.#field = #read;) };
     // An empty body is an absent payload; a required one keeps its zero value.
-    open!(w, "if !body.is_empty()");
-    if symbol.optional {
-        line!(w, "value.{field} = ::std::option::Option::Some({read});");
-    } else {
-        line!(w, "value.{field} = {read};");
+    quote! {
+        if !body.is_empty() {
+            #assign
+        }
     }
-    w.close();
 }
 
-/// `impl Output { pub fn from_http_response }` and the operation's error reader, in the operation's
-/// module.
-pub(crate) fn response(w: &mut Writer, cx: &Context<'_>, op: &OperationSymbols) {
-    let (output, error) = (&op.output.name, &op.error);
-    w.blank();
-    line!(w, "#[cfg(feature = \"http\")]");
-    open!(w, "impl {output}");
-    w.docs(&format!(
+/// `impl Output { pub fn from_http_response }` and the operation's error reader, in the
+/// operation's module.
+pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
+    let Std { result, err, some, .. } = std;
+    let output = path(&op.output.named);
+    let error = ident(&op.error);
+    let doc = docs(&format!(
         "Reads a response to the `{}` operation: this output when it succeeded, else the error the \
          response carries. An error the model does not describe, or a response that cannot be read, is \
-         [`{error}::Unhandled`].",
-        op.shape.name()
+         [`{}::Unhandled`].",
+        op.shape_name, op.error
     ));
-    // Error variants hold their structures inline, as the error enums do everywhere else: an
-    // error is the cold path, and boxing it would cost every caller an allocation and a deref
-    // to match on it.
-    line!(w, "#[allow(clippy::result_large_err)]");
-    w.open_fn(
-        "pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>",
-        &["response: &::http::Response<B>"],
-        Some(&format!("::std::result::Result<Self, {error}>")),
-    );
-    line!(
-        w,
-        "let (status, headers, body) = (response.status().as_u16(), response.headers(), response.body().as_ref());"
-    );
-    open!(w, "if !response.status().is_success()");
-    line!(w, "return ::std::result::Result::Err(read_error(status, headers, body));");
-    w.close();
-    line!(
-        w,
-        "Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, body, problem))"
-    );
-    w.close();
-    w.close();
-
-    w.blank();
-    line!(w, "/// The error an unsuccessful response carries.");
-    line!(w, "#[cfg(feature = \"http\")]");
-    open!(w, "fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> {error}");
-    line!(w, "let info = crate::http::error_info(headers, body);");
-    if op.error_variants.is_empty() {
-        unhandled_error(w, error);
-        w.close();
-        return;
+    let unhandled = quote! {
+        let mut unhandled = crate::error::Unhandled::new().with_http_status(status).with_body(body.to_vec());
+        if let #some(code) = info.code {
+            unhandled = unhandled.with_code(code);
+        }
+        if let #some(message) = info.message {
+            unhandled = unhandled.with_message(message);
+        }
+        #error::Unhandled(unhandled)
+    };
+    let read = if op.errors.is_empty() {
+        unhandled
+    } else {
+        let arms = op.errors.iter().map(|variant| {
+            let code = lit(&variant.code);
+            let path = path(&variant.named);
+            let name = ident(&variant.name);
+            quote! {
+                #some(#code) => match #path::from_http_parts(status, headers, body) {
+                    ::std::result::Result::Ok(error) => #error::#name(error),
+                    #err(problem) => crate::http::malformed(status, body, problem),
+                },
+            }
+        });
+        quote! {
+            match info.code.as_deref() {
+                #(#arms)*
+                _ => {
+                    #unhandled
+                }
+            }
+        }
+    };
+    quote! {
+        #[cfg(feature = "http")]
+        impl #output {
+            #doc
+            // Error variants hold their structures inline, as the error enums do everywhere else: an
+            // error is the cold path, and boxing it would cost every caller an allocation.
+            #[allow(clippy::result_large_err)]
+            pub fn from_http_response<__B: ::std::convert::AsRef<[u8]>>(
+                response: &::http::Response<__B>,
+            ) -> #result<Self, #error> {
+                let (status, headers, body) = (response.status().as_u16(), response.headers(), response.body().as_ref());
+                if !response.status().is_success() {
+                    return #err(read_error(status, headers, body));
+                }
+                Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, body, problem))
+            }
+        }
+        /// The error an unsuccessful response carries.
+        #[cfg(feature = "http")]
+        fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> #error {
+            let info = crate::http::error_info(headers, body);
+            #read
+        }
     }
-    open!(w, "match info.code.as_deref()");
-    for variant in &op.error_variants {
-        let item = cx.symbols.item(&variant.shape);
-        open!(
-            w,
-            "::std::option::Option::Some({}) => match {}::from_http_parts(status, headers, body)",
-            Str(variant.shape.name()),
-            ItemPath(item)
-        );
-        line!(w, "::std::result::Result::Ok(error) => {error}::{}(error),", variant.name);
-        line!(w, "::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),");
-        w.close_with(",");
-    }
-    open!(w, "_ =>");
-    unhandled_error(w, error);
-    w.close();
-    w.close();
-    w.close();
-}
-
-/// The `Unhandled` error for a response whose code no modeled error has.
-fn unhandled_error(w: &mut Writer, error: &str) {
-    line!(w, "let mut unhandled = crate::error::Unhandled::new().with_http_status(status).with_body(body.to_vec());");
-    open!(w, "if let ::std::option::Option::Some(code) = info.code");
-    line!(w, "unhandled = unhandled.with_code(code);");
-    w.close();
-    open!(w, "if let ::std::option::Option::Some(message) = info.message");
-    line!(w, "unhandled = unhandled.with_message(message);");
-    w.close();
-    line!(w, "{error}::Unhandled(unhandled)");
 }

@@ -1,101 +1,145 @@
 //! Renders the crate's module tree: `lib.rs` and the public modules that re-export each item.
 
-use std::collections::BTreeMap;
+use proc_macro2::TokenStream;
+use quote::quote;
 
-use super::{Context, Writer, line, runtime};
-use crate::model::ShapeKind;
-use crate::symbols::{Item, Module};
+use super::tokens::inner_docs;
+use super::{Context, ident};
+use crate::ir::{Crate, Item, ItemKind, Module};
 
-/// `lib.rs`, `types.rs`, `types/builders.rs`, `types/error.rs`, `types/error/builders.rs` and
-/// `operation.rs`, by path; modules with nothing in them are left out.
-pub(crate) fn module_files(cx: &Context<'_>) -> Vec<(String, String)> {
-    let mut by_module: BTreeMap<&Module, Vec<(&Item, bool)>> = BTreeMap::new();
-    for (id, item) in cx.symbols.items() {
-        let has_builder = matches!(cx.index.shape(id).kind, ShapeKind::Structure(_));
-        by_module.entry(&item.module).or_default().push((item, has_builder));
-    }
-    let types = by_module.get(&Module::Types).cloned().unwrap_or_default();
-    let errors = by_module.get(&Module::TypesError).cloned().unwrap_or_default();
-    let has_types = !types.is_empty() || !errors.is_empty();
-    let mut files = vec![("src/lib.rs".to_owned(), lib_rs(cx, has_types))];
-    if has_types {
-        let mut w = cx.file();
-        w.text(
-            "//! The data types of the service: the structures, unions and enums its operations use.\n\
-             //!\n\
-             //! Build a structure with its `builder()`; the builders themselves live in [`builders`].\n\n\
-             pub mod builders;\n",
-        );
-        if !errors.is_empty() {
-            line!(w, "pub mod error;");
+/// A module file of the crate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ModuleFile {
+    /// `src/lib.rs`.
+    Lib,
+    /// `src/types.rs`.
+    Types,
+    /// `src/types/builders.rs`.
+    TypesBuilders,
+    /// `src/types/error.rs`.
+    Errors,
+    /// `src/types/error/builders.rs`.
+    ErrorsBuilders,
+    /// `src/operation.rs`.
+    Operations,
+}
+
+impl ModuleFile {
+    /// The file's path.
+    pub fn path(self) -> &'static str {
+        match self {
+            ModuleFile::Lib => "src/lib.rs",
+            ModuleFile::Types => "src/types.rs",
+            ModuleFile::TypesBuilders => "src/types/builders.rs",
+            ModuleFile::Errors => "src/types/error.rs",
+            ModuleFile::ErrorsBuilders => "src/types/error/builders.rs",
+            ModuleFile::Operations => "src/operation.rs",
         }
-        declare_items(&mut w, &types);
-        files.push(("src/types.rs".to_owned(), w.finish()));
-        files.push(("src/types/builders.rs".to_owned(), builders_rs(cx, &types, "structures of [`crate::types`]")));
+    }
+}
+
+/// The module files the crate has: modules with nothing in them are left out.
+pub(crate) fn files(krate: &Crate) -> Vec<ModuleFile> {
+    let mut files = vec![ModuleFile::Lib, ModuleFile::Operations];
+    let (types, errors) = (items_in(krate, &Module::Types), items_in(krate, &Module::TypesError));
+    if !types.is_empty() || !errors.is_empty() {
+        files.extend([ModuleFile::Types, ModuleFile::TypesBuilders]);
     }
     if !errors.is_empty() {
-        let mut w = cx.file();
-        w.text(
-            "//! The errors the service's operations can return, one structure each.\n\
-             //!\n\
-             //! Each operation's error enum (such as `operation::<name>::<Name>Error`) has a variant\n\
-             //! holding one of these.\n\n\
-             pub mod builders;\n",
-        );
-        declare_items(&mut w, &errors);
-        files.push(("src/types/error.rs".to_owned(), w.finish()));
-        files.push((
-            "src/types/error/builders.rs".to_owned(),
-            builders_rs(cx, &errors, "error structures of [`crate::types::error`]"),
-        ));
+        files.extend([ModuleFile::Errors, ModuleFile::ErrorsBuilders]);
     }
-    let mut w = cx.file();
-    line!(w, "//! The service's operations, one module each, with the operation's input, output and errors.");
-    w.blank();
-    // Each operation module documents itself; an outer doc here would make rustdoc resolve the
-    // links of both in this module's scope.
-    for op in cx.symbols.operations() {
-        line!(w, "pub mod {};", op.module);
-    }
-    files.push(("src/operation.rs".to_owned(), w.finish()));
     files
 }
 
-/// Private file modules and the `pub use` of the item each defines.
-fn declare_items(w: &mut Writer, items: &[(&Item, bool)]) {
-    w.blank();
-    for (item, _) in items {
-        line!(w, "mod {};", item.file);
+fn items_in<'a>(krate: &'a Crate, module: &Module) -> Vec<&'a Item> {
+    krate.items.iter().filter(|item| &item.named.module == module).collect()
+}
+
+/// The tokens of one module file.
+pub(crate) fn render(cx: &Context<'_>, file: ModuleFile) -> TokenStream {
+    let krate = cx.krate;
+    match file {
+        ModuleFile::Lib => lib_rs(cx),
+        ModuleFile::Types => {
+            let errors = (!items_in(krate, &Module::TypesError).is_empty()).then(|| {
+                quote!(
+                    pub mod error;
+                )
+            });
+            let declarations = declare_items(&items_in(krate, &Module::Types));
+            quote! {
+                //! The data types of the service: the structures, unions and enums its operations use.
+                //!
+                //! Build a structure with its `builder()`; the builders themselves live in [`builders`].
+                pub mod builders;
+                #errors
+                #declarations
+            }
+        }
+        ModuleFile::TypesBuilders => {
+            let reexports = builders_of(&items_in(krate, &Module::Types));
+            quote! {
+                //! Builders for the structures of [`crate::types`].
+                #reexports
+            }
+        }
+        ModuleFile::Errors => {
+            let declarations = declare_items(&items_in(krate, &Module::TypesError));
+            quote! {
+                //! The errors the service's operations can return, one structure each.
+                //!
+                //! Each operation's error enum (such as `operation::<name>::<Name>Error`) has a variant
+                //! holding one of these.
+                pub mod builders;
+                #declarations
+            }
+        }
+        ModuleFile::ErrorsBuilders => {
+            let reexports = builders_of(&items_in(krate, &Module::TypesError));
+            quote! {
+                //! Builders for the error structures of [`crate::types::error`].
+                #reexports
+            }
+        }
+        ModuleFile::Operations => {
+            // Each operation module documents itself; an outer doc here would make rustdoc
+            // resolve the links of both in this module's scope.
+            let modules = krate.operations.iter().map(|op| ident(&op.module));
+            quote! {
+                //! The service's operations, one module each, with the operation's input, output and errors.
+                #(pub mod #modules;)*
+            }
+        }
     }
-    w.blank();
-    for (item, _) in items {
-        line!(w, "pub use self::{}::{};", item.file, item.name);
+}
+
+/// Private file modules and the `pub use` of the item each defines.
+fn declare_items(items: &[&Item]) -> TokenStream {
+    let files: Vec<_> = items.iter().map(|item| ident(&item.named.file)).collect();
+    let names = items.iter().map(|item| ident(&item.named.name));
+    quote! {
+        #(mod #files;)*
+        #(pub use self::#files::#names;)*
     }
 }
 
 /// Re-exports the builder of every item that has one (structures do; enums and unions do not).
-fn builders_rs(cx: &Context<'_>, items: &[(&Item, bool)], what: &str) -> String {
-    let mut w = cx.file();
-    line!(w, "//! Builders for the {what}.");
-    w.blank();
-    for (item, _) in items.iter().filter(|(_, has_builder)| *has_builder) {
-        line!(w, "pub use super::{}::{};", item.file, item.builder_name());
-    }
-    w.finish()
+fn builders_of(items: &[&Item]) -> TokenStream {
+    let structures = items.iter().filter(|item| matches!(item.kind, ItemKind::Structure(_)));
+    let reexports = structures.map(|item| {
+        let (file, builder) = (ident(&item.named.file), ident(&item.named.builder_name()));
+        quote!(pub use super::#file::#builder;)
+    });
+    quote!(#(#reexports)*)
 }
 
-fn lib_rs(cx: &Context<'_>, has_types: bool) -> String {
-    let service = cx.index.service;
-    let title = service.traits.title().unwrap_or(service.id.name());
-    let version = match &service.kind {
-        ShapeKind::Service(service) => service.version.clone(),
-        _ => String::new(),
-    };
-    let about = super::doc_text(service.traits.documentation(), String::new);
-    let mut markdown = format!("Rust types for {title} (`{id}`, API version {version}).", id = service.id);
-    if !about.is_empty() {
+fn lib_rs(cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let service = &krate.service;
+    let mut markdown = format!("Rust types for {} (`{}`, API version {}).", service.title, service.id, service.version);
+    if !service.docs.is_empty() {
         markdown.push_str("\n\n");
-        markdown.push_str(&about);
+        markdown.push_str(&service.docs);
     }
     markdown.push_str(
         "\n\n# Using this crate\n\n\
@@ -107,68 +151,45 @@ fn lib_rs(cx: &Context<'_>, has_types: bool) -> String {
          operation's error enum keeps errors the model does not describe in `Unhandled`, so \
          a service that grows does not break its clients.\n\n# Operations\n",
     );
-    for op in cx.symbols.operations() {
-        let shape = cx.index.shape(&op.shape);
-        let summary = first_sentence(&super::doc_text(shape.traits.documentation(), String::new));
-        let link = format!("[`{}`](operation::{})", op.shape.name(), crate::naming::unraw(&op.module));
-        markdown.push_str(&format!("\n- {link}{}{summary}", if summary.is_empty() { "" } else { ": " }));
+    for op in &krate.operations {
+        let link = format!("[`{}`](operation::{})", op.shape_name, op.module);
+        let separator = if op.summary.is_empty() { "" } else { ": " };
+        markdown.push_str(&format!("\n- {link}{separator}{}", op.summary));
     }
-    let mut w = cx.file();
-    // The crate is formatted by the generator; `cargo fmt` must leave it alone. rustfmt skips a
-    // crate root marked like this, and each out-of-line module marked `#[rustfmt::skip]`.
-    line!(w, "#![cfg_attr(rustfmt, rustfmt::skip)]");
-    w.inner_docs(&markdown);
-    line!(w, "#![warn(missing_docs)]");
-    w.blank();
+    let about = inner_docs(&markdown);
+    let has_types = krate.items.iter().any(|item| matches!(item.named.module, Module::Types | Module::TypesError));
     let mut modules = vec!["error", "operation"];
-    if runtime::has_primitives(cx) {
+    if !krate.runtime.is_empty() {
         modules.push("primitives");
     }
     if has_types {
         modules.push("types");
     }
     modules.sort_unstable();
-    for module in modules {
-        line!(w, "#[rustfmt::skip]");
-        line!(w, "pub mod {module};");
-    }
-    w.blank();
-    line!(w, "/// How values are written in JSON, for the `serde` feature.");
-    line!(w, "#[cfg(feature = \"serde\")]");
-    line!(w, "#[rustfmt::skip]");
-    line!(w, "mod json;");
-    if super::http::applies(cx) {
-        w.blank();
-        line!(w, "#[cfg(feature = \"http\")]");
-        line!(w, "#[rustfmt::skip]");
-        line!(w, "pub mod http;");
-    }
-    w.finish()
-}
-
-/// The first sentence of a Markdown paragraph, for one-line summaries: cut at a sentence end
-/// outside any code span or link, and empty when the paragraph is a code block.
-fn first_sentence(markdown: &str) -> String {
-    let paragraph = markdown.split("\n\n").next().unwrap_or_default();
-    if paragraph.starts_with("```") {
-        return String::new();
-    }
-    let paragraph = paragraph.replace('\n', " ");
-    let (mut ticks, mut brackets, mut parens) = (0usize, 0i32, 0i32);
-    let mut previous = ' ';
-    for (i, c) in paragraph.char_indices() {
-        match c {
-            '`' if previous != '\\' => ticks += 1,
-            '[' if previous != '\\' => brackets += 1,
-            ']' if previous != '\\' => brackets -= 1,
-            '(' => parens += 1,
-            ')' => parens -= 1,
-            ' ' if previous == '.' && ticks % 2 == 0 && brackets == 0 && parens == 0 => {
-                return paragraph[..i].to_owned();
-            }
-            _ => {}
+    let modules = modules.into_iter().map(ident);
+    let http = super::http::applies(cx).then(|| {
+        quote! {
+            #[cfg(feature = "http")]
+            #[rustfmt::skip]
+            pub mod http;
         }
-        previous = c;
+    });
+    quote! {
+        // The crate is formatted by the generator; `cargo fmt` must leave it alone. rustfmt skips
+        // a crate root marked like this, and each out-of-line module marked `#[rustfmt::skip]`.
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #about
+        #![warn(missing_docs)]
+        // Nested collections are as complex as the model makes them.
+        #![allow(clippy::type_complexity)]
+        #(
+            #[rustfmt::skip]
+            pub mod #modules;
+        )*
+        /// How values are written in JSON, for the `serde` feature.
+        #[cfg(feature = "serde")]
+        #[rustfmt::skip]
+        mod json;
+        #http
     }
-    paragraph
 }

@@ -1,55 +1,69 @@
 //! Renders one operation's module: its input and output structures, their builders, its errors.
 
-use super::structure::{Role, structure};
-use super::{Context, error, http, item_file, line, module_dir};
-use crate::symbols::OperationSymbols;
+use proc_macro2::TokenStream;
+use quote::quote;
 
-/// The files of `crate::operation::<name>`, by path.
-pub(crate) fn operation(cx: &Context<'_>, op: &OperationSymbols) -> Vec<(String, String)> {
-    let shape = cx.index.shape(&op.shape);
-    let bindings = cx.index.operation(shape);
-    let name = op.shape.name();
+use super::tokens::inner_docs;
+use super::{Context, Std, error, http, ident, structure};
+use crate::ir::{Item, ItemKind, Operation};
 
-    let http_binding = shape.traits.http().filter(|_| http::applies(cx));
-    let mut input = cx.file();
-    structure(&mut input, cx, cx.index.shape(&bindings.input), &op.input, Role::Input(name));
-    let mut output = cx.file();
-    structure(&mut output, cx, cx.index.shape(&bindings.output), &op.output, Role::Output(name));
-    if let Some(binding) = &http_binding {
-        http::request(&mut input, cx, op, binding);
-        http::read_parts(&mut output, cx, cx.index.shape(&bindings.output), &op.output);
-    }
-
-    let mut module = cx.file();
-    let summary = super::doc_text(shape.traits.documentation(), || format!("The `{name}` operation."));
-    module.inner_docs(&format!(
-        "{summary}\n\n[`{}`] is what a call sends, [`{}`] what it returns, and [`{}`] the errors it can fail with.",
-        op.input.name, op.output.name, op.error,
+/// `crate::operation::<name>`: the module documentation, the re-exports, the error enum and the
+/// response reader.
+pub(crate) fn module(cx: &Context<'_>, op: &Operation) -> TokenStream {
+    let std = Std::for_names([op.error.as_str()]);
+    let about = inner_docs(&format!(
+        "{}\n\n[`{}`] is what a call sends, [`{}`] what it returns, and [`{}`] the errors it can fail with.",
+        op.docs, op.input.named.name, op.output.named.name, op.error,
     ));
-    module.blank();
-    line!(module, "pub mod builders;");
-    line!(module, "mod {};", op.input.file);
-    line!(module, "mod {};", op.output.file);
-    module.blank();
-    line!(module, "pub use self::{}::{};", op.input.file, op.input.name);
-    line!(module, "pub use self::{}::{};", op.output.file, op.output.name);
-    module.blank();
-    error::operation_error(&mut module, cx, op);
-    if http_binding.is_some() {
-        http::response(&mut module, cx, op);
+    let (input_file, input) = (ident(&op.input.named.file), ident(&op.input.named.name));
+    let (output_file, output) = (ident(&op.output.named.file), ident(&op.output.named.name));
+    let error = error::operation_error(&std, op);
+    let response = (http::applies(cx) && op.http.is_some()).then(|| http::response(&std, op));
+    quote! {
+        #about
+        pub mod builders;
+        mod #input_file;
+        mod #output_file;
+        pub use self::#input_file::#input;
+        pub use self::#output_file::#output;
+        #error
+        #response
     }
+}
 
-    let mut builders = cx.file();
-    line!(builders, "//! Builders for the input and output of the `{name}` operation.");
-    builders.blank();
-    line!(builders, "pub use super::{}::{};", op.input.file, op.input.builder_name());
-    line!(builders, "pub use super::{}::{};", op.output.file, op.output.builder_name());
+/// `crate::operation::<name>::builders`: the re-exports of the input's and output's builders.
+pub(crate) fn builders(op: &Operation) -> TokenStream {
+    let about = format!(" Builders for the input and output of the `{}` operation.", op.shape_name);
+    let (input_file, input) = (ident(&op.input.named.file), ident(&op.input.named.builder_name()));
+    let (output_file, output) = (ident(&op.output.named.file), ident(&op.output.named.builder_name()));
+    quote! {
+        #![doc = #about]
+        pub use super::#input_file::#input;
+        pub use super::#output_file::#output;
+    }
+}
 
-    let dir = module_dir(&op.input.module);
-    vec![
-        (format!("src/{dir}.rs"), module.finish()),
-        (format!("src/{dir}/builders.rs"), builders.finish()),
-        (item_file(&op.input), input.finish()),
-        (item_file(&op.output), output.finish()),
-    ]
+/// The input structure's file, with its request builder.
+pub(crate) fn input(cx: &Context<'_>, op: &Operation) -> TokenStream {
+    let mut tokens = operation_structure(cx, &op.input);
+    if let (true, Some(binding)) = (http::applies(cx), &op.http) {
+        tokens.extend(http::request(op, binding));
+    }
+    tokens
+}
+
+/// The output structure's file, with its response reader.
+pub(crate) fn output(cx: &Context<'_>, op: &Operation) -> TokenStream {
+    let mut tokens = operation_structure(cx, &op.output);
+    if let (true, Some(_), ItemKind::Structure(structure)) = (http::applies(cx), &op.http, &op.output.kind) {
+        tokens.extend(http::read_parts(cx, &op.output, structure));
+    }
+    tokens
+}
+
+fn operation_structure(cx: &Context<'_>, item: &Item) -> TokenStream {
+    match &item.kind {
+        ItemKind::Structure(s) => structure::structure(cx, item, s),
+        _ => unreachable!("`{}` is an operation's input or output, always a structure", item.named.name),
+    }
 }

@@ -1,15 +1,14 @@
-//! The hand-written support modules every generated crate carries: `error` and `primitives`.
+//! The hand-written support modules every generated crate carries: `error`, `primitives`, `json`
+//! and (with HTTP bindings) `http`.
 //!
-//! Their source lives in `codegen/templates/` as ordinary Rust, and only the pieces a crate uses
-//! are included, so no generated crate has dead code. Each crate gets its own copy rather than
-//! depending on a shared runtime crate: the pieces are small, and a dependency would tie every
-//! generated crate to one published version of it.
-
-use std::collections::BTreeSet;
+//! Their source is ordinary Rust, copied as text: it is already formatted and is never parsed or
+//! formatted again at generation time. Only the pieces of `primitives` a crate uses are included,
+//! so no generated crate has dead code. Each crate gets its own copy rather than depending on a
+//! shared runtime crate: the pieces are small, and a dependency would tie every generated crate to
+//! one published version of it.
 
 use super::Context;
-use crate::model::ShapeKind;
-use crate::symbols::RustType;
+use crate::ir::RuntimePiece;
 
 const ERROR: &str = include_str!("../../templates/error.rs");
 const JSON: &str = include_str!("../../templates/json.rs");
@@ -17,111 +16,49 @@ const JSON_TIMESTAMPS: &str = include_str!("../../templates/json_timestamps.rs")
 const HTTP: &str = include_str!("../../templates/http.rs");
 const PRIMITIVES: &str = include_str!("../../templates/primitives.rs");
 
-/// A piece of the `primitives` module.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Piece {
-    UnknownVariantValue,
-    UnknownIntVariantValue,
-    Blob,
-    ByteStream,
-    DateTime,
-    Document,
-    // Before the big numbers: it defines the macro they use, and macros are scoped textually.
-    ParseNumberError,
-    BigInteger,
-    BigDecimal,
-    EventStream,
-    UnknownMember,
-}
-
-impl Piece {
-    fn source(self) -> &'static str {
-        match self {
-            Piece::UnknownVariantValue => include_str!("../../templates/unknown_variant_value.rs"),
-            Piece::UnknownIntVariantValue => include_str!("../../templates/unknown_int_variant_value.rs"),
-            Piece::Blob => include_str!("../../templates/blob.rs"),
-            Piece::ByteStream => include_str!("../../templates/byte_stream.rs"),
-            Piece::DateTime => include_str!("../../templates/date_time.rs"),
-            Piece::Document => include_str!("../../templates/document.rs"),
-            Piece::BigInteger => include_str!("../../templates/big_integer.rs"),
-            Piece::BigDecimal => include_str!("../../templates/big_decimal.rs"),
-            Piece::ParseNumberError => include_str!("../../templates/parse_number_error.rs"),
-            Piece::EventStream => include_str!("../../templates/event_stream.rs"),
-            Piece::UnknownMember => include_str!("../../templates/unknown_member.rs"),
-        }
+fn source(piece: RuntimePiece) -> &'static str {
+    match piece {
+        RuntimePiece::UnknownVariantValue => include_str!("../../templates/unknown_variant_value.rs"),
+        RuntimePiece::UnknownIntVariantValue => include_str!("../../templates/unknown_int_variant_value.rs"),
+        RuntimePiece::Blob => include_str!("../../templates/blob.rs"),
+        RuntimePiece::ByteStream => include_str!("../../templates/byte_stream.rs"),
+        RuntimePiece::DateTime => include_str!("../../templates/date_time.rs"),
+        RuntimePiece::Document => include_str!("../../templates/document.rs"),
+        RuntimePiece::BigInteger => include_str!("../../templates/big_integer.rs"),
+        RuntimePiece::BigDecimal => include_str!("../../templates/big_decimal.rs"),
+        RuntimePiece::ParseNumberError => include_str!("../../templates/parse_number_error.rs"),
+        RuntimePiece::EventStream => include_str!("../../templates/event_stream.rs"),
+        RuntimePiece::UnknownMember => include_str!("../../templates/unknown_member.rs"),
     }
-}
-
-/// The pieces of `primitives` the crate's shapes use.
-fn pieces(cx: &Context<'_>) -> BTreeSet<Piece> {
-    let mut pieces = BTreeSet::new();
-    for (id, _) in cx.symbols.items() {
-        match cx.index.shape(id).kind {
-            ShapeKind::Enum(_) | ShapeKind::String => pieces.insert(Piece::UnknownVariantValue),
-            ShapeKind::IntEnum(_) => pieces.insert(Piece::UnknownIntVariantValue),
-            // A union keeps a member it does not know with its value, as a document.
-            ShapeKind::Union(_) => pieces.insert(Piece::UnknownMember) && pieces.insert(Piece::Document),
-            _ => false,
-        };
-    }
-    for ty in cx.symbols.member_types() {
-        ty.walk(&mut |ty| {
-            let piece = match ty {
-                RustType::Blob => Piece::Blob,
-                RustType::ByteStream => Piece::ByteStream,
-                RustType::DateTime => Piece::DateTime,
-                RustType::Document => Piece::Document,
-                RustType::BigInteger => Piece::BigInteger,
-                RustType::BigDecimal => Piece::BigDecimal,
-                RustType::EventStream(_) => Piece::EventStream,
-                _ => return,
-            };
-            pieces.insert(piece);
-        });
-    }
-    if pieces.contains(&Piece::BigInteger) || pieces.contains(&Piece::BigDecimal) {
-        pieces.insert(Piece::ParseNumberError);
-    }
-    // A streaming body is written as base64 in JSON, which `Blob` knows how to do.
-    // The HTTP bindings write Content-MD5 and media-type headers in base64.
-    if pieces.contains(&Piece::ByteStream) || super::http::applies(cx) {
-        pieces.insert(Piece::Blob);
-    }
-    pieces
-}
-
-/// Whether the crate needs a `primitives` module.
-///
-/// The HTTP bindings always need one (for `Blob`'s base64), so restJson1 crates always have it.
-pub(crate) fn has_primitives(cx: &Context<'_>) -> bool {
-    !pieces(cx).is_empty()
 }
 
 /// The support files, by path.
-pub(crate) fn runtime_files(cx: &Context<'_>) -> Vec<(String, String)> {
-    let pieces = pieces(cx);
-    let mut error = cx.file();
-    error.text(ERROR);
-    let mut json = cx.file();
-    json.text(JSON);
-    if pieces.contains(&Piece::DateTime) {
-        json.blank();
-        json.text(JSON_TIMESTAMPS);
+pub(crate) fn files(cx: &Context<'_>) -> Vec<(String, String)> {
+    let header = super::header(cx.settings, "//");
+    let file = |parts: &[&str]| {
+        let mut text = header.clone();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(part);
+        }
+        text
+    };
+    let pieces = &cx.krate.runtime;
+    let mut files = vec![("src/error.rs".to_owned(), file(&[ERROR]))];
+    if pieces.contains(&RuntimePiece::DateTime) {
+        files.push(("src/json.rs".to_owned(), file(&[JSON, JSON_TIMESTAMPS])));
+    } else {
+        files.push(("src/json.rs".to_owned(), file(&[JSON])));
     }
-    let mut files = vec![("src/error.rs".to_owned(), error.finish()), ("src/json.rs".to_owned(), json.finish())];
     if super::http::applies(cx) {
-        let mut http = cx.file();
-        http.text(HTTP);
-        files.push(("src/http.rs".to_owned(), http.finish()));
+        files.push(("src/http.rs".to_owned(), file(&[HTTP])));
     }
     if !pieces.is_empty() {
-        let mut primitives = cx.file();
-        primitives.text(PRIMITIVES);
-        for piece in pieces {
-            primitives.blank();
-            primitives.text(piece.source());
-        }
-        files.push(("src/primitives.rs".to_owned(), primitives.finish()));
+        let mut parts = vec![PRIMITIVES];
+        parts.extend(pieces.iter().map(|piece| source(*piece)));
+        files.push(("src/primitives.rs".to_owned(), file(&parts)));
     }
     files
 }

@@ -1,102 +1,113 @@
-//! Renders a structure shape as a `#[non_exhaustive]` struct with accessors and a builder.
+//! Renders a structure as a `#[non_exhaustive]` struct with accessors and a builder.
 
-use super::{BuilderPath, Context, Field, Type, Writer, builder, line, open, write_deprecated, write_docs};
-use crate::model::Shape;
-use crate::symbols::{Item, MemberSymbol, RustType};
+use proc_macro2::TokenStream;
+use quote::quote;
 
-/// What a structure is rendered as; it changes the documentation only.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Role<'a> {
-    /// A structure in `crate::types`.
-    Plain,
-    /// The error structure in `crate::types::error`.
-    Error,
-    /// The input of the named operation.
-    Input(&'a str),
-    /// The output of the named operation.
-    Output(&'a str),
-}
+use super::tokens::{REDACTED, allow_deprecated, builder_path, deprecated, docs};
+use super::{Context, Std, builder, ident, lit};
+use crate::ir::{Item, Member, Structure, Type};
 
-/// The struct, its accessors, its `Debug` impl and its builder.
-pub(crate) fn structure(w: &mut Writer, cx: &Context<'_>, shape: &Shape, item: &Item, role: Role<'_>) {
-    let members = cx.symbols.members(&shape.id);
-    let name = &item.name;
-    write_docs(w, shape.traits.documentation(), item.rename.as_ref(), || match role {
-        Role::Plain | Role::Error => format!("The `{}` structure.", shape.id.name()),
-        Role::Input(op) => format!("The input of the `{op}` operation."),
-        Role::Output(op) => format!("The output of the `{op}` operation."),
-    });
-    if matches!(role, Role::Input(_) | Role::Output(_)) && shape.id.name() != item.name && !shape.id.is_prelude() {
-        w.docs(&format!("\n*The `{}` structure in the model.*", shape.id));
-    }
-    let sensitive = members.iter().any(|m| m.sensitive);
-    line!(w, "#[non_exhaustive]");
-    line!(w, "#[derive(Clone, PartialEq{})]", if sensitive { "" } else { ", Debug" });
-    if members.is_empty() {
-        line!(w, "pub struct {name} {{}}");
-    } else {
-        open!(w, "pub struct {name}");
-        for member in members {
-            member_docs(w, member);
-            write_deprecated(w, member.deprecated.as_ref());
-            line!(w, "pub {}: {},", member.field, Field(member));
+/// The struct, its accessors, its `Debug` impl, its builder and its `serde` impls.
+pub(crate) fn structure(cx: &Context<'_>, item: &Item, structure: &Structure) -> TokenStream {
+    let std = Std::for_names([item.named.name.as_str()]);
+    let name = ident(&item.named.name);
+    let members = &structure.members;
+    let item_docs = docs(&item.docs);
+    let sensitive = structure.sensitive();
+    let derive =
+        if sensitive { quote!(#[derive(Clone, PartialEq)]) } else { quote!(#[derive(Clone, PartialEq, Debug)]) };
+    let fields = members.iter().map(|member| {
+        let field = ident(&member.field);
+        let member_docs = docs(&member.docs);
+        let deprecated = deprecated(member.deprecated.as_ref());
+        let ty = std.field(&member.ty, member.boxed, member.optional);
+        quote! {
+            #member_docs
+            #deprecated
+            pub #field: #ty,
         }
-        w.close();
-    }
-    w.blank();
-
-    super::allow_deprecated(w, members);
-    open!(w, "impl {name}");
-    for member in members {
-        accessor(w, member);
-    }
-    line!(w, "/// Creates a builder for [`{name}`].");
-    open!(w, "pub fn builder() -> {}", BuilderPath(item));
-    line!(w, "::std::default::Default::default()");
-    w.close();
-    w.close();
-    w.blank();
-
-    if sensitive {
-        super::redacting_debug(w, name, members);
-        w.blank();
-    }
-    builder::builder(w, cx, shape, item);
-    let fallible = members.iter().any(MemberSymbol::is_required_in_builder);
-    super::serde::structure(w, item, members, fallible);
-}
-
-/// A member's documentation: the model's, a fallback naming it, and any rename note.
-pub(crate) fn member_docs(w: &mut Writer, member: &MemberSymbol) {
-    super::write_markdown_docs(w, member.doc.as_deref(), member.rename.as_ref(), || {
-        format!("The `{}` member.", member.model_name)
     });
+    let accessors = members.iter().map(|member| accessor(&std, member));
+    let allow = allow_deprecated(structure.any_deprecated());
+    let builder_path = builder_path(&item.named);
+    let builder_doc = format!(" Creates a builder for [`{}`].", item.named.name);
+    let default = &std.default;
+    let debug = sensitive.then(|| redacting_debug(&item.named.name, members));
+    let builder = builder::builder(cx, &std, item, structure);
+    let serde = super::serde::structure(&std, item, structure);
+    quote! {
+        #item_docs
+        #[non_exhaustive]
+        #derive
+        pub struct #name {
+            #(#fields)*
+        }
+        #allow
+        impl #name {
+            #(#accessors)*
+            #[doc = #builder_doc]
+            pub fn builder() -> #builder_path {
+                #default::default()
+            }
+        }
+        #debug
+        #builder
+        #serde
+    }
 }
 
 /// The accessor of one member: borrowed where the value is not `Copy`, `&[T]` for lists.
-fn accessor(w: &mut Writer, member: &MemberSymbol) {
-    member_docs(w, member);
-    write_deprecated(w, member.deprecated.as_ref());
-    let field = &member.field;
-    let ty = Type(&member.ty);
+fn accessor(std: &Std, member: &Member) -> TokenStream {
+    let field = ident(&member.field);
+    let member_docs = docs(&member.docs);
+    let deprecated = deprecated(member.deprecated.as_ref());
+    let option = &std.option;
+    let ty = std.ty(&member.ty);
     let (ret, body) = match (&member.ty, member.optional) {
-        (RustType::String, true) => ("::std::option::Option<&str>".to_owned(), format!("self.{field}.as_deref()")),
-        (RustType::String, false) => ("&str".to_owned(), format!("&self.{field}")),
-        (t, true) if t.is_copy() => (format!("::std::option::Option<{ty}>"), format!("self.{field}")),
-        (t, false) if t.is_copy() => (ty.to_string(), format!("self.{field}")),
-        (RustType::Vec(item), optional) => {
-            let body = if optional {
-                format!("self.{field}.as_deref().unwrap_or_default()")
-            } else {
-                format!("&self.{field}")
-            };
-            (format!("&[{}]", Type(item)), body)
+        (Type::String, true) => (quote!(#option<&str>), quote!(self.#field.as_deref())),
+        (Type::String, false) => (quote!(&str), quote!(&self.#field)),
+        (t, true) if t.is_copy() => (quote!(#option<#ty>), quote!(self.#field)),
+        (t, false) if t.is_copy() => (ty, quote!(self.#field)),
+        (Type::List(item), optional) => {
+            let item = std.ty(item);
+            let body = if optional { quote!(self.#field.as_deref().unwrap_or_default()) } else { quote!(&self.#field) };
+            (quote!(&[#item]), body)
         }
-        (_, true) if member.boxed => (format!("::std::option::Option<&{ty}>"), format!("self.{field}.as_deref()")),
-        (_, true) => (format!("::std::option::Option<&{ty}>"), format!("self.{field}.as_ref()")),
-        (_, false) => (format!("&{ty}"), format!("&self.{field}")),
+        (_, true) if member.boxed => (quote!(#option<&#ty>), quote!(self.#field.as_deref())),
+        (_, true) => (quote!(#option<&#ty>), quote!(self.#field.as_ref())),
+        (_, false) => (quote!(&#ty), quote!(&self.#field)),
     };
-    w.open_fn(&format!("pub fn {field}"), &["&self"], Some(&ret));
-    w.text(&body);
-    w.close();
+    quote! {
+        #member_docs
+        #deprecated
+        pub fn #field(&self) -> #ret {
+            #body
+        }
+    }
+}
+
+/// A `Debug` impl for the struct `name` that hides its sensitive members.
+pub(crate) fn redacting_debug(name: &str, members: &[Member]) -> TokenStream {
+    let type_name = ident(name);
+    let label = lit(name);
+    let allow = allow_deprecated(members.iter().any(|m| m.deprecated.is_some()));
+    let fields = members.iter().map(|member| {
+        let field_label = lit(&member.field);
+        if member.sensitive {
+            quote!(formatter.field(#field_label, &#REDACTED);)
+        } else {
+            let field = ident(&member.field);
+            quote!(formatter.field(#field_label, &self.#field);)
+        }
+    });
+    quote! {
+        #allow
+        impl ::std::fmt::Debug for #type_name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut formatter = f.debug_struct(#label);
+                #(#fields)*
+                formatter.finish()
+            }
+        }
+    }
 }

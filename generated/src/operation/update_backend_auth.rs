@@ -2,7 +2,6 @@
 //! Updates an existing backend authentication resource.
 //!
 //! [`UpdateBackendAuthInput`] is what a call sends, [`UpdateBackendAuthOutput`] what it returns, and [`UpdateBackendAuthError`] the errors it can fail with.
-
 pub mod builders;
 mod _update_backend_auth_input;
 mod _update_backend_auth_output;
@@ -33,34 +32,48 @@ impl UpdateBackendAuthError {
     pub fn is_bad_request_exception(&self) -> bool {
         ::std::matches!(self, Self::BadRequestException(_))
     }
+
     /// Whether this is a [`GatewayTimeoutException`](Self::GatewayTimeoutException).
     pub fn is_gateway_timeout_exception(&self) -> bool {
         ::std::matches!(self, Self::GatewayTimeoutException(_))
     }
+
     /// Whether this is a [`NotFoundException`](Self::NotFoundException).
     pub fn is_not_found_exception(&self) -> bool {
         ::std::matches!(self, Self::NotFoundException(_))
     }
+
     /// Whether this is a [`TooManyRequestsException`](Self::TooManyRequestsException).
     pub fn is_too_many_requests_exception(&self) -> bool {
         ::std::matches!(self, Self::TooManyRequestsException(_))
     }
+
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
         ::std::matches!(self, Self::Unhandled(_))
     }
+
     /// The code that identifies the error on the wire, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::BadRequestException(_) => ::std::option::Option::Some(crate::types::error::BadRequestException::CODE),
-            Self::GatewayTimeoutException(_) => ::std::option::Option::Some(crate::types::error::GatewayTimeoutException::CODE),
-            Self::NotFoundException(_) => ::std::option::Option::Some(crate::types::error::NotFoundException::CODE),
-            Self::TooManyRequestsException(_) => ::std::option::Option::Some(crate::types::error::TooManyRequestsException::CODE),
+            Self::BadRequestException(_) => {
+                Some(crate::types::error::BadRequestException::CODE)
+            }
+            Self::GatewayTimeoutException(_) => {
+                Some(crate::types::error::GatewayTimeoutException::CODE)
+            }
+            Self::NotFoundException(_) => {
+                Some(crate::types::error::NotFoundException::CODE)
+            }
+            Self::TooManyRequestsException(_) => {
+                Some(crate::types::error::TooManyRequestsException::CODE)
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
-    /// The human-readable message that came with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+
+    /// The human-readable message that came with the error, if any (never a sensitive one).
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::BadRequestException(error) => error.message.as_deref(),
             Self::GatewayTimeoutException(error) => error.message.as_deref(),
@@ -69,24 +82,42 @@ impl UpdateBackendAuthError {
             Self::Unhandled(error) => error.message(),
         }
     }
-    /// The HTTP status code of the error: the model's for modeled errors, the received one for
-    /// unhandled errors.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+
+    /// The HTTP status code of the error: the model's for modeled errors, the received one
+    /// for unhandled errors.
+    pub fn http_status(&self) -> Option<u16> {
         match self {
-            Self::BadRequestException(_) => ::std::option::Option::Some(crate::types::error::BadRequestException::HTTP_STATUS),
-            Self::GatewayTimeoutException(_) => ::std::option::Option::Some(crate::types::error::GatewayTimeoutException::HTTP_STATUS),
-            Self::NotFoundException(_) => ::std::option::Option::Some(crate::types::error::NotFoundException::HTTP_STATUS),
-            Self::TooManyRequestsException(_) => ::std::option::Option::Some(crate::types::error::TooManyRequestsException::HTTP_STATUS),
+            Self::BadRequestException(_) => {
+                Some(crate::types::error::BadRequestException::HTTP_STATUS)
+            }
+            Self::GatewayTimeoutException(_) => {
+                Some(crate::types::error::GatewayTimeoutException::HTTP_STATUS)
+            }
+            Self::NotFoundException(_) => {
+                Some(crate::types::error::NotFoundException::HTTP_STATUS)
+            }
+            Self::TooManyRequestsException(_) => {
+                Some(crate::types::error::TooManyRequestsException::HTTP_STATUS)
+            }
             Self::Unhandled(error) => error.http_status(),
         }
     }
+
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Self::BadRequestException(_) => crate::types::error::BadRequestException::RETRYABLE,
-            Self::GatewayTimeoutException(_) => crate::types::error::GatewayTimeoutException::RETRYABLE,
-            Self::NotFoundException(_) => crate::types::error::NotFoundException::RETRYABLE,
-            Self::TooManyRequestsException(_) => crate::types::error::TooManyRequestsException::RETRYABLE,
+            Self::BadRequestException(_) => {
+                crate::types::error::BadRequestException::RETRYABLE
+            }
+            Self::GatewayTimeoutException(_) => {
+                crate::types::error::GatewayTimeoutException::RETRYABLE
+            }
+            Self::NotFoundException(_) => {
+                crate::types::error::NotFoundException::RETRYABLE
+            }
+            Self::TooManyRequestsException(_) => {
+                crate::types::error::TooManyRequestsException::RETRYABLE
+            }
             Self::Unhandled(_) => false,
         }
     }
@@ -104,10 +135,10 @@ impl ::std::fmt::Display for UpdateBackendAuthError {
     }
 }
 
-// `Display` already shows the inner error, so `source` skips it rather than have error
-// reporters print the same message twice.
+/// `Display` already shows the inner error, so `source` skips it rather than have error
+/// reporters print the same message twice.
 impl ::std::error::Error for UpdateBackendAuthError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::BadRequestException(error) => ::std::error::Error::source(error),
             Self::GatewayTimeoutException(error) => ::std::error::Error::source(error),
@@ -118,78 +149,121 @@ impl ::std::error::Error for UpdateBackendAuthError {
     }
 }
 
-impl ::std::convert::From<crate::types::error::BadRequestException> for UpdateBackendAuthError {
+impl From<crate::types::error::BadRequestException> for UpdateBackendAuthError {
     fn from(error: crate::types::error::BadRequestException) -> Self {
         Self::BadRequestException(error)
     }
 }
 
-impl ::std::convert::From<crate::types::error::GatewayTimeoutException> for UpdateBackendAuthError {
+impl From<crate::types::error::GatewayTimeoutException> for UpdateBackendAuthError {
     fn from(error: crate::types::error::GatewayTimeoutException) -> Self {
         Self::GatewayTimeoutException(error)
     }
 }
 
-impl ::std::convert::From<crate::types::error::NotFoundException> for UpdateBackendAuthError {
+impl From<crate::types::error::NotFoundException> for UpdateBackendAuthError {
     fn from(error: crate::types::error::NotFoundException) -> Self {
         Self::NotFoundException(error)
     }
 }
 
-impl ::std::convert::From<crate::types::error::TooManyRequestsException> for UpdateBackendAuthError {
+impl From<crate::types::error::TooManyRequestsException> for UpdateBackendAuthError {
     fn from(error: crate::types::error::TooManyRequestsException) -> Self {
         Self::TooManyRequestsException(error)
     }
 }
 
-impl ::std::convert::From<crate::error::Unhandled> for UpdateBackendAuthError {
+impl From<crate::error::Unhandled> for UpdateBackendAuthError {
     fn from(error: crate::error::Unhandled) -> Self {
         Self::Unhandled(error)
     }
 }
 
 #[cfg(feature = "http")]
-impl UpdateBackendAuthOutput {
+impl crate::operation::update_backend_auth::UpdateBackendAuthOutput {
     /// Reads a response to the `UpdateBackendAuth` operation: this output when it succeeded, else the error the response carries. An error the model does not describe, or a response that cannot be read, is [`UpdateBackendAuthError::Unhandled`].
     #[allow(clippy::result_large_err)]
-    pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> ::std::result::Result<Self, UpdateBackendAuthError> {
-        let (status, headers, body) = (response.status().as_u16(), response.headers(), response.body().as_ref());
+    pub fn from_http_response<__B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<__B>,
+    ) -> Result<Self, UpdateBackendAuthError> {
+        let (status, headers, body) = (
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        );
         if !response.status().is_success() {
-            return ::std::result::Result::Err(read_error(status, headers, body));
+            return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, body, problem))
+        Self::from_http_parts(status, headers, body)
+            .map_err(|problem| crate::http::malformed(status, body, problem))
     }
 }
 
 /// The error an unsuccessful response carries.
 #[cfg(feature = "http")]
-fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> UpdateBackendAuthError {
+fn read_error(
+    status: u16,
+    headers: &::http::HeaderMap,
+    body: &[u8],
+) -> UpdateBackendAuthError {
     let info = crate::http::error_info(headers, body);
     match info.code.as_deref() {
-        ::std::option::Option::Some("BadRequestException") => match crate::types::error::BadRequestException::from_http_parts(status, headers, body) {
-            ::std::result::Result::Ok(error) => UpdateBackendAuthError::BadRequestException(error),
-            ::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),
-        },
-        ::std::option::Option::Some("GatewayTimeoutException") => match crate::types::error::GatewayTimeoutException::from_http_parts(status, headers, body) {
-            ::std::result::Result::Ok(error) => UpdateBackendAuthError::GatewayTimeoutException(error),
-            ::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),
-        },
-        ::std::option::Option::Some("NotFoundException") => match crate::types::error::NotFoundException::from_http_parts(status, headers, body) {
-            ::std::result::Result::Ok(error) => UpdateBackendAuthError::NotFoundException(error),
-            ::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),
-        },
-        ::std::option::Option::Some("TooManyRequestsException") => match crate::types::error::TooManyRequestsException::from_http_parts(status, headers, body) {
-            ::std::result::Result::Ok(error) => UpdateBackendAuthError::TooManyRequestsException(error),
-            ::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),
-        },
+        Some("BadRequestException") => {
+            match crate::types::error::BadRequestException::from_http_parts(
+                status,
+                headers,
+                body,
+            ) {
+                ::std::result::Result::Ok(error) => {
+                    UpdateBackendAuthError::BadRequestException(error)
+                }
+                Err(problem) => crate::http::malformed(status, body, problem),
+            }
+        }
+        Some("GatewayTimeoutException") => {
+            match crate::types::error::GatewayTimeoutException::from_http_parts(
+                status,
+                headers,
+                body,
+            ) {
+                ::std::result::Result::Ok(error) => {
+                    UpdateBackendAuthError::GatewayTimeoutException(error)
+                }
+                Err(problem) => crate::http::malformed(status, body, problem),
+            }
+        }
+        Some("NotFoundException") => {
+            match crate::types::error::NotFoundException::from_http_parts(
+                status,
+                headers,
+                body,
+            ) {
+                ::std::result::Result::Ok(error) => {
+                    UpdateBackendAuthError::NotFoundException(error)
+                }
+                Err(problem) => crate::http::malformed(status, body, problem),
+            }
+        }
+        Some("TooManyRequestsException") => {
+            match crate::types::error::TooManyRequestsException::from_http_parts(
+                status,
+                headers,
+                body,
+            ) {
+                ::std::result::Result::Ok(error) => {
+                    UpdateBackendAuthError::TooManyRequestsException(error)
+                }
+                Err(problem) => crate::http::malformed(status, body, problem),
+            }
+        }
         _ => {
-            let mut unhandled = crate::error::Unhandled::new().with_http_status(status).with_body(body.to_vec());
-            if let ::std::option::Option::Some(code) = info.code {
+            let mut unhandled = crate::error::Unhandled::new()
+                .with_http_status(status)
+                .with_body(body.to_vec());
+            if let Some(code) = info.code {
                 unhandled = unhandled.with_code(code);
             }
-            if let ::std::option::Option::Some(message) = info.message {
+            if let Some(message) = info.message {
                 unhandled = unhandled.with_message(message);
             }
             UpdateBackendAuthError::Unhandled(unhandled)

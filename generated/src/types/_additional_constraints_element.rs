@@ -28,28 +28,35 @@ impl AdditionalConstraintsElement {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value the model lists, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["REQUIRE_DIGIT", "REQUIRE_LOWERCASE", "REQUIRE_SYMBOL", "REQUIRE_UPPERCASE"]
     }
 }
 
-impl ::std::convert::From<&str> for AdditionalConstraintsElement {
+impl From<&str> for AdditionalConstraintsElement {
     fn from(value: &str) -> Self {
         match value {
             "REQUIRE_DIGIT" => Self::RequireDigit,
             "REQUIRE_LOWERCASE" => Self::RequireLowercase,
             "REQUIRE_SYMBOL" => Self::RequireSymbol,
             "REQUIRE_UPPERCASE" => Self::RequireUppercase,
-            other => Self::Unknown(crate::primitives::UnknownVariantValue::new(other.to_owned())),
+            other => {
+                Self::Unknown(
+                    crate::primitives::UnknownVariantValue::new(other.to_owned()),
+                )
+            }
         }
     }
 }
 
-impl ::std::convert::From<::std::string::String> for AdditionalConstraintsElement {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for AdditionalConstraintsElement {
+    fn from(value: String) -> Self {
         match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(crate::primitives::UnknownVariantValue::new(value)),
+            Self::Unknown(_) => {
+                Self::Unknown(crate::primitives::UnknownVariantValue::new(value))
+            }
             known => known,
         }
     }
@@ -57,8 +64,8 @@ impl ::std::convert::From<::std::string::String> for AdditionalConstraintsElemen
 
 impl ::std::str::FromStr for AdditionalConstraintsElement {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -76,14 +83,20 @@ impl ::std::fmt::Display for AdditionalConstraintsElement {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for AdditionalConstraintsElement {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for AdditionalConstraintsElement {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer).map(|text| Self::from(text.as_str()))
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
+            .map(|text| Self::from(text.as_str()))
     }
 }

@@ -4,35 +4,39 @@
 #[derive(Clone, PartialEq)]
 pub struct BackendAuthAppleProviderConfig {
     /// Describes the client_id (also called Services ID) that comes from Apple.
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: Option<String>,
     /// Describes the key_id that comes from Apple.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Describes the private_key that comes from Apple.
-    pub private_key: ::std::option::Option<::std::string::String>,
+    pub private_key: Option<String>,
     /// Describes the team_id that comes from Apple.
-    pub team_id: ::std::option::Option<::std::string::String>,
+    pub team_id: Option<String>,
 }
 
 impl BackendAuthAppleProviderConfig {
     /// Describes the client_id (also called Services ID) that comes from Apple.
-    pub fn client_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_id(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
+
     /// Describes the key_id that comes from Apple.
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
+
     /// Describes the private_key that comes from Apple.
-    pub fn private_key(&self) -> ::std::option::Option<&str> {
+    pub fn private_key(&self) -> Option<&str> {
         self.private_key.as_deref()
     }
+
     /// Describes the team_id that comes from Apple.
-    pub fn team_id(&self) -> ::std::option::Option<&str> {
+    pub fn team_id(&self) -> Option<&str> {
         self.team_id.as_deref()
     }
+
     /// Creates a builder for [`BackendAuthAppleProviderConfig`].
     pub fn builder() -> crate::types::builders::BackendAuthAppleProviderConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -51,75 +55,81 @@ impl ::std::fmt::Debug for BackendAuthAppleProviderConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct BackendAuthAppleProviderConfigBuilder {
-    pub(crate) client_id: ::std::option::Option<::std::string::String>,
-    pub(crate) key_id: ::std::option::Option<::std::string::String>,
-    pub(crate) private_key: ::std::option::Option<::std::string::String>,
-    pub(crate) team_id: ::std::option::Option<::std::string::String>,
+    pub(crate) client_id: Option<String>,
+    pub(crate) key_id: Option<String>,
+    pub(crate) private_key: Option<String>,
+    pub(crate) team_id: Option<String>,
 }
 
 impl BackendAuthAppleProviderConfigBuilder {
     /// Describes the client_id (also called Services ID) that comes from Apple.
-    pub fn client_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.client_id = ::std::option::Option::Some(input.into());
+    pub fn client_id(mut self, input: impl Into<String>) -> Self {
+        self.client_id = Some(input.into());
         self
     }
+
     /// Sets or clears `client_id`; see [`client_id`](Self::client_id).
-    pub fn set_client_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_client_id(mut self, input: Option<String>) -> Self {
         self.client_id = input;
         self
     }
+
     /// The value of `client_id` set so far.
-    pub fn get_client_id(&self) -> ::std::option::Option<&str> {
+    pub fn get_client_id(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
+
     /// Describes the key_id that comes from Apple.
-    pub fn key_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.key_id = Some(input.into());
         self
     }
+
     /// Sets or clears `key_id`; see [`key_id`](Self::key_id).
-    pub fn set_key_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.key_id = input;
         self
     }
+
     /// The value of `key_id` set so far.
-    pub fn get_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn get_key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
+
     /// Describes the private_key that comes from Apple.
-    pub fn private_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.private_key = ::std::option::Option::Some(input.into());
+    pub fn private_key(mut self, input: impl Into<String>) -> Self {
+        self.private_key = Some(input.into());
         self
     }
+
     /// Sets or clears `private_key`; see [`private_key`](Self::private_key).
-    pub fn set_private_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_key(mut self, input: Option<String>) -> Self {
         self.private_key = input;
         self
     }
+
     /// The value of `private_key` set so far.
-    pub fn get_private_key(&self) -> ::std::option::Option<&str> {
+    pub fn get_private_key(&self) -> Option<&str> {
         self.private_key.as_deref()
     }
+
     /// Describes the team_id that comes from Apple.
-    pub fn team_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.team_id = ::std::option::Option::Some(input.into());
+    pub fn team_id(mut self, input: impl Into<String>) -> Self {
+        self.team_id = Some(input.into());
         self
     }
+
     /// Sets or clears `team_id`; see [`team_id`](Self::team_id).
-    pub fn set_team_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_team_id(mut self, input: Option<String>) -> Self {
         self.team_id = input;
         self
     }
+
     /// The value of `team_id` set so far.
-    pub fn get_team_id(&self) -> ::std::option::Option<&str> {
+    pub fn get_team_id(&self) -> Option<&str> {
         self.team_id.as_deref()
     }
+
     /// Builds a [`BackendAuthAppleProviderConfig`].
     pub fn build(self) -> crate::types::BackendAuthAppleProviderConfig {
         crate::types::BackendAuthAppleProviderConfig {
@@ -144,19 +154,23 @@ impl ::std::fmt::Debug for BackendAuthAppleProviderConfigBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for BackendAuthAppleProviderConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("BackendAuthAppleProviderConfig", 4)?;
-        if let ::std::option::Option::Some(value) = &self.client_id {
+        let mut state = serializer
+            .serialize_struct("BackendAuthAppleProviderConfig", 4)?;
+        if let Some(value) = &self.client_id {
             state.serialize_field("client_id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_id {
+        if let Some(value) = &self.key_id {
             state.serialize_field("key_id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_key {
+        if let Some(value) = &self.private_key {
             state.serialize_field("private_key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.team_id {
+        if let Some(value) = &self.team_id {
             state.serialize_field("team_id", value)?;
         }
         state.end()
@@ -165,16 +179,24 @@ impl ::serde::Serialize for BackendAuthAppleProviderConfig {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for BackendAuthAppleProviderConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = BackendAuthAppleProviderConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `BackendAuthAppleProviderConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<BackendAuthAppleProviderConfig, A::Error> {
-                let mut builder = <crate::types::builders::BackendAuthAppleProviderConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BackendAuthAppleProviderConfig, __A::Error> {
+                let mut builder = <crate::types::builders::BackendAuthAppleProviderConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "client_id" => builder.client_id = map.next_value()?,
                         "key_id" => builder.key_id = map.next_value()?,
@@ -185,9 +207,9 @@ impl<'de> ::serde::Deserialize<'de> for BackendAuthAppleProviderConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -5,23 +5,25 @@
 #[derive(Clone, PartialEq)]
 pub struct BackendAuthSocialProviderConfig {
     /// Describes the client_id, which can be obtained from the third-party social federation provider.
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: Option<String>,
     /// Describes the client_secret, which can be obtained from third-party social federation providers.
-    pub client_secret: ::std::option::Option<::std::string::String>,
+    pub client_secret: Option<String>,
 }
 
 impl BackendAuthSocialProviderConfig {
     /// Describes the client_id, which can be obtained from the third-party social federation provider.
-    pub fn client_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_id(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
+
     /// Describes the client_secret, which can be obtained from third-party social federation providers.
-    pub fn client_secret(&self) -> ::std::option::Option<&str> {
+    pub fn client_secret(&self) -> Option<&str> {
         self.client_secret.as_deref()
     }
+
     /// Creates a builder for [`BackendAuthSocialProviderConfig`].
     pub fn builder() -> crate::types::builders::BackendAuthSocialProviderConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -38,45 +40,45 @@ impl ::std::fmt::Debug for BackendAuthSocialProviderConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct BackendAuthSocialProviderConfigBuilder {
-    pub(crate) client_id: ::std::option::Option<::std::string::String>,
-    pub(crate) client_secret: ::std::option::Option<::std::string::String>,
+    pub(crate) client_id: Option<String>,
+    pub(crate) client_secret: Option<String>,
 }
 
 impl BackendAuthSocialProviderConfigBuilder {
     /// Describes the client_id, which can be obtained from the third-party social federation provider.
-    pub fn client_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.client_id = ::std::option::Option::Some(input.into());
+    pub fn client_id(mut self, input: impl Into<String>) -> Self {
+        self.client_id = Some(input.into());
         self
     }
+
     /// Sets or clears `client_id`; see [`client_id`](Self::client_id).
-    pub fn set_client_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_client_id(mut self, input: Option<String>) -> Self {
         self.client_id = input;
         self
     }
+
     /// The value of `client_id` set so far.
-    pub fn get_client_id(&self) -> ::std::option::Option<&str> {
+    pub fn get_client_id(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
+
     /// Describes the client_secret, which can be obtained from third-party social federation providers.
-    pub fn client_secret(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.client_secret = ::std::option::Option::Some(input.into());
+    pub fn client_secret(mut self, input: impl Into<String>) -> Self {
+        self.client_secret = Some(input.into());
         self
     }
+
     /// Sets or clears `client_secret`; see [`client_secret`](Self::client_secret).
-    pub fn set_client_secret(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_secret(mut self, input: Option<String>) -> Self {
         self.client_secret = input;
         self
     }
+
     /// The value of `client_secret` set so far.
-    pub fn get_client_secret(&self) -> ::std::option::Option<&str> {
+    pub fn get_client_secret(&self) -> Option<&str> {
         self.client_secret.as_deref()
     }
+
     /// Builds a [`BackendAuthSocialProviderConfig`].
     pub fn build(self) -> crate::types::BackendAuthSocialProviderConfig {
         crate::types::BackendAuthSocialProviderConfig {
@@ -97,13 +99,17 @@ impl ::std::fmt::Debug for BackendAuthSocialProviderConfigBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for BackendAuthSocialProviderConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("BackendAuthSocialProviderConfig", 2)?;
-        if let ::std::option::Option::Some(value) = &self.client_id {
+        let mut state = serializer
+            .serialize_struct("BackendAuthSocialProviderConfig", 2)?;
+        if let Some(value) = &self.client_id {
             state.serialize_field("client_id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_secret {
+        if let Some(value) = &self.client_secret {
             state.serialize_field("client_secret", value)?;
         }
         state.end()
@@ -112,16 +118,24 @@ impl ::serde::Serialize for BackendAuthSocialProviderConfig {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for BackendAuthSocialProviderConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = BackendAuthSocialProviderConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `BackendAuthSocialProviderConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<BackendAuthSocialProviderConfig, A::Error> {
-                let mut builder = <crate::types::builders::BackendAuthSocialProviderConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<BackendAuthSocialProviderConfig, __A::Error> {
+                let mut builder = <crate::types::builders::BackendAuthSocialProviderConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "client_id" => builder.client_id = map.next_value()?,
                         "client_secret" => builder.client_secret = map.next_value()?,
@@ -130,9 +144,9 @@ impl<'de> ::serde::Deserialize<'de> for BackendAuthSocialProviderConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

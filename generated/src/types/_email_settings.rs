@@ -4,23 +4,25 @@
 #[derive(Clone, PartialEq)]
 pub struct EmailSettings {
     /// The contents of the email message.
-    pub email_message: ::std::option::Option<::std::string::String>,
+    pub email_message: Option<String>,
     /// The contents of the subject line of the email message.
-    pub email_subject: ::std::option::Option<::std::string::String>,
+    pub email_subject: Option<String>,
 }
 
 impl EmailSettings {
     /// The contents of the email message.
-    pub fn email_message(&self) -> ::std::option::Option<&str> {
+    pub fn email_message(&self) -> Option<&str> {
         self.email_message.as_deref()
     }
+
     /// The contents of the subject line of the email message.
-    pub fn email_subject(&self) -> ::std::option::Option<&str> {
+    pub fn email_subject(&self) -> Option<&str> {
         self.email_subject.as_deref()
     }
+
     /// Creates a builder for [`EmailSettings`].
     pub fn builder() -> crate::types::builders::EmailSettingsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -37,51 +39,45 @@ impl ::std::fmt::Debug for EmailSettings {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct EmailSettingsBuilder {
-    pub(crate) email_message: ::std::option::Option<::std::string::String>,
-    pub(crate) email_subject: ::std::option::Option<::std::string::String>,
+    pub(crate) email_message: Option<String>,
+    pub(crate) email_subject: Option<String>,
 }
 
 impl EmailSettingsBuilder {
     /// The contents of the email message.
-    pub fn email_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.email_message = ::std::option::Option::Some(input.into());
+    pub fn email_message(mut self, input: impl Into<String>) -> Self {
+        self.email_message = Some(input.into());
         self
     }
+
     /// Sets or clears `email_message`; see [`email_message`](Self::email_message).
-    pub fn set_email_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_email_message(mut self, input: Option<String>) -> Self {
         self.email_message = input;
         self
     }
+
     /// The value of `email_message` set so far.
-    pub fn get_email_message(&self) -> ::std::option::Option<&str> {
+    pub fn get_email_message(&self) -> Option<&str> {
         self.email_message.as_deref()
     }
+
     /// The contents of the subject line of the email message.
-    pub fn email_subject(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.email_subject = ::std::option::Option::Some(input.into());
+    pub fn email_subject(mut self, input: impl Into<String>) -> Self {
+        self.email_subject = Some(input.into());
         self
     }
+
     /// Sets or clears `email_subject`; see [`email_subject`](Self::email_subject).
-    pub fn set_email_subject(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_email_subject(mut self, input: Option<String>) -> Self {
         self.email_subject = input;
         self
     }
+
     /// The value of `email_subject` set so far.
-    pub fn get_email_subject(&self) -> ::std::option::Option<&str> {
+    pub fn get_email_subject(&self) -> Option<&str> {
         self.email_subject.as_deref()
     }
+
     /// Builds a [`EmailSettings`].
     pub fn build(self) -> crate::types::EmailSettings {
         crate::types::EmailSettings {
@@ -102,13 +98,16 @@ impl ::std::fmt::Debug for EmailSettingsBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for EmailSettings {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("EmailSettings", 2)?;
-        if let ::std::option::Option::Some(value) = &self.email_message {
+        if let Some(value) = &self.email_message {
             state.serialize_field("emailMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.email_subject {
+        if let Some(value) = &self.email_subject {
             state.serialize_field("emailSubject", value)?;
         }
         state.end()
@@ -117,16 +116,24 @@ impl ::serde::Serialize for EmailSettings {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for EmailSettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = EmailSettings;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `EmailSettings` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<EmailSettings, A::Error> {
-                let mut builder = <crate::types::builders::EmailSettingsBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<EmailSettings, __A::Error> {
+                let mut builder = <crate::types::builders::EmailSettingsBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "emailMessage" => builder.email_message = map.next_value()?,
                         "emailSubject" => builder.email_subject = map.next_value()?,
@@ -135,9 +142,9 @@ impl<'de> ::serde::Deserialize<'de> for EmailSettings {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -31,13 +31,14 @@ impl OAuthScopesElement {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value the model lists, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["PHONE", "EMAIL", "OPENID", "PROFILE", "AWS_COGNITO_SIGNIN_USER_ADMIN"]
     }
 }
 
-impl ::std::convert::From<&str> for OAuthScopesElement {
+impl From<&str> for OAuthScopesElement {
     fn from(value: &str) -> Self {
         match value {
             "PHONE" => Self::Phone,
@@ -45,15 +46,21 @@ impl ::std::convert::From<&str> for OAuthScopesElement {
             "OPENID" => Self::Openid,
             "PROFILE" => Self::Profile,
             "AWS_COGNITO_SIGNIN_USER_ADMIN" => Self::AwsCognitoSigninUserAdmin,
-            other => Self::Unknown(crate::primitives::UnknownVariantValue::new(other.to_owned())),
+            other => {
+                Self::Unknown(
+                    crate::primitives::UnknownVariantValue::new(other.to_owned()),
+                )
+            }
         }
     }
 }
 
-impl ::std::convert::From<::std::string::String> for OAuthScopesElement {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for OAuthScopesElement {
+    fn from(value: String) -> Self {
         match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(crate::primitives::UnknownVariantValue::new(value)),
+            Self::Unknown(_) => {
+                Self::Unknown(crate::primitives::UnknownVariantValue::new(value))
+            }
             known => known,
         }
     }
@@ -61,8 +68,8 @@ impl ::std::convert::From<::std::string::String> for OAuthScopesElement {
 
 impl ::std::str::FromStr for OAuthScopesElement {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -80,14 +87,20 @@ impl ::std::fmt::Display for OAuthScopesElement {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for OAuthScopesElement {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for OAuthScopesElement {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer).map(|text| Self::from(text.as_str()))
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
+            .map(|text| Self::from(text.as_str()))
     }
 }

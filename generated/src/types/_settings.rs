@@ -4,9 +4,9 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct Settings {
     /// The supported MFA types.
-    pub mfa_types: ::std::option::Option<::std::vec::Vec<crate::types::MfaTypesElement>>,
+    pub mfa_types: Option<Vec<crate::types::MfaTypesElement>>,
     /// The body of the SMS message.
-    pub sms_message: ::std::option::Option<::std::string::String>,
+    pub sms_message: Option<String>,
 }
 
 impl Settings {
@@ -14,13 +14,15 @@ impl Settings {
     pub fn mfa_types(&self) -> &[crate::types::MfaTypesElement] {
         self.mfa_types.as_deref().unwrap_or_default()
     }
+
     /// The body of the SMS message.
-    pub fn sms_message(&self) -> ::std::option::Option<&str> {
+    pub fn sms_message(&self) -> Option<&str> {
         self.sms_message.as_deref()
     }
+
     /// Creates a builder for [`Settings`].
     pub fn builder() -> crate::types::builders::SettingsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -28,8 +30,8 @@ impl Settings {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SettingsBuilder {
-    pub(crate) mfa_types: ::std::option::Option<::std::vec::Vec<crate::types::MfaTypesElement>>,
-    pub(crate) sms_message: ::std::option::Option<::std::string::String>,
+    pub(crate) mfa_types: Option<Vec<crate::types::MfaTypesElement>>,
+    pub(crate) sms_message: Option<String>,
 }
 
 impl SettingsBuilder {
@@ -37,41 +39,41 @@ impl SettingsBuilder {
     ///
     /// The supported MFA types.
     pub fn mfa_types(mut self, input: crate::types::MfaTypesElement) -> Self {
-        self.mfa_types.get_or_insert_with(::std::vec::Vec::new).push(input);
+        self.mfa_types.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `mfa_types`; see [`mfa_types`](Self::mfa_types).
     pub fn set_mfa_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MfaTypesElement>>,
+        input: Option<Vec<crate::types::MfaTypesElement>>,
     ) -> Self {
         self.mfa_types = input;
         self
     }
+
     /// The value of `mfa_types` set so far.
-    pub fn get_mfa_types(&self) -> ::std::option::Option<&[crate::types::MfaTypesElement]> {
+    pub fn get_mfa_types(&self) -> Option<&[crate::types::MfaTypesElement]> {
         self.mfa_types.as_deref()
     }
+
     /// The body of the SMS message.
-    pub fn sms_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sms_message = ::std::option::Option::Some(input.into());
+    pub fn sms_message(mut self, input: impl Into<String>) -> Self {
+        self.sms_message = Some(input.into());
         self
     }
+
     /// Sets or clears `sms_message`; see [`sms_message`](Self::sms_message).
-    pub fn set_sms_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sms_message(mut self, input: Option<String>) -> Self {
         self.sms_message = input;
         self
     }
+
     /// The value of `sms_message` set so far.
-    pub fn get_sms_message(&self) -> ::std::option::Option<&str> {
+    pub fn get_sms_message(&self) -> Option<&str> {
         self.sms_message.as_deref()
     }
+
     /// Builds a [`Settings`].
     pub fn build(self) -> crate::types::Settings {
         crate::types::Settings {
@@ -83,13 +85,16 @@ impl SettingsBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Settings {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("Settings", 2)?;
-        if let ::std::option::Option::Some(value) = &self.mfa_types {
+        if let Some(value) = &self.mfa_types {
             state.serialize_field("mfaTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sms_message {
+        if let Some(value) = &self.sms_message {
             state.serialize_field("smsMessage", value)?;
         }
         state.end()
@@ -98,16 +103,24 @@ impl ::serde::Serialize for Settings {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Settings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Settings;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Settings` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Settings, A::Error> {
-                let mut builder = <crate::types::builders::SettingsBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Settings, __A::Error> {
+                let mut builder = <crate::types::builders::SettingsBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "mfaTypes" => builder.mfa_types = map.next_value()?,
                         "smsMessage" => builder.sms_message = map.next_value()?,
@@ -116,9 +129,9 @@ impl<'de> ::serde::Deserialize<'de> for Settings {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

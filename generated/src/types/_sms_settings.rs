@@ -4,17 +4,18 @@
 #[derive(Clone, PartialEq)]
 pub struct SmsSettings {
     /// The contents of the SMS message.
-    pub sms_message: ::std::option::Option<::std::string::String>,
+    pub sms_message: Option<String>,
 }
 
 impl SmsSettings {
     /// The contents of the SMS message.
-    pub fn sms_message(&self) -> ::std::option::Option<&str> {
+    pub fn sms_message(&self) -> Option<&str> {
         self.sms_message.as_deref()
     }
+
     /// Creates a builder for [`SmsSettings`].
     pub fn builder() -> crate::types::builders::SmsSettingsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -30,30 +31,27 @@ impl ::std::fmt::Debug for SmsSettings {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct SmsSettingsBuilder {
-    pub(crate) sms_message: ::std::option::Option<::std::string::String>,
+    pub(crate) sms_message: Option<String>,
 }
 
 impl SmsSettingsBuilder {
     /// The contents of the SMS message.
-    pub fn sms_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sms_message = ::std::option::Option::Some(input.into());
+    pub fn sms_message(mut self, input: impl Into<String>) -> Self {
+        self.sms_message = Some(input.into());
         self
     }
+
     /// Sets or clears `sms_message`; see [`sms_message`](Self::sms_message).
-    pub fn set_sms_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sms_message(mut self, input: Option<String>) -> Self {
         self.sms_message = input;
         self
     }
+
     /// The value of `sms_message` set so far.
-    pub fn get_sms_message(&self) -> ::std::option::Option<&str> {
+    pub fn get_sms_message(&self) -> Option<&str> {
         self.sms_message.as_deref()
     }
+
     /// Builds a [`SmsSettings`].
     pub fn build(self) -> crate::types::SmsSettings {
         crate::types::SmsSettings {
@@ -72,10 +70,13 @@ impl ::std::fmt::Debug for SmsSettingsBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for SmsSettings {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("SmsSettings", 1)?;
-        if let ::std::option::Option::Some(value) = &self.sms_message {
+        if let Some(value) = &self.sms_message {
             state.serialize_field("smsMessage", value)?;
         }
         state.end()
@@ -84,16 +85,24 @@ impl ::serde::Serialize for SmsSettings {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for SmsSettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SmsSettings;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `SmsSettings` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<SmsSettings, A::Error> {
-                let mut builder = <crate::types::builders::SmsSettingsBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SmsSettings, __A::Error> {
+                let mut builder = <crate::types::builders::SmsSettingsBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "smsMessage" => builder.sms_message = map.next_value()?,
                         _ => {
@@ -101,9 +110,9 @@ impl<'de> ::serde::Deserialize<'de> for SmsSettings {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

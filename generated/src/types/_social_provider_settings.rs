@@ -5,48 +5,48 @@
 pub struct SocialProviderSettings {
     /// Describes third-party social federation configurations for allowing your app users to sign in using
     /// OAuth.
-    pub facebook: ::std::option::Option<crate::types::BackendAuthSocialProviderConfig>,
+    pub facebook: Option<crate::types::BackendAuthSocialProviderConfig>,
     /// Describes third-party social federation configurations for allowing your app users to sign in using
     /// OAuth.
-    pub google: ::std::option::Option<crate::types::BackendAuthSocialProviderConfig>,
+    pub google: Option<crate::types::BackendAuthSocialProviderConfig>,
     /// Describes third-party social federation configurations for allowing your app users to sign in using
     /// OAuth.
-    pub login_with_amazon: ::std::option::Option<crate::types::BackendAuthSocialProviderConfig>,
+    pub login_with_amazon: Option<crate::types::BackendAuthSocialProviderConfig>,
     /// Describes Apple social federation configurations for allowing your app users to sign in using OAuth.
-    pub sign_in_with_apple: ::std::option::Option<crate::types::BackendAuthAppleProviderConfig>,
+    pub sign_in_with_apple: Option<crate::types::BackendAuthAppleProviderConfig>,
 }
 
 impl SocialProviderSettings {
     /// Describes third-party social federation configurations for allowing your app users to sign in using
     /// OAuth.
-    pub fn facebook(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BackendAuthSocialProviderConfig> {
+    pub fn facebook(&self) -> Option<&crate::types::BackendAuthSocialProviderConfig> {
         self.facebook.as_ref()
     }
+
     /// Describes third-party social federation configurations for allowing your app users to sign in using
     /// OAuth.
-    pub fn google(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BackendAuthSocialProviderConfig> {
+    pub fn google(&self) -> Option<&crate::types::BackendAuthSocialProviderConfig> {
         self.google.as_ref()
     }
+
     /// Describes third-party social federation configurations for allowing your app users to sign in using
     /// OAuth.
     pub fn login_with_amazon(
         &self,
-    ) -> ::std::option::Option<&crate::types::BackendAuthSocialProviderConfig> {
+    ) -> Option<&crate::types::BackendAuthSocialProviderConfig> {
         self.login_with_amazon.as_ref()
     }
+
     /// Describes Apple social federation configurations for allowing your app users to sign in using OAuth.
     pub fn sign_in_with_apple(
         &self,
-    ) -> ::std::option::Option<&crate::types::BackendAuthAppleProviderConfig> {
+    ) -> Option<&crate::types::BackendAuthAppleProviderConfig> {
         self.sign_in_with_apple.as_ref()
     }
+
     /// Creates a builder for [`SocialProviderSettings`].
     pub fn builder() -> crate::types::builders::SocialProviderSettingsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -65,98 +65,114 @@ impl ::std::fmt::Debug for SocialProviderSettings {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct SocialProviderSettingsBuilder {
-    pub(crate) facebook: ::std::option::Option<crate::types::BackendAuthSocialProviderConfig>,
-    pub(crate) google: ::std::option::Option<crate::types::BackendAuthSocialProviderConfig>,
-    pub(crate) login_with_amazon: ::std::option::Option<crate::types::BackendAuthSocialProviderConfig>,
-    pub(crate) sign_in_with_apple: ::std::option::Option<crate::types::BackendAuthAppleProviderConfig>,
+    pub(crate) facebook: Option<crate::types::BackendAuthSocialProviderConfig>,
+    pub(crate) google: Option<crate::types::BackendAuthSocialProviderConfig>,
+    pub(crate) login_with_amazon: Option<crate::types::BackendAuthSocialProviderConfig>,
+    pub(crate) sign_in_with_apple: Option<crate::types::BackendAuthAppleProviderConfig>,
 }
 
 impl SocialProviderSettingsBuilder {
     /// Describes third-party social federation configurations for allowing your app users to sign in using
     /// OAuth.
-    pub fn facebook(mut self, input: crate::types::BackendAuthSocialProviderConfig) -> Self {
-        self.facebook = ::std::option::Option::Some(input);
+    pub fn facebook(
+        mut self,
+        input: crate::types::BackendAuthSocialProviderConfig,
+    ) -> Self {
+        self.facebook = Some(input);
         self
     }
+
     /// Sets or clears `facebook`; see [`facebook`](Self::facebook).
     pub fn set_facebook(
         mut self,
-        input: ::std::option::Option<crate::types::BackendAuthSocialProviderConfig>,
+        input: Option<crate::types::BackendAuthSocialProviderConfig>,
     ) -> Self {
         self.facebook = input;
         self
     }
+
     /// The value of `facebook` set so far.
     pub fn get_facebook(
         &self,
-    ) -> ::std::option::Option<&crate::types::BackendAuthSocialProviderConfig> {
+    ) -> Option<&crate::types::BackendAuthSocialProviderConfig> {
         self.facebook.as_ref()
     }
+
     /// Describes third-party social federation configurations for allowing your app users to sign in using
     /// OAuth.
-    pub fn google(mut self, input: crate::types::BackendAuthSocialProviderConfig) -> Self {
-        self.google = ::std::option::Option::Some(input);
+    pub fn google(
+        mut self,
+        input: crate::types::BackendAuthSocialProviderConfig,
+    ) -> Self {
+        self.google = Some(input);
         self
     }
+
     /// Sets or clears `google`; see [`google`](Self::google).
     pub fn set_google(
         mut self,
-        input: ::std::option::Option<crate::types::BackendAuthSocialProviderConfig>,
+        input: Option<crate::types::BackendAuthSocialProviderConfig>,
     ) -> Self {
         self.google = input;
         self
     }
+
     /// The value of `google` set so far.
-    pub fn get_google(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BackendAuthSocialProviderConfig> {
+    pub fn get_google(&self) -> Option<&crate::types::BackendAuthSocialProviderConfig> {
         self.google.as_ref()
     }
+
     /// Describes third-party social federation configurations for allowing your app users to sign in using
     /// OAuth.
     pub fn login_with_amazon(
         mut self,
         input: crate::types::BackendAuthSocialProviderConfig,
     ) -> Self {
-        self.login_with_amazon = ::std::option::Option::Some(input);
+        self.login_with_amazon = Some(input);
         self
     }
+
     /// Sets or clears `login_with_amazon`; see [`login_with_amazon`](Self::login_with_amazon).
     pub fn set_login_with_amazon(
         mut self,
-        input: ::std::option::Option<crate::types::BackendAuthSocialProviderConfig>,
+        input: Option<crate::types::BackendAuthSocialProviderConfig>,
     ) -> Self {
         self.login_with_amazon = input;
         self
     }
+
     /// The value of `login_with_amazon` set so far.
     pub fn get_login_with_amazon(
         &self,
-    ) -> ::std::option::Option<&crate::types::BackendAuthSocialProviderConfig> {
+    ) -> Option<&crate::types::BackendAuthSocialProviderConfig> {
         self.login_with_amazon.as_ref()
     }
+
     /// Describes Apple social federation configurations for allowing your app users to sign in using OAuth.
     pub fn sign_in_with_apple(
         mut self,
         input: crate::types::BackendAuthAppleProviderConfig,
     ) -> Self {
-        self.sign_in_with_apple = ::std::option::Option::Some(input);
+        self.sign_in_with_apple = Some(input);
         self
     }
+
     /// Sets or clears `sign_in_with_apple`; see [`sign_in_with_apple`](Self::sign_in_with_apple).
     pub fn set_sign_in_with_apple(
         mut self,
-        input: ::std::option::Option<crate::types::BackendAuthAppleProviderConfig>,
+        input: Option<crate::types::BackendAuthAppleProviderConfig>,
     ) -> Self {
         self.sign_in_with_apple = input;
         self
     }
+
     /// The value of `sign_in_with_apple` set so far.
     pub fn get_sign_in_with_apple(
         &self,
-    ) -> ::std::option::Option<&crate::types::BackendAuthAppleProviderConfig> {
+    ) -> Option<&crate::types::BackendAuthAppleProviderConfig> {
         self.sign_in_with_apple.as_ref()
     }
+
     /// Builds a [`SocialProviderSettings`].
     pub fn build(self) -> crate::types::SocialProviderSettings {
         crate::types::SocialProviderSettings {
@@ -181,19 +197,22 @@ impl ::std::fmt::Debug for SocialProviderSettingsBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for SocialProviderSettings {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("SocialProviderSettings", 4)?;
-        if let ::std::option::Option::Some(value) = &self.facebook {
+        if let Some(value) = &self.facebook {
             state.serialize_field("Facebook", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.google {
+        if let Some(value) = &self.google {
             state.serialize_field("Google", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.login_with_amazon {
+        if let Some(value) = &self.login_with_amazon {
             state.serialize_field("LoginWithAmazon", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sign_in_with_apple {
+        if let Some(value) = &self.sign_in_with_apple {
             state.serialize_field("SignInWithApple", value)?;
         }
         state.end()
@@ -202,29 +221,41 @@ impl ::serde::Serialize for SocialProviderSettings {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for SocialProviderSettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SocialProviderSettings;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `SocialProviderSettings` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<SocialProviderSettings, A::Error> {
-                let mut builder = <crate::types::builders::SocialProviderSettingsBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<SocialProviderSettings, __A::Error> {
+                let mut builder = <crate::types::builders::SocialProviderSettingsBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "Facebook" => builder.facebook = map.next_value()?,
                         "Google" => builder.google = map.next_value()?,
-                        "LoginWithAmazon" => builder.login_with_amazon = map.next_value()?,
-                        "SignInWithApple" => builder.sign_in_with_apple = map.next_value()?,
+                        "LoginWithAmazon" => {
+                            builder.login_with_amazon = map.next_value()?;
+                        }
+                        "SignInWithApple" => {
+                            builder.sign_in_with_apple = map.next_value()?;
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -6,14 +6,14 @@ pub struct UpdateBackendAuthForgotPasswordConfig {
     /// (DEPRECATED) Describes which mode to use (either SMS or email) to deliver messages to app users that
     /// want to recover their password.
     #[deprecated]
-    pub delivery_method: ::std::option::Option<crate::types::DeliveryMethod>,
+    pub delivery_method: Option<crate::types::DeliveryMethod>,
     /// (DEPRECATED) The configuration for the email sent when an app user forgets their password.
     #[deprecated]
-    pub email_settings: ::std::option::Option<crate::types::EmailSettings>,
+    pub email_settings: Option<crate::types::EmailSettings>,
     /// (DEPRECATED) The configuration for the SMS message sent when an Amplify app user forgets their
     /// password.
     #[deprecated]
-    pub sms_settings: ::std::option::Option<crate::types::SmsSettings>,
+    pub sms_settings: Option<crate::types::SmsSettings>,
 }
 
 #[allow(deprecated)]
@@ -21,23 +21,26 @@ impl UpdateBackendAuthForgotPasswordConfig {
     /// (DEPRECATED) Describes which mode to use (either SMS or email) to deliver messages to app users that
     /// want to recover their password.
     #[deprecated]
-    pub fn delivery_method(&self) -> ::std::option::Option<&crate::types::DeliveryMethod> {
+    pub fn delivery_method(&self) -> Option<&crate::types::DeliveryMethod> {
         self.delivery_method.as_ref()
     }
+
     /// (DEPRECATED) The configuration for the email sent when an app user forgets their password.
     #[deprecated]
-    pub fn email_settings(&self) -> ::std::option::Option<&crate::types::EmailSettings> {
+    pub fn email_settings(&self) -> Option<&crate::types::EmailSettings> {
         self.email_settings.as_ref()
     }
+
     /// (DEPRECATED) The configuration for the SMS message sent when an Amplify app user forgets their
     /// password.
     #[deprecated]
-    pub fn sms_settings(&self) -> ::std::option::Option<&crate::types::SmsSettings> {
+    pub fn sms_settings(&self) -> Option<&crate::types::SmsSettings> {
         self.sms_settings.as_ref()
     }
+
     /// Creates a builder for [`UpdateBackendAuthForgotPasswordConfig`].
     pub fn builder() -> crate::types::builders::UpdateBackendAuthForgotPasswordConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -56,9 +59,9 @@ impl ::std::fmt::Debug for UpdateBackendAuthForgotPasswordConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct UpdateBackendAuthForgotPasswordConfigBuilder {
-    pub(crate) delivery_method: ::std::option::Option<crate::types::DeliveryMethod>,
-    pub(crate) email_settings: ::std::option::Option<crate::types::EmailSettings>,
-    pub(crate) sms_settings: ::std::option::Option<crate::types::SmsSettings>,
+    pub(crate) delivery_method: Option<crate::types::DeliveryMethod>,
+    pub(crate) email_settings: Option<crate::types::EmailSettings>,
+    pub(crate) sms_settings: Option<crate::types::SmsSettings>,
 }
 
 #[allow(deprecated)]
@@ -67,64 +70,70 @@ impl UpdateBackendAuthForgotPasswordConfigBuilder {
     /// want to recover their password.
     #[deprecated]
     pub fn delivery_method(mut self, input: crate::types::DeliveryMethod) -> Self {
-        self.delivery_method = ::std::option::Option::Some(input);
+        self.delivery_method = Some(input);
         self
     }
+
     /// Sets or clears `delivery_method`; see [`delivery_method`](Self::delivery_method).
     #[deprecated]
     pub fn set_delivery_method(
         mut self,
-        input: ::std::option::Option<crate::types::DeliveryMethod>,
+        input: Option<crate::types::DeliveryMethod>,
     ) -> Self {
         self.delivery_method = input;
         self
     }
+
     /// The value of `delivery_method` set so far.
     #[deprecated]
-    pub fn get_delivery_method(&self) -> ::std::option::Option<&crate::types::DeliveryMethod> {
+    pub fn get_delivery_method(&self) -> Option<&crate::types::DeliveryMethod> {
         self.delivery_method.as_ref()
     }
+
     /// (DEPRECATED) The configuration for the email sent when an app user forgets their password.
     #[deprecated]
     pub fn email_settings(mut self, input: crate::types::EmailSettings) -> Self {
-        self.email_settings = ::std::option::Option::Some(input);
+        self.email_settings = Some(input);
         self
     }
+
     /// Sets or clears `email_settings`; see [`email_settings`](Self::email_settings).
     #[deprecated]
     pub fn set_email_settings(
         mut self,
-        input: ::std::option::Option<crate::types::EmailSettings>,
+        input: Option<crate::types::EmailSettings>,
     ) -> Self {
         self.email_settings = input;
         self
     }
+
     /// The value of `email_settings` set so far.
     #[deprecated]
-    pub fn get_email_settings(&self) -> ::std::option::Option<&crate::types::EmailSettings> {
+    pub fn get_email_settings(&self) -> Option<&crate::types::EmailSettings> {
         self.email_settings.as_ref()
     }
+
     /// (DEPRECATED) The configuration for the SMS message sent when an Amplify app user forgets their
     /// password.
     #[deprecated]
     pub fn sms_settings(mut self, input: crate::types::SmsSettings) -> Self {
-        self.sms_settings = ::std::option::Option::Some(input);
+        self.sms_settings = Some(input);
         self
     }
+
     /// Sets or clears `sms_settings`; see [`sms_settings`](Self::sms_settings).
     #[deprecated]
-    pub fn set_sms_settings(
-        mut self,
-        input: ::std::option::Option<crate::types::SmsSettings>,
-    ) -> Self {
+    pub fn set_sms_settings(mut self, input: Option<crate::types::SmsSettings>) -> Self {
         self.sms_settings = input;
         self
     }
+
     /// The value of `sms_settings` set so far.
     #[deprecated]
-    pub fn get_sms_settings(&self) -> ::std::option::Option<&crate::types::SmsSettings> {
+    pub fn get_sms_settings(&self) -> Option<&crate::types::SmsSettings> {
         self.sms_settings.as_ref()
     }
+
     /// Builds a [`UpdateBackendAuthForgotPasswordConfig`].
     pub fn build(self) -> crate::types::UpdateBackendAuthForgotPasswordConfig {
         crate::types::UpdateBackendAuthForgotPasswordConfig {
@@ -138,7 +147,8 @@ impl UpdateBackendAuthForgotPasswordConfigBuilder {
 #[allow(deprecated)]
 impl ::std::fmt::Debug for UpdateBackendAuthForgotPasswordConfigBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("UpdateBackendAuthForgotPasswordConfigBuilder");
+        let mut formatter = f
+            .debug_struct("UpdateBackendAuthForgotPasswordConfigBuilder");
         formatter.field("delivery_method", &self.delivery_method);
         formatter.field("email_settings", &"*** Sensitive Data Redacted ***");
         formatter.field("sms_settings", &"*** Sensitive Data Redacted ***");
@@ -149,16 +159,20 @@ impl ::std::fmt::Debug for UpdateBackendAuthForgotPasswordConfigBuilder {
 #[cfg(feature = "serde")]
 #[allow(deprecated)]
 impl ::serde::Serialize for UpdateBackendAuthForgotPasswordConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("UpdateBackendAuthForgotPasswordConfig", 3)?;
-        if let ::std::option::Option::Some(value) = &self.delivery_method {
+        let mut state = serializer
+            .serialize_struct("UpdateBackendAuthForgotPasswordConfig", 3)?;
+        if let Some(value) = &self.delivery_method {
             state.serialize_field("deliveryMethod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.email_settings {
+        if let Some(value) = &self.email_settings {
             state.serialize_field("emailSettings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sms_settings {
+        if let Some(value) = &self.sms_settings {
             state.serialize_field("smsSettings", value)?;
         }
         state.end()
@@ -168,17 +182,25 @@ impl ::serde::Serialize for UpdateBackendAuthForgotPasswordConfig {
 #[cfg(feature = "serde")]
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthForgotPasswordConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
         #[allow(deprecated)]
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthForgotPasswordConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthForgotPasswordConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthForgotPasswordConfig, A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthForgotPasswordConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthForgotPasswordConfig, __A::Error> {
+                let mut builder = <crate::types::builders::UpdateBackendAuthForgotPasswordConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "deliveryMethod" => builder.delivery_method = map.next_value()?,
                         "emailSettings" => builder.email_settings = map.next_value()?,
@@ -188,9 +210,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthForgotPasswordConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -6,18 +6,19 @@
 pub struct UpdateBackendAuthIdentityPoolConfig {
     /// A boolean value that can be set to allow or disallow guest-level authorization into your Amplify
     /// app.
-    pub unauthenticated_login: ::std::option::Option<bool>,
+    pub unauthenticated_login: Option<bool>,
 }
 
 impl UpdateBackendAuthIdentityPoolConfig {
     /// A boolean value that can be set to allow or disallow guest-level authorization into your Amplify
     /// app.
-    pub fn unauthenticated_login(&self) -> ::std::option::Option<bool> {
+    pub fn unauthenticated_login(&self) -> Option<bool> {
         self.unauthenticated_login
     }
+
     /// Creates a builder for [`UpdateBackendAuthIdentityPoolConfig`].
     pub fn builder() -> crate::types::builders::UpdateBackendAuthIdentityPoolConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -25,25 +26,28 @@ impl UpdateBackendAuthIdentityPoolConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateBackendAuthIdentityPoolConfigBuilder {
-    pub(crate) unauthenticated_login: ::std::option::Option<bool>,
+    pub(crate) unauthenticated_login: Option<bool>,
 }
 
 impl UpdateBackendAuthIdentityPoolConfigBuilder {
     /// A boolean value that can be set to allow or disallow guest-level authorization into your Amplify
     /// app.
     pub fn unauthenticated_login(mut self, input: bool) -> Self {
-        self.unauthenticated_login = ::std::option::Option::Some(input);
+        self.unauthenticated_login = Some(input);
         self
     }
+
     /// Sets or clears `unauthenticated_login`; see [`unauthenticated_login`](Self::unauthenticated_login).
-    pub fn set_unauthenticated_login(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_unauthenticated_login(mut self, input: Option<bool>) -> Self {
         self.unauthenticated_login = input;
         self
     }
+
     /// The value of `unauthenticated_login` set so far.
-    pub fn get_unauthenticated_login(&self) -> ::std::option::Option<bool> {
+    pub fn get_unauthenticated_login(&self) -> Option<bool> {
         self.unauthenticated_login
     }
+
     /// Builds a [`UpdateBackendAuthIdentityPoolConfig`].
     pub fn build(self) -> crate::types::UpdateBackendAuthIdentityPoolConfig {
         crate::types::UpdateBackendAuthIdentityPoolConfig {
@@ -54,10 +58,14 @@ impl UpdateBackendAuthIdentityPoolConfigBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for UpdateBackendAuthIdentityPoolConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("UpdateBackendAuthIdentityPoolConfig", 1)?;
-        if let ::std::option::Option::Some(value) = &self.unauthenticated_login {
+        let mut state = serializer
+            .serialize_struct("UpdateBackendAuthIdentityPoolConfig", 1)?;
+        if let Some(value) = &self.unauthenticated_login {
             state.serialize_field("unauthenticatedLogin", value)?;
         }
         state.end()
@@ -66,26 +74,36 @@ impl ::serde::Serialize for UpdateBackendAuthIdentityPoolConfig {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthIdentityPoolConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthIdentityPoolConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthIdentityPoolConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthIdentityPoolConfig, A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthIdentityPoolConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthIdentityPoolConfig, __A::Error> {
+                let mut builder = <crate::types::builders::UpdateBackendAuthIdentityPoolConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
-                        "unauthenticatedLogin" => builder.unauthenticated_login = map.next_value()?,
+                        "unauthenticatedLogin" => {
+                            builder.unauthenticated_login = map.next_value()?;
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -4,23 +4,25 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateBackendAuthMfaConfig {
     /// The MFA mode for the backend of your Amplify project.
-    pub mfa_mode: ::std::option::Option<crate::types::MfaMode>,
+    pub mfa_mode: Option<crate::types::MfaMode>,
     /// The settings of your MFA configuration for the backend of your Amplify project.
-    pub settings: ::std::option::Option<crate::types::Settings>,
+    pub settings: Option<crate::types::Settings>,
 }
 
 impl UpdateBackendAuthMfaConfig {
     /// The MFA mode for the backend of your Amplify project.
-    pub fn mfa_mode(&self) -> ::std::option::Option<&crate::types::MfaMode> {
+    pub fn mfa_mode(&self) -> Option<&crate::types::MfaMode> {
         self.mfa_mode.as_ref()
     }
+
     /// The settings of your MFA configuration for the backend of your Amplify project.
-    pub fn settings(&self) -> ::std::option::Option<&crate::types::Settings> {
+    pub fn settings(&self) -> Option<&crate::types::Settings> {
         self.settings.as_ref()
     }
+
     /// Creates a builder for [`UpdateBackendAuthMfaConfig`].
     pub fn builder() -> crate::types::builders::UpdateBackendAuthMfaConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -28,39 +30,45 @@ impl UpdateBackendAuthMfaConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateBackendAuthMfaConfigBuilder {
-    pub(crate) mfa_mode: ::std::option::Option<crate::types::MfaMode>,
-    pub(crate) settings: ::std::option::Option<crate::types::Settings>,
+    pub(crate) mfa_mode: Option<crate::types::MfaMode>,
+    pub(crate) settings: Option<crate::types::Settings>,
 }
 
 impl UpdateBackendAuthMfaConfigBuilder {
     /// The MFA mode for the backend of your Amplify project.
     pub fn mfa_mode(mut self, input: crate::types::MfaMode) -> Self {
-        self.mfa_mode = ::std::option::Option::Some(input);
+        self.mfa_mode = Some(input);
         self
     }
+
     /// Sets or clears `mfa_mode`; see [`mfa_mode`](Self::mfa_mode).
-    pub fn set_mfa_mode(mut self, input: ::std::option::Option<crate::types::MfaMode>) -> Self {
+    pub fn set_mfa_mode(mut self, input: Option<crate::types::MfaMode>) -> Self {
         self.mfa_mode = input;
         self
     }
+
     /// The value of `mfa_mode` set so far.
-    pub fn get_mfa_mode(&self) -> ::std::option::Option<&crate::types::MfaMode> {
+    pub fn get_mfa_mode(&self) -> Option<&crate::types::MfaMode> {
         self.mfa_mode.as_ref()
     }
+
     /// The settings of your MFA configuration for the backend of your Amplify project.
     pub fn settings(mut self, input: crate::types::Settings) -> Self {
-        self.settings = ::std::option::Option::Some(input);
+        self.settings = Some(input);
         self
     }
+
     /// Sets or clears `settings`; see [`settings`](Self::settings).
-    pub fn set_settings(mut self, input: ::std::option::Option<crate::types::Settings>) -> Self {
+    pub fn set_settings(mut self, input: Option<crate::types::Settings>) -> Self {
         self.settings = input;
         self
     }
+
     /// The value of `settings` set so far.
-    pub fn get_settings(&self) -> ::std::option::Option<&crate::types::Settings> {
+    pub fn get_settings(&self) -> Option<&crate::types::Settings> {
         self.settings.as_ref()
     }
+
     /// Builds a [`UpdateBackendAuthMfaConfig`].
     pub fn build(self) -> crate::types::UpdateBackendAuthMfaConfig {
         crate::types::UpdateBackendAuthMfaConfig {
@@ -72,13 +80,16 @@ impl UpdateBackendAuthMfaConfigBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for UpdateBackendAuthMfaConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("UpdateBackendAuthMfaConfig", 2)?;
-        if let ::std::option::Option::Some(value) = &self.mfa_mode {
+        if let Some(value) = &self.mfa_mode {
             state.serialize_field("MFAMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.settings {
+        if let Some(value) = &self.settings {
             state.serialize_field("settings", value)?;
         }
         state.end()
@@ -87,16 +98,24 @@ impl ::serde::Serialize for UpdateBackendAuthMfaConfig {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthMfaConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthMfaConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthMfaConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthMfaConfig, A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthMfaConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthMfaConfig, __A::Error> {
+                let mut builder = <crate::types::builders::UpdateBackendAuthMfaConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "MFAMode" => builder.mfa_mode = map.next_value()?,
                         "settings" => builder.settings = map.next_value()?,
@@ -105,9 +124,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthMfaConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

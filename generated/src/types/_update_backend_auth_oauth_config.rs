@@ -4,51 +4,57 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateBackendAuthOAuthConfig {
     /// The Amazon Cognito domain prefix used to create a hosted UI for authentication.
-    pub domain_prefix: ::std::option::Option<::std::string::String>,
+    pub domain_prefix: Option<String>,
     /// The OAuth grant type to allow app users to authenticate from your Amplify app.
-    pub oauth_grant_type: ::std::option::Option<crate::types::OAuthGrantType>,
+    pub oauth_grant_type: Option<crate::types::OAuthGrantType>,
     /// The list of OAuth-related flows that can allow users to authenticate from your Amplify app.
-    pub oauth_scopes: ::std::option::Option<::std::vec::Vec<crate::types::OAuthScopesElement>>,
+    pub oauth_scopes: Option<Vec<crate::types::OAuthScopesElement>>,
     /// Redirect URLs that OAuth uses when a user signs in to an Amplify app.
-    pub redirect_sign_in_uris: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub redirect_sign_in_uris: Option<Vec<String>>,
     /// Redirect URLs that OAuth uses when a user signs out of an Amplify app.
-    pub redirect_sign_out_uris: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub redirect_sign_out_uris: Option<Vec<String>>,
     /// Describes third-party social federation configurations for allowing your users to sign in with
     /// OAuth.
-    pub social_provider_settings: ::std::option::Option<crate::types::SocialProviderSettings>,
+    pub social_provider_settings: Option<crate::types::SocialProviderSettings>,
 }
 
 impl UpdateBackendAuthOAuthConfig {
     /// The Amazon Cognito domain prefix used to create a hosted UI for authentication.
-    pub fn domain_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn domain_prefix(&self) -> Option<&str> {
         self.domain_prefix.as_deref()
     }
+
     /// The OAuth grant type to allow app users to authenticate from your Amplify app.
-    pub fn oauth_grant_type(&self) -> ::std::option::Option<&crate::types::OAuthGrantType> {
+    pub fn oauth_grant_type(&self) -> Option<&crate::types::OAuthGrantType> {
         self.oauth_grant_type.as_ref()
     }
+
     /// The list of OAuth-related flows that can allow users to authenticate from your Amplify app.
     pub fn oauth_scopes(&self) -> &[crate::types::OAuthScopesElement] {
         self.oauth_scopes.as_deref().unwrap_or_default()
     }
+
     /// Redirect URLs that OAuth uses when a user signs in to an Amplify app.
-    pub fn redirect_sign_in_uris(&self) -> &[::std::string::String] {
+    pub fn redirect_sign_in_uris(&self) -> &[String] {
         self.redirect_sign_in_uris.as_deref().unwrap_or_default()
     }
+
     /// Redirect URLs that OAuth uses when a user signs out of an Amplify app.
-    pub fn redirect_sign_out_uris(&self) -> &[::std::string::String] {
+    pub fn redirect_sign_out_uris(&self) -> &[String] {
         self.redirect_sign_out_uris.as_deref().unwrap_or_default()
     }
+
     /// Describes third-party social federation configurations for allowing your users to sign in with
     /// OAuth.
     pub fn social_provider_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::SocialProviderSettings> {
+    ) -> Option<&crate::types::SocialProviderSettings> {
         self.social_provider_settings.as_ref()
     }
+
     /// Creates a builder for [`UpdateBackendAuthOAuthConfig`].
     pub fn builder() -> crate::types::builders::UpdateBackendAuthOAuthConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -56,138 +62,138 @@ impl UpdateBackendAuthOAuthConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateBackendAuthOAuthConfigBuilder {
-    pub(crate) domain_prefix: ::std::option::Option<::std::string::String>,
-    pub(crate) oauth_grant_type: ::std::option::Option<crate::types::OAuthGrantType>,
-    pub(crate) oauth_scopes: ::std::option::Option<::std::vec::Vec<crate::types::OAuthScopesElement>>,
-    pub(crate) redirect_sign_in_uris: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub(crate) redirect_sign_out_uris: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub(crate) social_provider_settings: ::std::option::Option<crate::types::SocialProviderSettings>,
+    pub(crate) domain_prefix: Option<String>,
+    pub(crate) oauth_grant_type: Option<crate::types::OAuthGrantType>,
+    pub(crate) oauth_scopes: Option<Vec<crate::types::OAuthScopesElement>>,
+    pub(crate) redirect_sign_in_uris: Option<Vec<String>>,
+    pub(crate) redirect_sign_out_uris: Option<Vec<String>>,
+    pub(crate) social_provider_settings: Option<crate::types::SocialProviderSettings>,
 }
 
 impl UpdateBackendAuthOAuthConfigBuilder {
     /// The Amazon Cognito domain prefix used to create a hosted UI for authentication.
-    pub fn domain_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_prefix = ::std::option::Option::Some(input.into());
+    pub fn domain_prefix(mut self, input: impl Into<String>) -> Self {
+        self.domain_prefix = Some(input.into());
         self
     }
+
     /// Sets or clears `domain_prefix`; see [`domain_prefix`](Self::domain_prefix).
-    pub fn set_domain_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_prefix(mut self, input: Option<String>) -> Self {
         self.domain_prefix = input;
         self
     }
+
     /// The value of `domain_prefix` set so far.
-    pub fn get_domain_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn get_domain_prefix(&self) -> Option<&str> {
         self.domain_prefix.as_deref()
     }
+
     /// The OAuth grant type to allow app users to authenticate from your Amplify app.
     pub fn oauth_grant_type(mut self, input: crate::types::OAuthGrantType) -> Self {
-        self.oauth_grant_type = ::std::option::Option::Some(input);
+        self.oauth_grant_type = Some(input);
         self
     }
+
     /// Sets or clears `oauth_grant_type`; see [`oauth_grant_type`](Self::oauth_grant_type).
     pub fn set_oauth_grant_type(
         mut self,
-        input: ::std::option::Option<crate::types::OAuthGrantType>,
+        input: Option<crate::types::OAuthGrantType>,
     ) -> Self {
         self.oauth_grant_type = input;
         self
     }
+
     /// The value of `oauth_grant_type` set so far.
-    pub fn get_oauth_grant_type(&self) -> ::std::option::Option<&crate::types::OAuthGrantType> {
+    pub fn get_oauth_grant_type(&self) -> Option<&crate::types::OAuthGrantType> {
         self.oauth_grant_type.as_ref()
     }
+
     /// Appends one item to `oauth_scopes`; [`set_oauth_scopes`](Self::set_oauth_scopes) replaces the whole list.
     ///
     /// The list of OAuth-related flows that can allow users to authenticate from your Amplify app.
     pub fn oauth_scopes(mut self, input: crate::types::OAuthScopesElement) -> Self {
-        self.oauth_scopes.get_or_insert_with(::std::vec::Vec::new).push(input);
+        self.oauth_scopes.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `oauth_scopes`; see [`oauth_scopes`](Self::oauth_scopes).
     pub fn set_oauth_scopes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::OAuthScopesElement>>,
+        input: Option<Vec<crate::types::OAuthScopesElement>>,
     ) -> Self {
         self.oauth_scopes = input;
         self
     }
+
     /// The value of `oauth_scopes` set so far.
-    pub fn get_oauth_scopes(&self) -> ::std::option::Option<&[crate::types::OAuthScopesElement]> {
+    pub fn get_oauth_scopes(&self) -> Option<&[crate::types::OAuthScopesElement]> {
         self.oauth_scopes.as_deref()
     }
+
     /// Appends one item to `redirect_sign_in_uris`; [`set_redirect_sign_in_uris`](Self::set_redirect_sign_in_uris) replaces the whole list.
     ///
     /// Redirect URLs that OAuth uses when a user signs in to an Amplify app.
-    pub fn redirect_sign_in_uris(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.redirect_sign_in_uris.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+    pub fn redirect_sign_in_uris(mut self, input: impl Into<String>) -> Self {
+        self.redirect_sign_in_uris.get_or_insert_with(Vec::new).push(input.into());
         self
     }
+
     /// Sets or clears `redirect_sign_in_uris`; see [`redirect_sign_in_uris`](Self::redirect_sign_in_uris).
-    pub fn set_redirect_sign_in_uris(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_redirect_sign_in_uris(mut self, input: Option<Vec<String>>) -> Self {
         self.redirect_sign_in_uris = input;
         self
     }
+
     /// The value of `redirect_sign_in_uris` set so far.
-    pub fn get_redirect_sign_in_uris(&self) -> ::std::option::Option<&[::std::string::String]> {
+    pub fn get_redirect_sign_in_uris(&self) -> Option<&[String]> {
         self.redirect_sign_in_uris.as_deref()
     }
+
     /// Appends one item to `redirect_sign_out_uris`; [`set_redirect_sign_out_uris`](Self::set_redirect_sign_out_uris) replaces the whole list.
     ///
     /// Redirect URLs that OAuth uses when a user signs out of an Amplify app.
-    pub fn redirect_sign_out_uris(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.redirect_sign_out_uris.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+    pub fn redirect_sign_out_uris(mut self, input: impl Into<String>) -> Self {
+        self.redirect_sign_out_uris.get_or_insert_with(Vec::new).push(input.into());
         self
     }
+
     /// Sets or clears `redirect_sign_out_uris`; see [`redirect_sign_out_uris`](Self::redirect_sign_out_uris).
-    pub fn set_redirect_sign_out_uris(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_redirect_sign_out_uris(mut self, input: Option<Vec<String>>) -> Self {
         self.redirect_sign_out_uris = input;
         self
     }
+
     /// The value of `redirect_sign_out_uris` set so far.
-    pub fn get_redirect_sign_out_uris(&self) -> ::std::option::Option<&[::std::string::String]> {
+    pub fn get_redirect_sign_out_uris(&self) -> Option<&[String]> {
         self.redirect_sign_out_uris.as_deref()
     }
+
     /// Describes third-party social federation configurations for allowing your users to sign in with
     /// OAuth.
     pub fn social_provider_settings(
         mut self,
         input: crate::types::SocialProviderSettings,
     ) -> Self {
-        self.social_provider_settings = ::std::option::Option::Some(input);
+        self.social_provider_settings = Some(input);
         self
     }
+
     /// Sets or clears `social_provider_settings`; see [`social_provider_settings`](Self::social_provider_settings).
     pub fn set_social_provider_settings(
         mut self,
-        input: ::std::option::Option<crate::types::SocialProviderSettings>,
+        input: Option<crate::types::SocialProviderSettings>,
     ) -> Self {
         self.social_provider_settings = input;
         self
     }
+
     /// The value of `social_provider_settings` set so far.
     pub fn get_social_provider_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::SocialProviderSettings> {
+    ) -> Option<&crate::types::SocialProviderSettings> {
         self.social_provider_settings.as_ref()
     }
+
     /// Builds a [`UpdateBackendAuthOAuthConfig`].
     pub fn build(self) -> crate::types::UpdateBackendAuthOAuthConfig {
         crate::types::UpdateBackendAuthOAuthConfig {
@@ -203,25 +209,28 @@ impl UpdateBackendAuthOAuthConfigBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for UpdateBackendAuthOAuthConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("UpdateBackendAuthOAuthConfig", 6)?;
-        if let ::std::option::Option::Some(value) = &self.domain_prefix {
+        if let Some(value) = &self.domain_prefix {
             state.serialize_field("domainPrefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.oauth_grant_type {
+        if let Some(value) = &self.oauth_grant_type {
             state.serialize_field("oAuthGrantType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.oauth_scopes {
+        if let Some(value) = &self.oauth_scopes {
             state.serialize_field("oAuthScopes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.redirect_sign_in_uris {
+        if let Some(value) = &self.redirect_sign_in_uris {
             state.serialize_field("redirectSignInURIs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.redirect_sign_out_uris {
+        if let Some(value) = &self.redirect_sign_out_uris {
             state.serialize_field("redirectSignOutURIs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.social_provider_settings {
+        if let Some(value) = &self.social_provider_settings {
             state.serialize_field("socialProviderSettings", value)?;
         }
         state.end()
@@ -230,31 +239,45 @@ impl ::serde::Serialize for UpdateBackendAuthOAuthConfig {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthOAuthConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthOAuthConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthOAuthConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthOAuthConfig, A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthOAuthConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthOAuthConfig, __A::Error> {
+                let mut builder = <crate::types::builders::UpdateBackendAuthOAuthConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "domainPrefix" => builder.domain_prefix = map.next_value()?,
                         "oAuthGrantType" => builder.oauth_grant_type = map.next_value()?,
                         "oAuthScopes" => builder.oauth_scopes = map.next_value()?,
-                        "redirectSignInURIs" => builder.redirect_sign_in_uris = map.next_value()?,
-                        "redirectSignOutURIs" => builder.redirect_sign_out_uris = map.next_value()?,
-                        "socialProviderSettings" => builder.social_provider_settings = map.next_value()?,
+                        "redirectSignInURIs" => {
+                            builder.redirect_sign_in_uris = map.next_value()?;
+                        }
+                        "redirectSignOutURIs" => {
+                            builder.redirect_sign_out_uris = map.next_value()?;
+                        }
+                        "socialProviderSettings" => {
+                            builder.social_provider_settings = map.next_value()?;
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

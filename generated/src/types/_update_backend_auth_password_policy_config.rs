@@ -6,26 +6,30 @@
 pub struct UpdateBackendAuthPasswordPolicyConfig {
     /// Describes additional constraints on password requirements to sign in to the auth resource,
     /// configured as a part of your Amplify project.
-    pub additional_constraints: ::std::option::Option<::std::vec::Vec<crate::types::AdditionalConstraintsElement>>,
+    pub additional_constraints: Option<Vec<crate::types::AdditionalConstraintsElement>>,
     /// Describes the minimum length of the password required to sign in to the auth resource, configured as
     /// a part of your Amplify project.
-    pub minimum_length: ::std::option::Option<f64>,
+    pub minimum_length: Option<f64>,
 }
 
 impl UpdateBackendAuthPasswordPolicyConfig {
     /// Describes additional constraints on password requirements to sign in to the auth resource,
     /// configured as a part of your Amplify project.
-    pub fn additional_constraints(&self) -> &[crate::types::AdditionalConstraintsElement] {
+    pub fn additional_constraints(
+        &self,
+    ) -> &[crate::types::AdditionalConstraintsElement] {
         self.additional_constraints.as_deref().unwrap_or_default()
     }
+
     /// Describes the minimum length of the password required to sign in to the auth resource, configured as
     /// a part of your Amplify project.
-    pub fn minimum_length(&self) -> ::std::option::Option<f64> {
+    pub fn minimum_length(&self) -> Option<f64> {
         self.minimum_length
     }
+
     /// Creates a builder for [`UpdateBackendAuthPasswordPolicyConfig`].
     pub fn builder() -> crate::types::builders::UpdateBackendAuthPasswordPolicyConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -33,8 +37,10 @@ impl UpdateBackendAuthPasswordPolicyConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateBackendAuthPasswordPolicyConfigBuilder {
-    pub(crate) additional_constraints: ::std::option::Option<::std::vec::Vec<crate::types::AdditionalConstraintsElement>>,
-    pub(crate) minimum_length: ::std::option::Option<f64>,
+    pub(crate) additional_constraints: Option<
+        Vec<crate::types::AdditionalConstraintsElement>,
+    >,
+    pub(crate) minimum_length: Option<f64>,
 }
 
 impl UpdateBackendAuthPasswordPolicyConfigBuilder {
@@ -46,38 +52,44 @@ impl UpdateBackendAuthPasswordPolicyConfigBuilder {
         mut self,
         input: crate::types::AdditionalConstraintsElement,
     ) -> Self {
-        self.additional_constraints.get_or_insert_with(::std::vec::Vec::new).push(input);
+        self.additional_constraints.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `additional_constraints`; see [`additional_constraints`](Self::additional_constraints).
     pub fn set_additional_constraints(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AdditionalConstraintsElement>>,
+        input: Option<Vec<crate::types::AdditionalConstraintsElement>>,
     ) -> Self {
         self.additional_constraints = input;
         self
     }
+
     /// The value of `additional_constraints` set so far.
     pub fn get_additional_constraints(
         &self,
-    ) -> ::std::option::Option<&[crate::types::AdditionalConstraintsElement]> {
+    ) -> Option<&[crate::types::AdditionalConstraintsElement]> {
         self.additional_constraints.as_deref()
     }
+
     /// Describes the minimum length of the password required to sign in to the auth resource, configured as
     /// a part of your Amplify project.
     pub fn minimum_length(mut self, input: f64) -> Self {
-        self.minimum_length = ::std::option::Option::Some(input);
+        self.minimum_length = Some(input);
         self
     }
+
     /// Sets or clears `minimum_length`; see [`minimum_length`](Self::minimum_length).
-    pub fn set_minimum_length(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_minimum_length(mut self, input: Option<f64>) -> Self {
         self.minimum_length = input;
         self
     }
+
     /// The value of `minimum_length` set so far.
-    pub fn get_minimum_length(&self) -> ::std::option::Option<f64> {
+    pub fn get_minimum_length(&self) -> Option<f64> {
         self.minimum_length
     }
+
     /// Builds a [`UpdateBackendAuthPasswordPolicyConfig`].
     pub fn build(self) -> crate::types::UpdateBackendAuthPasswordPolicyConfig {
         crate::types::UpdateBackendAuthPasswordPolicyConfig {
@@ -89,14 +101,22 @@ impl UpdateBackendAuthPasswordPolicyConfigBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for UpdateBackendAuthPasswordPolicyConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("UpdateBackendAuthPasswordPolicyConfig", 2)?;
-        if let ::std::option::Option::Some(value) = &self.additional_constraints {
+        let mut state = serializer
+            .serialize_struct("UpdateBackendAuthPasswordPolicyConfig", 2)?;
+        if let Some(value) = &self.additional_constraints {
             state.serialize_field("additionalConstraints", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.minimum_length {
-            state.serialize_field("minimumLength", &crate::json::with::<crate::json::Float, _>(value))?;
+        if let Some(value) = &self.minimum_length {
+            state
+                .serialize_field(
+                    "minimumLength",
+                    &crate::json::with::<crate::json::Float, _>(value),
+                )?;
         }
         state.end()
     }
@@ -104,27 +124,43 @@ impl ::serde::Serialize for UpdateBackendAuthPasswordPolicyConfig {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthPasswordPolicyConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthPasswordPolicyConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthPasswordPolicyConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthPasswordPolicyConfig, A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthPasswordPolicyConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthPasswordPolicyConfig, __A::Error> {
+                let mut builder = <crate::types::builders::UpdateBackendAuthPasswordPolicyConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
-                        "additionalConstraints" => builder.additional_constraints = map.next_value()?,
-                        "minimumLength" => builder.minimum_length = map.next_value::<::std::option::Option<crate::json::Read<crate::json::Float, f64>>>()?.map(crate::json::Read::into_inner),
+                        "additionalConstraints" => {
+                            builder.additional_constraints = map.next_value()?;
+                        }
+                        "minimumLength" => {
+                            builder.minimum_length = map
+                                .next_value::<
+                                    Option<crate::json::Read<crate::json::Float, f64>>,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -7,7 +7,7 @@ pub struct UpdateBackendAuthResourceConfig {
     pub auth_resources: crate::types::AuthResources,
     /// Describes the authorization configuration for the Amazon Cognito identity pool, provisioned as a
     /// part of your auth resource in the Amplify project.
-    pub identity_pool_configs: ::std::option::Option<crate::types::UpdateBackendAuthIdentityPoolConfig>,
+    pub identity_pool_configs: Option<crate::types::UpdateBackendAuthIdentityPoolConfig>,
     /// Defines the service name to use when configuring an authentication resource in your Amplify project.
     pub service: crate::types::Service,
     /// Describes the authentication configuration for the Amazon Cognito user pool, provisioned as a part
@@ -20,25 +20,29 @@ impl UpdateBackendAuthResourceConfig {
     pub fn auth_resources(&self) -> &crate::types::AuthResources {
         &self.auth_resources
     }
+
     /// Describes the authorization configuration for the Amazon Cognito identity pool, provisioned as a
     /// part of your auth resource in the Amplify project.
     pub fn identity_pool_configs(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthIdentityPoolConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthIdentityPoolConfig> {
         self.identity_pool_configs.as_ref()
     }
+
     /// Defines the service name to use when configuring an authentication resource in your Amplify project.
     pub fn service(&self) -> &crate::types::Service {
         &self.service
     }
+
     /// Describes the authentication configuration for the Amazon Cognito user pool, provisioned as a part
     /// of your auth resource in the Amplify project.
     pub fn user_pool_configs(&self) -> &crate::types::UpdateBackendAuthUserPoolConfig {
         &self.user_pool_configs
     }
+
     /// Creates a builder for [`UpdateBackendAuthResourceConfig`].
     pub fn builder() -> crate::types::builders::UpdateBackendAuthResourceConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -46,120 +50,164 @@ impl UpdateBackendAuthResourceConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateBackendAuthResourceConfigBuilder {
-    pub(crate) auth_resources: ::std::option::Option<crate::types::AuthResources>,
-    pub(crate) identity_pool_configs: ::std::option::Option<crate::types::UpdateBackendAuthIdentityPoolConfig>,
-    pub(crate) service: ::std::option::Option<crate::types::Service>,
-    pub(crate) user_pool_configs: ::std::option::Option<crate::types::UpdateBackendAuthUserPoolConfig>,
+    pub(crate) auth_resources: Option<crate::types::AuthResources>,
+    pub(crate) identity_pool_configs: Option<
+        crate::types::UpdateBackendAuthIdentityPoolConfig,
+    >,
+    pub(crate) service: Option<crate::types::Service>,
+    pub(crate) user_pool_configs: Option<crate::types::UpdateBackendAuthUserPoolConfig>,
 }
 
 impl UpdateBackendAuthResourceConfigBuilder {
     /// Defines the service name to use when configuring an authentication resource in your Amplify project.
     pub fn auth_resources(mut self, input: crate::types::AuthResources) -> Self {
-        self.auth_resources = ::std::option::Option::Some(input);
+        self.auth_resources = Some(input);
         self
     }
+
     /// Sets or clears `auth_resources`; see [`auth_resources`](Self::auth_resources).
     pub fn set_auth_resources(
         mut self,
-        input: ::std::option::Option<crate::types::AuthResources>,
+        input: Option<crate::types::AuthResources>,
     ) -> Self {
         self.auth_resources = input;
         self
     }
+
     /// The value of `auth_resources` set so far.
-    pub fn get_auth_resources(&self) -> ::std::option::Option<&crate::types::AuthResources> {
+    pub fn get_auth_resources(&self) -> Option<&crate::types::AuthResources> {
         self.auth_resources.as_ref()
     }
+
     /// Describes the authorization configuration for the Amazon Cognito identity pool, provisioned as a
     /// part of your auth resource in the Amplify project.
     pub fn identity_pool_configs(
         mut self,
         input: crate::types::UpdateBackendAuthIdentityPoolConfig,
     ) -> Self {
-        self.identity_pool_configs = ::std::option::Option::Some(input);
+        self.identity_pool_configs = Some(input);
         self
     }
+
     /// Sets or clears `identity_pool_configs`; see [`identity_pool_configs`](Self::identity_pool_configs).
     pub fn set_identity_pool_configs(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateBackendAuthIdentityPoolConfig>,
+        input: Option<crate::types::UpdateBackendAuthIdentityPoolConfig>,
     ) -> Self {
         self.identity_pool_configs = input;
         self
     }
+
     /// The value of `identity_pool_configs` set so far.
     pub fn get_identity_pool_configs(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthIdentityPoolConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthIdentityPoolConfig> {
         self.identity_pool_configs.as_ref()
     }
+
     /// Defines the service name to use when configuring an authentication resource in your Amplify project.
     pub fn service(mut self, input: crate::types::Service) -> Self {
-        self.service = ::std::option::Option::Some(input);
+        self.service = Some(input);
         self
     }
+
     /// Sets or clears `service`; see [`service`](Self::service).
-    pub fn set_service(mut self, input: ::std::option::Option<crate::types::Service>) -> Self {
+    pub fn set_service(mut self, input: Option<crate::types::Service>) -> Self {
         self.service = input;
         self
     }
+
     /// The value of `service` set so far.
-    pub fn get_service(&self) -> ::std::option::Option<&crate::types::Service> {
+    pub fn get_service(&self) -> Option<&crate::types::Service> {
         self.service.as_ref()
     }
+
     /// Describes the authentication configuration for the Amazon Cognito user pool, provisioned as a part
     /// of your auth resource in the Amplify project.
     pub fn user_pool_configs(
         mut self,
         input: crate::types::UpdateBackendAuthUserPoolConfig,
     ) -> Self {
-        self.user_pool_configs = ::std::option::Option::Some(input);
+        self.user_pool_configs = Some(input);
         self
     }
+
     /// Sets or clears `user_pool_configs`; see [`user_pool_configs`](Self::user_pool_configs).
     pub fn set_user_pool_configs(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateBackendAuthUserPoolConfig>,
+        input: Option<crate::types::UpdateBackendAuthUserPoolConfig>,
     ) -> Self {
         self.user_pool_configs = input;
         self
     }
+
     /// The value of `user_pool_configs` set so far.
     pub fn get_user_pool_configs(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthUserPoolConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthUserPoolConfig> {
         self.user_pool_configs.as_ref()
     }
+
     /// Builds a [`UpdateBackendAuthResourceConfig`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::UpdateBackendAuthResourceConfig, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::types::UpdateBackendAuthResourceConfig {
-            auth_resources: self.auth_resources.ok_or_else(|| crate::error::BuildError::missing_field("auth_resources", "UpdateBackendAuthResourceConfig"))?,
+    ) -> Result<
+        crate::types::UpdateBackendAuthResourceConfig,
+        crate::error::BuildError,
+    > {
+        Ok(crate::types::UpdateBackendAuthResourceConfig {
+            auth_resources: self
+                .auth_resources
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "auth_resources",
+                    "UpdateBackendAuthResourceConfig",
+                ))?,
             identity_pool_configs: self.identity_pool_configs,
-            service: self.service.ok_or_else(|| crate::error::BuildError::missing_field("service", "UpdateBackendAuthResourceConfig"))?,
-            user_pool_configs: self.user_pool_configs.ok_or_else(|| crate::error::BuildError::missing_field("user_pool_configs", "UpdateBackendAuthResourceConfig"))?,
+            service: self
+                .service
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "service",
+                    "UpdateBackendAuthResourceConfig",
+                ))?,
+            user_pool_configs: self
+                .user_pool_configs
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "user_pool_configs",
+                    "UpdateBackendAuthResourceConfig",
+                ))?,
         })
     }
+
     /// Builds a [`UpdateBackendAuthResourceConfig`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::types::UpdateBackendAuthResourceConfig {
         crate::types::UpdateBackendAuthResourceConfig {
-            auth_resources: self.auth_resources.unwrap_or_else(|| crate::types::AuthResources::from("")),
+            auth_resources: self
+                .auth_resources
+                .unwrap_or_else(|| crate::types::AuthResources::from("")),
             identity_pool_configs: self.identity_pool_configs,
             service: self.service.unwrap_or_else(|| crate::types::Service::from("")),
-            user_pool_configs: self.user_pool_configs.unwrap_or_else(|| <crate::types::builders::UpdateBackendAuthUserPoolConfigBuilder as ::std::default::Default>::default().build()),
+            user_pool_configs: self
+                .user_pool_configs
+                .unwrap_or_else(|| {
+                    <crate::types::builders::UpdateBackendAuthUserPoolConfigBuilder as Default>::default()
+                        .build()
+                }),
         }
     }
 }
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for UpdateBackendAuthResourceConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("UpdateBackendAuthResourceConfig", 4)?;
+        let mut state = serializer
+            .serialize_struct("UpdateBackendAuthResourceConfig", 4)?;
         state.serialize_field("authResources", &self.auth_resources)?;
-        if let ::std::option::Option::Some(value) = &self.identity_pool_configs {
+        if let Some(value) = &self.identity_pool_configs {
             state.serialize_field("identityPoolConfigs", value)?;
         }
         state.serialize_field("service", &self.service)?;
@@ -170,29 +218,41 @@ impl ::serde::Serialize for UpdateBackendAuthResourceConfig {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthResourceConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthResourceConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthResourceConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthResourceConfig, A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthResourceConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthResourceConfig, __A::Error> {
+                let mut builder = <crate::types::builders::UpdateBackendAuthResourceConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "authResources" => builder.auth_resources = map.next_value()?,
-                        "identityPoolConfigs" => builder.identity_pool_configs = map.next_value()?,
+                        "identityPoolConfigs" => {
+                            builder.identity_pool_configs = map.next_value()?;
+                        }
                         "service" => builder.service = map.next_value()?,
-                        "userPoolConfigs" => builder.user_pool_configs = map.next_value()?,
+                        "userPoolConfigs" => {
+                            builder.user_pool_configs = map.next_value()?;
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

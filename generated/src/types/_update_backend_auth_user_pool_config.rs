@@ -7,19 +7,21 @@ pub struct UpdateBackendAuthUserPoolConfig {
     /// (DEPRECATED) Describes the forgot password policy for your Amazon Cognito user pool, configured as a
     /// part of your Amplify project.
     #[deprecated]
-    pub forgot_password: ::std::option::Option<crate::types::UpdateBackendAuthForgotPasswordConfig>,
+    pub forgot_password: Option<crate::types::UpdateBackendAuthForgotPasswordConfig>,
     /// Describes whether to apply multi-factor authentication policies for your Amazon Cognito user pool
     /// configured as a part of your Amplify project.
-    pub mfa: ::std::option::Option<crate::types::UpdateBackendAuthMfaConfig>,
+    pub mfa: Option<crate::types::UpdateBackendAuthMfaConfig>,
     /// Describes the OAuth policy and rules for your Amazon Cognito user pool, configured as a part of your
     /// Amplify project.
-    pub oauth: ::std::option::Option<crate::types::UpdateBackendAuthOAuthConfig>,
+    pub oauth: Option<crate::types::UpdateBackendAuthOAuthConfig>,
     /// Describes the password policy for your Amazon Cognito user pool, configured as a part of your
     /// Amplify project.
-    pub password_policy: ::std::option::Option<crate::types::UpdateBackendAuthPasswordPolicyConfig>,
+    pub password_policy: Option<crate::types::UpdateBackendAuthPasswordPolicyConfig>,
     /// Describes the email or SMS verification message for your Amazon Cognito user pool, configured as a
     /// part of your Amplify project.
-    pub verification_message: ::std::option::Option<crate::types::UpdateBackendAuthVerificationMessageConfig>,
+    pub verification_message: Option<
+        crate::types::UpdateBackendAuthVerificationMessageConfig,
+    >,
 }
 
 #[allow(deprecated)]
@@ -29,36 +31,41 @@ impl UpdateBackendAuthUserPoolConfig {
     #[deprecated]
     pub fn forgot_password(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthForgotPasswordConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthForgotPasswordConfig> {
         self.forgot_password.as_ref()
     }
+
     /// Describes whether to apply multi-factor authentication policies for your Amazon Cognito user pool
     /// configured as a part of your Amplify project.
-    pub fn mfa(&self) -> ::std::option::Option<&crate::types::UpdateBackendAuthMfaConfig> {
+    pub fn mfa(&self) -> Option<&crate::types::UpdateBackendAuthMfaConfig> {
         self.mfa.as_ref()
     }
+
     /// Describes the OAuth policy and rules for your Amazon Cognito user pool, configured as a part of your
     /// Amplify project.
-    pub fn oauth(&self) -> ::std::option::Option<&crate::types::UpdateBackendAuthOAuthConfig> {
+    pub fn oauth(&self) -> Option<&crate::types::UpdateBackendAuthOAuthConfig> {
         self.oauth.as_ref()
     }
+
     /// Describes the password policy for your Amazon Cognito user pool, configured as a part of your
     /// Amplify project.
     pub fn password_policy(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthPasswordPolicyConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthPasswordPolicyConfig> {
         self.password_policy.as_ref()
     }
+
     /// Describes the email or SMS verification message for your Amazon Cognito user pool, configured as a
     /// part of your Amplify project.
     pub fn verification_message(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthVerificationMessageConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthVerificationMessageConfig> {
         self.verification_message.as_ref()
     }
+
     /// Creates a builder for [`UpdateBackendAuthUserPoolConfig`].
     pub fn builder() -> crate::types::builders::UpdateBackendAuthUserPoolConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -66,11 +73,17 @@ impl UpdateBackendAuthUserPoolConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateBackendAuthUserPoolConfigBuilder {
-    pub(crate) forgot_password: ::std::option::Option<crate::types::UpdateBackendAuthForgotPasswordConfig>,
-    pub(crate) mfa: ::std::option::Option<crate::types::UpdateBackendAuthMfaConfig>,
-    pub(crate) oauth: ::std::option::Option<crate::types::UpdateBackendAuthOAuthConfig>,
-    pub(crate) password_policy: ::std::option::Option<crate::types::UpdateBackendAuthPasswordPolicyConfig>,
-    pub(crate) verification_message: ::std::option::Option<crate::types::UpdateBackendAuthVerificationMessageConfig>,
+    pub(crate) forgot_password: Option<
+        crate::types::UpdateBackendAuthForgotPasswordConfig,
+    >,
+    pub(crate) mfa: Option<crate::types::UpdateBackendAuthMfaConfig>,
+    pub(crate) oauth: Option<crate::types::UpdateBackendAuthOAuthConfig>,
+    pub(crate) password_policy: Option<
+        crate::types::UpdateBackendAuthPasswordPolicyConfig,
+    >,
+    pub(crate) verification_message: Option<
+        crate::types::UpdateBackendAuthVerificationMessageConfig,
+    >,
 }
 
 #[allow(deprecated)]
@@ -82,109 +95,122 @@ impl UpdateBackendAuthUserPoolConfigBuilder {
         mut self,
         input: crate::types::UpdateBackendAuthForgotPasswordConfig,
     ) -> Self {
-        self.forgot_password = ::std::option::Option::Some(input);
+        self.forgot_password = Some(input);
         self
     }
+
     /// Sets or clears `forgot_password`; see [`forgot_password`](Self::forgot_password).
     #[deprecated]
     pub fn set_forgot_password(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateBackendAuthForgotPasswordConfig>,
+        input: Option<crate::types::UpdateBackendAuthForgotPasswordConfig>,
     ) -> Self {
         self.forgot_password = input;
         self
     }
+
     /// The value of `forgot_password` set so far.
     #[deprecated]
     pub fn get_forgot_password(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthForgotPasswordConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthForgotPasswordConfig> {
         self.forgot_password.as_ref()
     }
+
     /// Describes whether to apply multi-factor authentication policies for your Amazon Cognito user pool
     /// configured as a part of your Amplify project.
     pub fn mfa(mut self, input: crate::types::UpdateBackendAuthMfaConfig) -> Self {
-        self.mfa = ::std::option::Option::Some(input);
+        self.mfa = Some(input);
         self
     }
+
     /// Sets or clears `mfa`; see [`mfa`](Self::mfa).
     pub fn set_mfa(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateBackendAuthMfaConfig>,
+        input: Option<crate::types::UpdateBackendAuthMfaConfig>,
     ) -> Self {
         self.mfa = input;
         self
     }
+
     /// The value of `mfa` set so far.
-    pub fn get_mfa(&self) -> ::std::option::Option<&crate::types::UpdateBackendAuthMfaConfig> {
+    pub fn get_mfa(&self) -> Option<&crate::types::UpdateBackendAuthMfaConfig> {
         self.mfa.as_ref()
     }
+
     /// Describes the OAuth policy and rules for your Amazon Cognito user pool, configured as a part of your
     /// Amplify project.
     pub fn oauth(mut self, input: crate::types::UpdateBackendAuthOAuthConfig) -> Self {
-        self.oauth = ::std::option::Option::Some(input);
+        self.oauth = Some(input);
         self
     }
+
     /// Sets or clears `oauth`; see [`oauth`](Self::oauth).
     pub fn set_oauth(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateBackendAuthOAuthConfig>,
+        input: Option<crate::types::UpdateBackendAuthOAuthConfig>,
     ) -> Self {
         self.oauth = input;
         self
     }
+
     /// The value of `oauth` set so far.
-    pub fn get_oauth(
-        &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthOAuthConfig> {
+    pub fn get_oauth(&self) -> Option<&crate::types::UpdateBackendAuthOAuthConfig> {
         self.oauth.as_ref()
     }
+
     /// Describes the password policy for your Amazon Cognito user pool, configured as a part of your
     /// Amplify project.
     pub fn password_policy(
         mut self,
         input: crate::types::UpdateBackendAuthPasswordPolicyConfig,
     ) -> Self {
-        self.password_policy = ::std::option::Option::Some(input);
+        self.password_policy = Some(input);
         self
     }
+
     /// Sets or clears `password_policy`; see [`password_policy`](Self::password_policy).
     pub fn set_password_policy(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateBackendAuthPasswordPolicyConfig>,
+        input: Option<crate::types::UpdateBackendAuthPasswordPolicyConfig>,
     ) -> Self {
         self.password_policy = input;
         self
     }
+
     /// The value of `password_policy` set so far.
     pub fn get_password_policy(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthPasswordPolicyConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthPasswordPolicyConfig> {
         self.password_policy.as_ref()
     }
+
     /// Describes the email or SMS verification message for your Amazon Cognito user pool, configured as a
     /// part of your Amplify project.
     pub fn verification_message(
         mut self,
         input: crate::types::UpdateBackendAuthVerificationMessageConfig,
     ) -> Self {
-        self.verification_message = ::std::option::Option::Some(input);
+        self.verification_message = Some(input);
         self
     }
+
     /// Sets or clears `verification_message`; see [`verification_message`](Self::verification_message).
     pub fn set_verification_message(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateBackendAuthVerificationMessageConfig>,
+        input: Option<crate::types::UpdateBackendAuthVerificationMessageConfig>,
     ) -> Self {
         self.verification_message = input;
         self
     }
+
     /// The value of `verification_message` set so far.
     pub fn get_verification_message(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthVerificationMessageConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthVerificationMessageConfig> {
         self.verification_message.as_ref()
     }
+
     /// Builds a [`UpdateBackendAuthUserPoolConfig`].
     pub fn build(self) -> crate::types::UpdateBackendAuthUserPoolConfig {
         crate::types::UpdateBackendAuthUserPoolConfig {
@@ -200,22 +226,26 @@ impl UpdateBackendAuthUserPoolConfigBuilder {
 #[cfg(feature = "serde")]
 #[allow(deprecated)]
 impl ::serde::Serialize for UpdateBackendAuthUserPoolConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("UpdateBackendAuthUserPoolConfig", 5)?;
-        if let ::std::option::Option::Some(value) = &self.forgot_password {
+        let mut state = serializer
+            .serialize_struct("UpdateBackendAuthUserPoolConfig", 5)?;
+        if let Some(value) = &self.forgot_password {
             state.serialize_field("forgotPassword", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mfa {
+        if let Some(value) = &self.mfa {
             state.serialize_field("mfa", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.oauth {
+        if let Some(value) = &self.oauth {
             state.serialize_field("oAuth", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.password_policy {
+        if let Some(value) = &self.password_policy {
             state.serialize_field("passwordPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.verification_message {
+        if let Some(value) = &self.verification_message {
             state.serialize_field("verificationMessage", value)?;
         }
         state.end()
@@ -225,31 +255,41 @@ impl ::serde::Serialize for UpdateBackendAuthUserPoolConfig {
 #[cfg(feature = "serde")]
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthUserPoolConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
         #[allow(deprecated)]
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthUserPoolConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthUserPoolConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthUserPoolConfig, A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthUserPoolConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthUserPoolConfig, __A::Error> {
+                let mut builder = <crate::types::builders::UpdateBackendAuthUserPoolConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "forgotPassword" => builder.forgot_password = map.next_value()?,
                         "mfa" => builder.mfa = map.next_value()?,
                         "oAuth" => builder.oauth = map.next_value()?,
                         "passwordPolicy" => builder.password_policy = map.next_value()?,
-                        "verificationMessage" => builder.verification_message = map.next_value()?,
+                        "verificationMessage" => {
+                            builder.verification_message = map.next_value()?;
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -7,9 +7,9 @@ pub struct UpdateBackendAuthVerificationMessageConfig {
     /// The type of verification message to send.
     pub delivery_method: crate::types::DeliveryMethod,
     /// The settings for the email message.
-    pub email_settings: ::std::option::Option<crate::types::EmailSettings>,
+    pub email_settings: Option<crate::types::EmailSettings>,
     /// The settings for the SMS message.
-    pub sms_settings: ::std::option::Option<crate::types::SmsSettings>,
+    pub sms_settings: Option<crate::types::SmsSettings>,
 }
 
 impl UpdateBackendAuthVerificationMessageConfig {
@@ -17,17 +17,20 @@ impl UpdateBackendAuthVerificationMessageConfig {
     pub fn delivery_method(&self) -> &crate::types::DeliveryMethod {
         &self.delivery_method
     }
+
     /// The settings for the email message.
-    pub fn email_settings(&self) -> ::std::option::Option<&crate::types::EmailSettings> {
+    pub fn email_settings(&self) -> Option<&crate::types::EmailSettings> {
         self.email_settings.as_ref()
     }
+
     /// The settings for the SMS message.
-    pub fn sms_settings(&self) -> ::std::option::Option<&crate::types::SmsSettings> {
+    pub fn sms_settings(&self) -> Option<&crate::types::SmsSettings> {
         self.sms_settings.as_ref()
     }
+
     /// Creates a builder for [`UpdateBackendAuthVerificationMessageConfig`].
     pub fn builder() -> crate::types::builders::UpdateBackendAuthVerificationMessageConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -45,78 +48,97 @@ impl ::std::fmt::Debug for UpdateBackendAuthVerificationMessageConfig {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct UpdateBackendAuthVerificationMessageConfigBuilder {
-    pub(crate) delivery_method: ::std::option::Option<crate::types::DeliveryMethod>,
-    pub(crate) email_settings: ::std::option::Option<crate::types::EmailSettings>,
-    pub(crate) sms_settings: ::std::option::Option<crate::types::SmsSettings>,
+    pub(crate) delivery_method: Option<crate::types::DeliveryMethod>,
+    pub(crate) email_settings: Option<crate::types::EmailSettings>,
+    pub(crate) sms_settings: Option<crate::types::SmsSettings>,
 }
 
 impl UpdateBackendAuthVerificationMessageConfigBuilder {
     /// The type of verification message to send.
     pub fn delivery_method(mut self, input: crate::types::DeliveryMethod) -> Self {
-        self.delivery_method = ::std::option::Option::Some(input);
+        self.delivery_method = Some(input);
         self
     }
+
     /// Sets or clears `delivery_method`; see [`delivery_method`](Self::delivery_method).
     pub fn set_delivery_method(
         mut self,
-        input: ::std::option::Option<crate::types::DeliveryMethod>,
+        input: Option<crate::types::DeliveryMethod>,
     ) -> Self {
         self.delivery_method = input;
         self
     }
+
     /// The value of `delivery_method` set so far.
-    pub fn get_delivery_method(&self) -> ::std::option::Option<&crate::types::DeliveryMethod> {
+    pub fn get_delivery_method(&self) -> Option<&crate::types::DeliveryMethod> {
         self.delivery_method.as_ref()
     }
+
     /// The settings for the email message.
     pub fn email_settings(mut self, input: crate::types::EmailSettings) -> Self {
-        self.email_settings = ::std::option::Option::Some(input);
+        self.email_settings = Some(input);
         self
     }
+
     /// Sets or clears `email_settings`; see [`email_settings`](Self::email_settings).
     pub fn set_email_settings(
         mut self,
-        input: ::std::option::Option<crate::types::EmailSettings>,
+        input: Option<crate::types::EmailSettings>,
     ) -> Self {
         self.email_settings = input;
         self
     }
+
     /// The value of `email_settings` set so far.
-    pub fn get_email_settings(&self) -> ::std::option::Option<&crate::types::EmailSettings> {
+    pub fn get_email_settings(&self) -> Option<&crate::types::EmailSettings> {
         self.email_settings.as_ref()
     }
+
     /// The settings for the SMS message.
     pub fn sms_settings(mut self, input: crate::types::SmsSettings) -> Self {
-        self.sms_settings = ::std::option::Option::Some(input);
+        self.sms_settings = Some(input);
         self
     }
+
     /// Sets or clears `sms_settings`; see [`sms_settings`](Self::sms_settings).
-    pub fn set_sms_settings(
-        mut self,
-        input: ::std::option::Option<crate::types::SmsSettings>,
-    ) -> Self {
+    pub fn set_sms_settings(mut self, input: Option<crate::types::SmsSettings>) -> Self {
         self.sms_settings = input;
         self
     }
+
     /// The value of `sms_settings` set so far.
-    pub fn get_sms_settings(&self) -> ::std::option::Option<&crate::types::SmsSettings> {
+    pub fn get_sms_settings(&self) -> Option<&crate::types::SmsSettings> {
         self.sms_settings.as_ref()
     }
+
     /// Builds a [`UpdateBackendAuthVerificationMessageConfig`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::UpdateBackendAuthVerificationMessageConfig, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::types::UpdateBackendAuthVerificationMessageConfig {
-            delivery_method: self.delivery_method.ok_or_else(|| crate::error::BuildError::missing_field("delivery_method", "UpdateBackendAuthVerificationMessageConfig"))?,
+    ) -> Result<
+        crate::types::UpdateBackendAuthVerificationMessageConfig,
+        crate::error::BuildError,
+    > {
+        Ok(crate::types::UpdateBackendAuthVerificationMessageConfig {
+            delivery_method: self
+                .delivery_method
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "delivery_method",
+                    "UpdateBackendAuthVerificationMessageConfig",
+                ))?,
             email_settings: self.email_settings,
             sms_settings: self.sms_settings,
         })
     }
+
     /// Builds a [`UpdateBackendAuthVerificationMessageConfig`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::types::UpdateBackendAuthVerificationMessageConfig {
+    pub(crate) fn build_or_zero(
+        self,
+    ) -> crate::types::UpdateBackendAuthVerificationMessageConfig {
         crate::types::UpdateBackendAuthVerificationMessageConfig {
-            delivery_method: self.delivery_method.unwrap_or_else(|| crate::types::DeliveryMethod::from("")),
+            delivery_method: self
+                .delivery_method
+                .unwrap_or_else(|| crate::types::DeliveryMethod::from("")),
             email_settings: self.email_settings,
             sms_settings: self.sms_settings,
         }
@@ -125,7 +147,8 @@ impl UpdateBackendAuthVerificationMessageConfigBuilder {
 
 impl ::std::fmt::Debug for UpdateBackendAuthVerificationMessageConfigBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("UpdateBackendAuthVerificationMessageConfigBuilder");
+        let mut formatter = f
+            .debug_struct("UpdateBackendAuthVerificationMessageConfigBuilder");
         formatter.field("delivery_method", &self.delivery_method);
         formatter.field("email_settings", &"*** Sensitive Data Redacted ***");
         formatter.field("sms_settings", &"*** Sensitive Data Redacted ***");
@@ -135,14 +158,18 @@ impl ::std::fmt::Debug for UpdateBackendAuthVerificationMessageConfigBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for UpdateBackendAuthVerificationMessageConfig {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("UpdateBackendAuthVerificationMessageConfig", 3)?;
+        let mut state = serializer
+            .serialize_struct("UpdateBackendAuthVerificationMessageConfig", 3)?;
         state.serialize_field("deliveryMethod", &self.delivery_method)?;
-        if let ::std::option::Option::Some(value) = &self.email_settings {
+        if let Some(value) = &self.email_settings {
             state.serialize_field("emailSettings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sms_settings {
+        if let Some(value) = &self.sms_settings {
             state.serialize_field("smsSettings", value)?;
         }
         state.end()
@@ -151,16 +178,24 @@ impl ::serde::Serialize for UpdateBackendAuthVerificationMessageConfig {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthVerificationMessageConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthVerificationMessageConfig;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthVerificationMessageConfig` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthVerificationMessageConfig, A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthVerificationMessageConfigBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthVerificationMessageConfig, __A::Error> {
+                let mut builder = <crate::types::builders::UpdateBackendAuthVerificationMessageConfigBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "deliveryMethod" => builder.delivery_method = map.next_value()?,
                         "emailSettings" => builder.email_settings = map.next_value()?,
@@ -170,9 +205,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthVerificationMessageConf
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

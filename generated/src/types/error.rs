@@ -3,9 +3,7 @@
 //!
 //! Each operation's error enum (such as `operation::<name>::<Name>Error`) has a variant
 //! holding one of these.
-
 pub mod builders;
-
 mod _bad_request_exception;
 mod _gateway_timeout_exception;
 mod _not_found_exception;

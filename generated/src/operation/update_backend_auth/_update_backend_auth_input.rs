@@ -6,13 +6,13 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateBackendAuthInput {
     /// The app ID.
-    pub app_id: ::std::string::String,
+    pub app_id: String,
     /// The name of the backend environment.
-    pub backend_environment_name: ::std::string::String,
+    pub backend_environment_name: String,
     /// The resource configuration for this request object.
     pub resource_config: crate::types::UpdateBackendAuthResourceConfig,
     /// The name of this resource.
-    pub resource_name: ::std::string::String,
+    pub resource_name: String,
 }
 
 impl UpdateBackendAuthInput {
@@ -20,21 +20,25 @@ impl UpdateBackendAuthInput {
     pub fn app_id(&self) -> &str {
         &self.app_id
     }
+
     /// The name of the backend environment.
     pub fn backend_environment_name(&self) -> &str {
         &self.backend_environment_name
     }
+
     /// The resource configuration for this request object.
     pub fn resource_config(&self) -> &crate::types::UpdateBackendAuthResourceConfig {
         &self.resource_config
     }
+
     /// The name of this resource.
     pub fn resource_name(&self) -> &str {
         &self.resource_name
     }
+
     /// Creates a builder for [`UpdateBackendAuthInput`].
     pub fn builder() -> crate::operation::update_backend_auth::builders::UpdateBackendAuthInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -42,107 +46,138 @@ impl UpdateBackendAuthInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateBackendAuthInputBuilder {
-    pub(crate) app_id: ::std::option::Option<::std::string::String>,
-    pub(crate) backend_environment_name: ::std::option::Option<::std::string::String>,
-    pub(crate) resource_config: ::std::option::Option<crate::types::UpdateBackendAuthResourceConfig>,
-    pub(crate) resource_name: ::std::option::Option<::std::string::String>,
+    pub(crate) app_id: Option<String>,
+    pub(crate) backend_environment_name: Option<String>,
+    pub(crate) resource_config: Option<crate::types::UpdateBackendAuthResourceConfig>,
+    pub(crate) resource_name: Option<String>,
 }
 
 impl UpdateBackendAuthInputBuilder {
     /// The app ID.
-    pub fn app_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.app_id = ::std::option::Option::Some(input.into());
+    pub fn app_id(mut self, input: impl Into<String>) -> Self {
+        self.app_id = Some(input.into());
         self
     }
+
     /// Sets or clears `app_id`; see [`app_id`](Self::app_id).
-    pub fn set_app_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_app_id(mut self, input: Option<String>) -> Self {
         self.app_id = input;
         self
     }
+
     /// The value of `app_id` set so far.
-    pub fn get_app_id(&self) -> ::std::option::Option<&str> {
+    pub fn get_app_id(&self) -> Option<&str> {
         self.app_id.as_deref()
     }
+
     /// The name of the backend environment.
-    pub fn backend_environment_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.backend_environment_name = ::std::option::Option::Some(input.into());
+    pub fn backend_environment_name(mut self, input: impl Into<String>) -> Self {
+        self.backend_environment_name = Some(input.into());
         self
     }
+
     /// Sets or clears `backend_environment_name`; see [`backend_environment_name`](Self::backend_environment_name).
-    pub fn set_backend_environment_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backend_environment_name(mut self, input: Option<String>) -> Self {
         self.backend_environment_name = input;
         self
     }
+
     /// The value of `backend_environment_name` set so far.
-    pub fn get_backend_environment_name(&self) -> ::std::option::Option<&str> {
+    pub fn get_backend_environment_name(&self) -> Option<&str> {
         self.backend_environment_name.as_deref()
     }
+
     /// The resource configuration for this request object.
     pub fn resource_config(
         mut self,
         input: crate::types::UpdateBackendAuthResourceConfig,
     ) -> Self {
-        self.resource_config = ::std::option::Option::Some(input);
+        self.resource_config = Some(input);
         self
     }
+
     /// Sets or clears `resource_config`; see [`resource_config`](Self::resource_config).
     pub fn set_resource_config(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateBackendAuthResourceConfig>,
+        input: Option<crate::types::UpdateBackendAuthResourceConfig>,
     ) -> Self {
         self.resource_config = input;
         self
     }
+
     /// The value of `resource_config` set so far.
     pub fn get_resource_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateBackendAuthResourceConfig> {
+    ) -> Option<&crate::types::UpdateBackendAuthResourceConfig> {
         self.resource_config.as_ref()
     }
+
     /// The name of this resource.
-    pub fn resource_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_name = ::std::option::Option::Some(input.into());
+    pub fn resource_name(mut self, input: impl Into<String>) -> Self {
+        self.resource_name = Some(input.into());
         self
     }
+
     /// Sets or clears `resource_name`; see [`resource_name`](Self::resource_name).
-    pub fn set_resource_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_name(mut self, input: Option<String>) -> Self {
         self.resource_name = input;
         self
     }
+
     /// The value of `resource_name` set so far.
-    pub fn get_resource_name(&self) -> ::std::option::Option<&str> {
+    pub fn get_resource_name(&self) -> Option<&str> {
         self.resource_name.as_deref()
     }
+
     /// Builds a [`UpdateBackendAuthInput`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::operation::update_backend_auth::UpdateBackendAuthInput, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::operation::update_backend_auth::UpdateBackendAuthInput {
-            app_id: self.app_id.ok_or_else(|| crate::error::BuildError::missing_field("app_id", "UpdateBackendAuthInput"))?,
-            backend_environment_name: self.backend_environment_name.ok_or_else(|| crate::error::BuildError::missing_field("backend_environment_name", "UpdateBackendAuthInput"))?,
-            resource_config: self.resource_config.ok_or_else(|| crate::error::BuildError::missing_field("resource_config", "UpdateBackendAuthInput"))?,
-            resource_name: self.resource_name.ok_or_else(|| crate::error::BuildError::missing_field("resource_name", "UpdateBackendAuthInput"))?,
+    ) -> Result<
+        crate::operation::update_backend_auth::UpdateBackendAuthInput,
+        crate::error::BuildError,
+    > {
+        Ok(crate::operation::update_backend_auth::UpdateBackendAuthInput {
+            app_id: self
+                .app_id
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "app_id",
+                    "UpdateBackendAuthInput",
+                ))?,
+            backend_environment_name: self
+                .backend_environment_name
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "backend_environment_name",
+                    "UpdateBackendAuthInput",
+                ))?,
+            resource_config: self
+                .resource_config
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "resource_config",
+                    "UpdateBackendAuthInput",
+                ))?,
+            resource_name: self
+                .resource_name
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "resource_name",
+                    "UpdateBackendAuthInput",
+                ))?,
         })
     }
+
     /// Builds a [`UpdateBackendAuthInput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::operation::update_backend_auth::UpdateBackendAuthInput {
+    pub(crate) fn build_or_zero(
+        self,
+    ) -> crate::operation::update_backend_auth::UpdateBackendAuthInput {
         crate::operation::update_backend_auth::UpdateBackendAuthInput {
             app_id: self.app_id.unwrap_or_default(),
             backend_environment_name: self.backend_environment_name.unwrap_or_default(),
-            resource_config: self.resource_config.unwrap_or_else(|| <crate::types::builders::UpdateBackendAuthResourceConfigBuilder as ::std::default::Default>::default().build_or_zero()),
+            resource_config: self
+                .resource_config
+                .unwrap_or_else(|| {
+                    <crate::types::builders::UpdateBackendAuthResourceConfigBuilder as Default>::default()
+                        .build_or_zero()
+                }),
             resource_name: self.resource_name.unwrap_or_default(),
         }
     }
@@ -150,7 +185,10 @@ impl UpdateBackendAuthInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for UpdateBackendAuthInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("UpdateBackendAuthInput", 4)?;
         state.serialize_field("AppId", &self.app_id)?;
@@ -163,19 +201,29 @@ impl ::serde::Serialize for UpdateBackendAuthInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthInput, A::Error> {
-                let mut builder = <crate::operation::update_backend_auth::builders::UpdateBackendAuthInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthInput, __A::Error> {
+                let mut builder = <crate::operation::update_backend_auth::builders::UpdateBackendAuthInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "AppId" => builder.app_id = map.next_value()?,
-                        "BackendEnvironmentName" => builder.backend_environment_name = map.next_value()?,
+                        "BackendEnvironmentName" => {
+                            builder.backend_environment_name = map.next_value()?;
+                        }
                         "resourceConfig" => builder.resource_config = map.next_value()?,
                         "resourceName" => builder.resource_name = map.next_value()?,
                         _ => {
@@ -183,10 +231,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -197,14 +245,15 @@ impl UpdateBackendAuthInput {
     /// The URI is the path and query only: put the service's endpoint in front of it, sign the request, and send it with any HTTP client. A label that is missing or empty is a [`BuildError`](crate::error::BuildError).
     pub fn to_http_request(
         &self,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         self.to_http_request_with(&crate::http::RequestOptions::new())
     }
+
     /// The HTTP request that sends this input, built with `options`: with an endpoint, the URI is absolute; an unset idempotency token is taken from the options or generated.
     pub fn to_http_request_with(
         &self,
         options: &crate::http::RequestOptions,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
         let mut uri = crate::http::Uri::new("/backend/");
         let value = &input.app_id;
@@ -213,7 +262,11 @@ impl UpdateBackendAuthInput {
         let value = &input.backend_environment_name;
         uri.push_label("backend_environment_name", value.as_str(), false)?;
         let mut headers = ::http::HeaderMap::new();
-        let body = ::serde_json::to_vec(&RequestBody(input)).map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
+        let body = ::serde_json::to_vec(&UpdateBackendAuthInputRequestBody(input))
+            .map_err(|e| crate::error::BuildError::invalid_field(
+                "body",
+                e.to_string(),
+            ))?;
         crate::http::set_body_headers(&mut headers, "application/json", &body);
         let mut request = ::http::Request::builder()
             .method("POST")
@@ -221,17 +274,19 @@ impl UpdateBackendAuthInput {
             .body(body)
             .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
         *request.headers_mut() = headers;
-        ::std::result::Result::Ok(request)
+        Ok(request)
     }
 }
 
 /// The members of [`UpdateBackendAuthInput`] that travel in the JSON body.
 #[cfg(feature = "http")]
-struct RequestBody<'a>(&'a UpdateBackendAuthInput);
-
+struct UpdateBackendAuthInputRequestBody<'a>(&'a UpdateBackendAuthInput);
 #[cfg(feature = "http")]
-impl ::serde::Serialize for RequestBody<'_> {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+impl ::serde::Serialize for UpdateBackendAuthInputRequestBody<'_> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("UpdateBackendAuthInput", 2)?;
         state.serialize_field("resourceConfig", &self.0.resource_config)?;

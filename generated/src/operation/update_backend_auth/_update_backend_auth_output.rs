@@ -6,47 +6,53 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateBackendAuthOutput {
     /// The app ID.
-    pub app_id: ::std::option::Option<::std::string::String>,
+    pub app_id: Option<String>,
     /// The name of the backend environment.
-    pub backend_environment_name: ::std::option::Option<::std::string::String>,
+    pub backend_environment_name: Option<String>,
     /// If the request fails, this error is returned.
-    pub error: ::std::option::Option<::std::string::String>,
+    pub error: Option<String>,
     /// The ID for the job.
-    pub job_id: ::std::option::Option<::std::string::String>,
+    pub job_id: Option<String>,
     /// The name of the operation.
-    pub operation: ::std::option::Option<::std::string::String>,
+    pub operation: Option<String>,
     /// The current status of the request.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
 }
 
 impl UpdateBackendAuthOutput {
     /// The app ID.
-    pub fn app_id(&self) -> ::std::option::Option<&str> {
+    pub fn app_id(&self) -> Option<&str> {
         self.app_id.as_deref()
     }
+
     /// The name of the backend environment.
-    pub fn backend_environment_name(&self) -> ::std::option::Option<&str> {
+    pub fn backend_environment_name(&self) -> Option<&str> {
         self.backend_environment_name.as_deref()
     }
+
     /// If the request fails, this error is returned.
-    pub fn error(&self) -> ::std::option::Option<&str> {
+    pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
     }
+
     /// The ID for the job.
-    pub fn job_id(&self) -> ::std::option::Option<&str> {
+    pub fn job_id(&self) -> Option<&str> {
         self.job_id.as_deref()
     }
+
     /// The name of the operation.
-    pub fn operation(&self) -> ::std::option::Option<&str> {
+    pub fn operation(&self) -> Option<&str> {
         self.operation.as_deref()
     }
+
     /// The current status of the request.
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
+
     /// Creates a builder for [`UpdateBackendAuthOutput`].
     pub fn builder() -> crate::operation::update_backend_auth::builders::UpdateBackendAuthOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -54,107 +60,121 @@ impl UpdateBackendAuthOutput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateBackendAuthOutputBuilder {
-    pub(crate) app_id: ::std::option::Option<::std::string::String>,
-    pub(crate) backend_environment_name: ::std::option::Option<::std::string::String>,
-    pub(crate) error: ::std::option::Option<::std::string::String>,
-    pub(crate) job_id: ::std::option::Option<::std::string::String>,
-    pub(crate) operation: ::std::option::Option<::std::string::String>,
-    pub(crate) status: ::std::option::Option<::std::string::String>,
+    pub(crate) app_id: Option<String>,
+    pub(crate) backend_environment_name: Option<String>,
+    pub(crate) error: Option<String>,
+    pub(crate) job_id: Option<String>,
+    pub(crate) operation: Option<String>,
+    pub(crate) status: Option<String>,
 }
 
 impl UpdateBackendAuthOutputBuilder {
     /// The app ID.
-    pub fn app_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.app_id = ::std::option::Option::Some(input.into());
+    pub fn app_id(mut self, input: impl Into<String>) -> Self {
+        self.app_id = Some(input.into());
         self
     }
+
     /// Sets or clears `app_id`; see [`app_id`](Self::app_id).
-    pub fn set_app_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_app_id(mut self, input: Option<String>) -> Self {
         self.app_id = input;
         self
     }
+
     /// The value of `app_id` set so far.
-    pub fn get_app_id(&self) -> ::std::option::Option<&str> {
+    pub fn get_app_id(&self) -> Option<&str> {
         self.app_id.as_deref()
     }
+
     /// The name of the backend environment.
-    pub fn backend_environment_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.backend_environment_name = ::std::option::Option::Some(input.into());
+    pub fn backend_environment_name(mut self, input: impl Into<String>) -> Self {
+        self.backend_environment_name = Some(input.into());
         self
     }
+
     /// Sets or clears `backend_environment_name`; see [`backend_environment_name`](Self::backend_environment_name).
-    pub fn set_backend_environment_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backend_environment_name(mut self, input: Option<String>) -> Self {
         self.backend_environment_name = input;
         self
     }
+
     /// The value of `backend_environment_name` set so far.
-    pub fn get_backend_environment_name(&self) -> ::std::option::Option<&str> {
+    pub fn get_backend_environment_name(&self) -> Option<&str> {
         self.backend_environment_name.as_deref()
     }
+
     /// If the request fails, this error is returned.
-    pub fn error(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.error = ::std::option::Option::Some(input.into());
+    pub fn error(mut self, input: impl Into<String>) -> Self {
+        self.error = Some(input.into());
         self
     }
+
     /// Sets or clears `error`; see [`error`](Self::error).
-    pub fn set_error(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_error(mut self, input: Option<String>) -> Self {
         self.error = input;
         self
     }
+
     /// The value of `error` set so far.
-    pub fn get_error(&self) -> ::std::option::Option<&str> {
+    pub fn get_error(&self) -> Option<&str> {
         self.error.as_deref()
     }
+
     /// The ID for the job.
-    pub fn job_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.job_id = ::std::option::Option::Some(input.into());
+    pub fn job_id(mut self, input: impl Into<String>) -> Self {
+        self.job_id = Some(input.into());
         self
     }
+
     /// Sets or clears `job_id`; see [`job_id`](Self::job_id).
-    pub fn set_job_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_job_id(mut self, input: Option<String>) -> Self {
         self.job_id = input;
         self
     }
+
     /// The value of `job_id` set so far.
-    pub fn get_job_id(&self) -> ::std::option::Option<&str> {
+    pub fn get_job_id(&self) -> Option<&str> {
         self.job_id.as_deref()
     }
+
     /// The name of the operation.
-    pub fn operation(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.operation = ::std::option::Option::Some(input.into());
+    pub fn operation(mut self, input: impl Into<String>) -> Self {
+        self.operation = Some(input.into());
         self
     }
+
     /// Sets or clears `operation`; see [`operation`](Self::operation).
-    pub fn set_operation(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_operation(mut self, input: Option<String>) -> Self {
         self.operation = input;
         self
     }
+
     /// The value of `operation` set so far.
-    pub fn get_operation(&self) -> ::std::option::Option<&str> {
+    pub fn get_operation(&self) -> Option<&str> {
         self.operation.as_deref()
     }
+
     /// The current status of the request.
-    pub fn status(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.status = Some(input.into());
         self
     }
+
     /// Sets or clears `status`; see [`status`](Self::status).
-    pub fn set_status(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.status = input;
         self
     }
+
     /// The value of `status` set so far.
-    pub fn get_status(&self) -> ::std::option::Option<&str> {
+    pub fn get_status(&self) -> Option<&str> {
         self.status.as_deref()
     }
+
     /// Builds a [`UpdateBackendAuthOutput`].
-    pub fn build(self) -> crate::operation::update_backend_auth::UpdateBackendAuthOutput {
+    pub fn build(
+        self,
+    ) -> crate::operation::update_backend_auth::UpdateBackendAuthOutput {
         crate::operation::update_backend_auth::UpdateBackendAuthOutput {
             app_id: self.app_id,
             backend_environment_name: self.backend_environment_name,
@@ -168,25 +188,28 @@ impl UpdateBackendAuthOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for UpdateBackendAuthOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("UpdateBackendAuthOutput", 6)?;
-        if let ::std::option::Option::Some(value) = &self.app_id {
+        if let Some(value) = &self.app_id {
             state.serialize_field("appId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backend_environment_name {
+        if let Some(value) = &self.backend_environment_name {
             state.serialize_field("backendEnvironmentName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error {
+        if let Some(value) = &self.error {
             state.serialize_field("error", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.job_id {
+        if let Some(value) = &self.job_id {
             state.serialize_field("jobId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operation {
+        if let Some(value) = &self.operation {
             state.serialize_field("operation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             state.serialize_field("status", value)?;
         }
         state.end()
@@ -195,19 +218,29 @@ impl ::serde::Serialize for UpdateBackendAuthOutput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateBackendAuthOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `UpdateBackendAuthOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<UpdateBackendAuthOutput, A::Error> {
-                let mut builder = <crate::operation::update_backend_auth::builders::UpdateBackendAuthOutputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<UpdateBackendAuthOutput, __A::Error> {
+                let mut builder = <crate::operation::update_backend_auth::builders::UpdateBackendAuthOutputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "appId" => builder.app_id = map.next_value()?,
-                        "backendEnvironmentName" => builder.backend_environment_name = map.next_value()?,
+                        "backendEnvironmentName" => {
+                            builder.backend_environment_name = map.next_value()?;
+                        }
                         "error" => builder.error = map.next_value()?,
                         "jobId" => builder.job_id = map.next_value()?,
                         "operation" => builder.operation = map.next_value()?,
@@ -217,10 +250,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -231,10 +264,10 @@ impl UpdateBackendAuthOutput {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
         let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

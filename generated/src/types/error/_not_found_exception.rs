@@ -4,23 +4,25 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct NotFoundException {
     /// An error message to inform that the request has failed.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The type of resource that is not found.
-    pub resource_type: ::std::option::Option<::std::string::String>,
+    pub resource_type: Option<String>,
 }
 
 impl NotFoundException {
     /// An error message to inform that the request has failed.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// The type of resource that is not found.
-    pub fn resource_type(&self) -> ::std::option::Option<&str> {
+    pub fn resource_type(&self) -> Option<&str> {
         self.resource_type.as_deref()
     }
+
     /// Creates a builder for [`NotFoundException`].
     pub fn builder() -> crate::types::error::builders::NotFoundExceptionBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -28,45 +30,45 @@ impl NotFoundException {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NotFoundExceptionBuilder {
-    pub(crate) message: ::std::option::Option<::std::string::String>,
-    pub(crate) resource_type: ::std::option::Option<::std::string::String>,
+    pub(crate) message: Option<String>,
+    pub(crate) resource_type: Option<String>,
 }
 
 impl NotFoundExceptionBuilder {
     /// An error message to inform that the request has failed.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
+
     /// Sets or clears `message`; see [`message`](Self::message).
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// The value of `message` set so far.
-    pub fn get_message(&self) -> ::std::option::Option<&str> {
+    pub fn get_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// The type of resource that is not found.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: impl Into<String>) -> Self {
+        self.resource_type = Some(input.into());
         self
     }
+
     /// Sets or clears `resource_type`; see [`resource_type`](Self::resource_type).
-    pub fn set_resource_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_type(mut self, input: Option<String>) -> Self {
         self.resource_type = input;
         self
     }
+
     /// The value of `resource_type` set so far.
-    pub fn get_resource_type(&self) -> ::std::option::Option<&str> {
+    pub fn get_resource_type(&self) -> Option<&str> {
         self.resource_type.as_deref()
     }
+
     /// Builds a [`NotFoundException`].
     pub fn build(self) -> crate::types::error::NotFoundException {
         crate::types::error::NotFoundException {
@@ -78,13 +80,16 @@ impl NotFoundExceptionBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for NotFoundException {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("NotFoundException", 2)?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             state.serialize_field("message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             state.serialize_field("resourceType", value)?;
         }
         state.end()
@@ -93,16 +98,24 @@ impl ::serde::Serialize for NotFoundException {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for NotFoundException {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = NotFoundException;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `NotFoundException` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<NotFoundException, A::Error> {
-                let mut builder = <crate::types::error::builders::NotFoundExceptionBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NotFoundException, __A::Error> {
+                let mut builder = <crate::types::error::builders::NotFoundExceptionBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "message" => builder.message = map.next_value()?,
                         "resourceType" => builder.resource_type = map.next_value()?,
@@ -111,10 +124,10 @@ impl<'de> ::serde::Deserialize<'de> for NotFoundException {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -122,7 +135,7 @@ impl NotFoundException {
     /// The code that identifies this error on the wire: `NotFoundException`.
     pub const CODE: &'static str = "NotFoundException";
     /// The HTTP status code the service answers this error with: 404.
-    pub const HTTP_STATUS: u16 = 404;
+    pub const HTTP_STATUS: u16 = 404u16;
     /// Whether the model marks this error as safe to retry.
     pub const RETRYABLE: bool = false;
 }
@@ -146,10 +159,10 @@ impl NotFoundException {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
         let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

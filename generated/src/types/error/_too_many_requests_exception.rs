@@ -4,23 +4,25 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct TooManyRequestsException {
     /// The type of limit that was exceeded.
-    pub limit_type: ::std::option::Option<::std::string::String>,
+    pub limit_type: Option<String>,
     /// An error message to inform that the request has failed.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 
 impl TooManyRequestsException {
     /// The type of limit that was exceeded.
-    pub fn limit_type(&self) -> ::std::option::Option<&str> {
+    pub fn limit_type(&self) -> Option<&str> {
         self.limit_type.as_deref()
     }
+
     /// An error message to inform that the request has failed.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Creates a builder for [`TooManyRequestsException`].
     pub fn builder() -> crate::types::error::builders::TooManyRequestsExceptionBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -28,39 +30,45 @@ impl TooManyRequestsException {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TooManyRequestsExceptionBuilder {
-    pub(crate) limit_type: ::std::option::Option<::std::string::String>,
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) limit_type: Option<String>,
+    pub(crate) message: Option<String>,
 }
 
 impl TooManyRequestsExceptionBuilder {
     /// The type of limit that was exceeded.
-    pub fn limit_type(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.limit_type = ::std::option::Option::Some(input.into());
+    pub fn limit_type(mut self, input: impl Into<String>) -> Self {
+        self.limit_type = Some(input.into());
         self
     }
+
     /// Sets or clears `limit_type`; see [`limit_type`](Self::limit_type).
-    pub fn set_limit_type(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_limit_type(mut self, input: Option<String>) -> Self {
         self.limit_type = input;
         self
     }
+
     /// The value of `limit_type` set so far.
-    pub fn get_limit_type(&self) -> ::std::option::Option<&str> {
+    pub fn get_limit_type(&self) -> Option<&str> {
         self.limit_type.as_deref()
     }
+
     /// An error message to inform that the request has failed.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
+
     /// Sets or clears `message`; see [`message`](Self::message).
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// The value of `message` set so far.
-    pub fn get_message(&self) -> ::std::option::Option<&str> {
+    pub fn get_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Builds a [`TooManyRequestsException`].
     pub fn build(self) -> crate::types::error::TooManyRequestsException {
         crate::types::error::TooManyRequestsException {
@@ -72,13 +80,16 @@ impl TooManyRequestsExceptionBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for TooManyRequestsException {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("TooManyRequestsException", 2)?;
-        if let ::std::option::Option::Some(value) = &self.limit_type {
+        if let Some(value) = &self.limit_type {
             state.serialize_field("limitType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             state.serialize_field("message", value)?;
         }
         state.end()
@@ -87,16 +98,24 @@ impl ::serde::Serialize for TooManyRequestsException {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = TooManyRequestsException;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `TooManyRequestsException` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<TooManyRequestsException, A::Error> {
-                let mut builder = <crate::types::error::builders::TooManyRequestsExceptionBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<TooManyRequestsException, __A::Error> {
+                let mut builder = <crate::types::error::builders::TooManyRequestsExceptionBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "limitType" => builder.limit_type = map.next_value()?,
                         "message" => builder.message = map.next_value()?,
@@ -105,10 +124,10 @@ impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -116,7 +135,7 @@ impl TooManyRequestsException {
     /// The code that identifies this error on the wire: `TooManyRequestsException`.
     pub const CODE: &'static str = "TooManyRequestsException";
     /// The HTTP status code the service answers this error with: 429.
-    pub const HTTP_STATUS: u16 = 429;
+    pub const HTTP_STATUS: u16 = 429u16;
     /// Whether the model marks this error as safe to retry.
     pub const RETRYABLE: bool = false;
 }
@@ -140,10 +159,10 @@ impl TooManyRequestsException {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
         let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

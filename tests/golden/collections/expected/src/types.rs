@@ -2,9 +2,7 @@
 //! The data types of the service: the structures, unions and enums its operations use.
 //!
 //! Build a structure with its `builder()`; the builders themselves live in [`builders`].
-
 pub mod builders;
-
 mod _kind;
 mod _node;
 

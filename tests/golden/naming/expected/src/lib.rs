@@ -16,7 +16,7 @@
 //! - [`Match`](operation::match): An operation named after a keyword.
 //! - [`Type`](operation::type)
 #![warn(missing_docs)]
-
+#![allow(clippy::type_complexity)]
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
@@ -25,7 +25,6 @@ pub mod operation;
 pub mod primitives;
 #[rustfmt::skip]
 pub mod types;
-
 /// How values are written in JSON, for the `serde` feature.
 #[cfg(feature = "serde")]
 #[rustfmt::skip]

@@ -2,10 +2,8 @@
 //! The data types of the service: the structures, unions and enums its operations use.
 //!
 //! Build a structure with its `builder()`; the builders themselves live in [`builders`].
-
 pub mod builders;
 pub mod error;
-
 mod _box;
 mod _option;
 mod _result;

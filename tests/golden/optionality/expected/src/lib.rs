@@ -13,7 +13,7 @@
 //! - [`Apply`](operation::apply)
 //! - [`Configure`](operation::configure)
 #![warn(missing_docs)]
-
+#![allow(clippy::type_complexity)]
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
@@ -22,7 +22,6 @@ pub mod operation;
 pub mod primitives;
 #[rustfmt::skip]
 pub mod types;
-
 /// How values are written in JSON, for the `serde` feature.
 #[cfg(feature = "serde")]
 #[rustfmt::skip]

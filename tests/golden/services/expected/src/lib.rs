@@ -18,7 +18,7 @@
 //! - [`PutObject`](operation::put_object)
 //! - [`WatchObject`](operation::watch_object)
 #![warn(missing_docs)]
-
+#![allow(clippy::type_complexity)]
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
@@ -27,12 +27,10 @@ pub mod operation;
 pub mod primitives;
 #[rustfmt::skip]
 pub mod types;
-
 /// How values are written in JSON, for the `serde` feature.
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod json;
-
 #[cfg(feature = "http")]
 #[rustfmt::skip]
 pub mod http;

@@ -12,7 +12,7 @@
 //!
 //! - [`PutEverything`](operation::put_everything)
 #![warn(missing_docs)]
-
+#![allow(clippy::type_complexity)]
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
@@ -21,12 +21,10 @@ pub mod operation;
 pub mod primitives;
 #[rustfmt::skip]
 pub mod types;
-
 /// How values are written in JSON, for the `serde` feature.
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod json;
-
 #[cfg(feature = "http")]
 #[rustfmt::skip]
 pub mod http;

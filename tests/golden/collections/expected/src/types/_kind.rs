@@ -22,26 +22,33 @@ impl Kind {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value the model lists, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["a", "b"]
     }
 }
 
-impl ::std::convert::From<&str> for Kind {
+impl From<&str> for Kind {
     fn from(value: &str) -> Self {
         match value {
             "a" => Self::A,
             "b" => Self::B,
-            other => Self::Unknown(crate::primitives::UnknownVariantValue::new(other.to_owned())),
+            other => {
+                Self::Unknown(
+                    crate::primitives::UnknownVariantValue::new(other.to_owned()),
+                )
+            }
         }
     }
 }
 
-impl ::std::convert::From<::std::string::String> for Kind {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for Kind {
+    fn from(value: String) -> Self {
         match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(crate::primitives::UnknownVariantValue::new(value)),
+            Self::Unknown(_) => {
+                Self::Unknown(crate::primitives::UnknownVariantValue::new(value))
+            }
             known => known,
         }
     }
@@ -49,8 +56,8 @@ impl ::std::convert::From<::std::string::String> for Kind {
 
 impl ::std::str::FromStr for Kind {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -68,14 +75,20 @@ impl ::std::fmt::Display for Kind {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Kind {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Kind {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer).map(|text| Self::from(text.as_str()))
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
+            .map(|text| Self::from(text.as_str()))
     }
 }

@@ -4,11 +4,11 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct Node {
     /// The `name` member.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Recursion through a list needs no box.
-    pub children: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
+    pub children: Option<Vec<crate::types::Node>>,
     /// Direct recursion is boxed.
-    pub parent: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
+    pub parent: Option<Box<crate::types::Node>>,
 }
 
 impl Node {
@@ -16,17 +16,20 @@ impl Node {
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// Recursion through a list needs no box.
     pub fn children(&self) -> &[crate::types::Node] {
         self.children.as_deref().unwrap_or_default()
     }
+
     /// Direct recursion is boxed.
-    pub fn parent(&self) -> ::std::option::Option<&crate::types::Node> {
+    pub fn parent(&self) -> Option<&crate::types::Node> {
         self.parent.as_deref()
     }
+
     /// Creates a builder for [`Node`].
     pub fn builder() -> crate::types::builders::NodeBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -34,67 +37,76 @@ impl Node {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NodeBuilder {
-    pub(crate) name: ::std::option::Option<::std::string::String>,
-    pub(crate) children: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
-    pub(crate) parent: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
+    pub(crate) name: Option<String>,
+    pub(crate) children: Option<Vec<crate::types::Node>>,
+    pub(crate) parent: Option<Box<crate::types::Node>>,
 }
 
 impl NodeBuilder {
     /// The `name` member.
-    pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
+
     /// Sets or clears `name`; see [`name`](Self::name).
-    pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
+
     /// The value of `name` set so far.
-    pub fn get_name(&self) -> ::std::option::Option<&str> {
+    pub fn get_name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Appends one item to `children`; [`set_children`](Self::set_children) replaces the whole list.
     ///
     /// Recursion through a list needs no box.
     pub fn children(mut self, input: crate::types::Node) -> Self {
-        self.children.get_or_insert_with(::std::vec::Vec::new).push(input);
+        self.children.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `children`; see [`children`](Self::children).
-    pub fn set_children(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
-    ) -> Self {
+    pub fn set_children(mut self, input: Option<Vec<crate::types::Node>>) -> Self {
         self.children = input;
         self
     }
+
     /// The value of `children` set so far.
-    pub fn get_children(&self) -> ::std::option::Option<&[crate::types::Node]> {
+    pub fn get_children(&self) -> Option<&[crate::types::Node]> {
         self.children.as_deref()
     }
+
     /// Direct recursion is boxed.
     pub fn parent(mut self, input: crate::types::Node) -> Self {
-        self.parent = ::std::option::Option::Some(::std::boxed::Box::new(input));
+        self.parent = Some(Box::new(input));
         self
     }
+
     /// Sets or clears `parent`; see [`parent`](Self::parent).
-    pub fn set_parent(mut self, input: ::std::option::Option<crate::types::Node>) -> Self {
-        self.parent = input.map(::std::boxed::Box::new);
+    pub fn set_parent(mut self, input: Option<crate::types::Node>) -> Self {
+        self.parent = input.map(Box::new);
         self
     }
+
     /// The value of `parent` set so far.
-    pub fn get_parent(&self) -> ::std::option::Option<&crate::types::Node> {
+    pub fn get_parent(&self) -> Option<&crate::types::Node> {
         self.parent.as_deref()
     }
+
     /// Builds a [`Node`], or says which required member was not set.
-    pub fn build(self) -> ::std::result::Result<crate::types::Node, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::types::Node {
-            name: self.name.ok_or_else(|| crate::error::BuildError::missing_field("name", "Node"))?,
+    pub fn build(self) -> Result<crate::types::Node, crate::error::BuildError> {
+        Ok(crate::types::Node {
+            name: self
+                .name
+                .ok_or_else(|| crate::error::BuildError::missing_field("name", "Node"))?,
             children: self.children,
             parent: self.parent,
         })
     }
+
     /// Builds a [`Node`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::types::Node {
@@ -108,14 +120,17 @@ impl NodeBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Node {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("Node", 3)?;
         state.serialize_field("name", &self.name)?;
-        if let ::std::option::Option::Some(value) = &self.children {
+        if let Some(value) = &self.children {
             state.serialize_field("children", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent {
+        if let Some(value) = &self.parent {
             state.serialize_field("parent", value)?;
         }
         state.end()
@@ -124,16 +139,24 @@ impl ::serde::Serialize for Node {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Node {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Node;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Node` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Node, A::Error> {
-                let mut builder = <crate::types::builders::NodeBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Node, __A::Error> {
+                let mut builder = <crate::types::builders::NodeBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "name" => builder.name = map.next_value()?,
                         "children" => builder.children = map.next_value()?,
@@ -143,9 +166,9 @@ impl<'de> ::serde::Deserialize<'de> for Node {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -32,6 +32,7 @@ impl InstanceSize {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value the model lists, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["t2.micro", "t2.large", "unknown", "legacy-size"]
@@ -39,22 +40,28 @@ impl InstanceSize {
 }
 
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for InstanceSize {
+impl From<&str> for InstanceSize {
     fn from(value: &str) -> Self {
         match value {
             "t2.micro" => Self::T2Micro,
             "t2.large" => Self::T2Large,
             "unknown" => Self::UnknownValue,
             "legacy-size" => Self::Legacy,
-            other => Self::Unknown(crate::primitives::UnknownVariantValue::new(other.to_owned())),
+            other => {
+                Self::Unknown(
+                    crate::primitives::UnknownVariantValue::new(other.to_owned()),
+                )
+            }
         }
     }
 }
 
-impl ::std::convert::From<::std::string::String> for InstanceSize {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for InstanceSize {
+    fn from(value: String) -> Self {
         match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(crate::primitives::UnknownVariantValue::new(value)),
+            Self::Unknown(_) => {
+                Self::Unknown(crate::primitives::UnknownVariantValue::new(value))
+            }
             known => known,
         }
     }
@@ -62,8 +69,8 @@ impl ::std::convert::From<::std::string::String> for InstanceSize {
 
 impl ::std::str::FromStr for InstanceSize {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -81,14 +88,20 @@ impl ::std::fmt::Display for InstanceSize {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for InstanceSize {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for InstanceSize {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer).map(|text| Self::from(text.as_str()))
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
+            .map(|text| Self::from(text.as_str()))
     }
 }

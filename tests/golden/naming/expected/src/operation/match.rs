@@ -2,7 +2,6 @@
 //! An operation named after a keyword.
 //!
 //! [`MatchInput`] is what a call sends, [`MatchOutput`] what it returns, and [`MatchError`] the errors it can fail with.
-
 pub mod builders;
 mod _match_input;
 mod _match_output;
@@ -27,32 +26,37 @@ impl MatchError {
     pub fn is_error(&self) -> bool {
         ::std::matches!(self, Self::Error(_))
     }
+
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
         ::std::matches!(self, Self::Unhandled(_))
     }
+
     /// The code that identifies the error on the wire, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::Error(_) => ::std::option::Option::Some(crate::types::error::Error::CODE),
+            Self::Error(_) => Some(crate::types::error::Error::CODE),
             Self::Unhandled(error) => error.code(),
         }
     }
-    /// The human-readable message that came with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+
+    /// The human-readable message that came with the error, if any (never a sensitive one).
+    pub fn message(&self) -> Option<&str> {
         match self {
-            Self::Error(error) => ::std::option::Option::Some(&error.message),
+            Self::Error(error) => Some(&error.message),
             Self::Unhandled(error) => error.message(),
         }
     }
-    /// The HTTP status code of the error: the model's for modeled errors, the received one for
-    /// unhandled errors.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+
+    /// The HTTP status code of the error: the model's for modeled errors, the received one
+    /// for unhandled errors.
+    pub fn http_status(&self) -> Option<u16> {
         match self {
-            Self::Error(_) => ::std::option::Option::Some(crate::types::error::Error::HTTP_STATUS),
+            Self::Error(_) => Some(crate::types::error::Error::HTTP_STATUS),
             Self::Unhandled(error) => error.http_status(),
         }
     }
+
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -71,10 +75,10 @@ impl ::std::fmt::Display for MatchError {
     }
 }
 
-// `Display` already shows the inner error, so `source` skips it rather than have error
-// reporters print the same message twice.
+/// `Display` already shows the inner error, so `source` skips it rather than have error
+/// reporters print the same message twice.
 impl ::std::error::Error for MatchError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Error(error) => ::std::error::Error::source(error),
             Self::Unhandled(error) => ::std::error::Error::source(error),
@@ -82,13 +86,13 @@ impl ::std::error::Error for MatchError {
     }
 }
 
-impl ::std::convert::From<crate::types::error::Error> for MatchError {
+impl From<crate::types::error::Error> for MatchError {
     fn from(error: crate::types::error::Error) -> Self {
         Self::Error(error)
     }
 }
 
-impl ::std::convert::From<crate::error::Unhandled> for MatchError {
+impl From<crate::error::Unhandled> for MatchError {
     fn from(error: crate::error::Unhandled) -> Self {
         Self::Unhandled(error)
     }

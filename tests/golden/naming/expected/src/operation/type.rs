@@ -2,7 +2,6 @@
 //! The `Type` operation.
 //!
 //! [`TypeInput`] is what a call sends, [`TypeOutput`] what it returns, and [`TypeError`] the errors it can fail with.
-
 pub mod builders;
 mod _type_input;
 mod _type_output;
@@ -31,39 +30,45 @@ impl TypeError {
     pub fn is_error(&self) -> bool {
         ::std::matches!(self, Self::Error(_))
     }
+
     /// Whether this is a [`UnhandledError`](Self::UnhandledError).
     pub fn is_unhandled_error(&self) -> bool {
         ::std::matches!(self, Self::UnhandledError(_))
     }
+
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
         ::std::matches!(self, Self::Unhandled(_))
     }
+
     /// The code that identifies the error on the wire, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::Error(_) => ::std::option::Option::Some(crate::types::error::Error::CODE),
-            Self::UnhandledError(_) => ::std::option::Option::Some(crate::types::error::Unhandled::CODE),
+            Self::Error(_) => Some(crate::types::error::Error::CODE),
+            Self::UnhandledError(_) => Some(crate::types::error::Unhandled::CODE),
             Self::Unhandled(error) => error.code(),
         }
     }
-    /// The human-readable message that came with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+
+    /// The human-readable message that came with the error, if any (never a sensitive one).
+    pub fn message(&self) -> Option<&str> {
         match self {
-            Self::Error(error) => ::std::option::Option::Some(&error.message),
+            Self::Error(error) => Some(&error.message),
             Self::UnhandledError(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
-    /// The HTTP status code of the error: the model's for modeled errors, the received one for
-    /// unhandled errors.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+
+    /// The HTTP status code of the error: the model's for modeled errors, the received one
+    /// for unhandled errors.
+    pub fn http_status(&self) -> Option<u16> {
         match self {
-            Self::Error(_) => ::std::option::Option::Some(crate::types::error::Error::HTTP_STATUS),
-            Self::UnhandledError(_) => ::std::option::Option::Some(crate::types::error::Unhandled::HTTP_STATUS),
+            Self::Error(_) => Some(crate::types::error::Error::HTTP_STATUS),
+            Self::UnhandledError(_) => Some(crate::types::error::Unhandled::HTTP_STATUS),
             Self::Unhandled(error) => error.http_status(),
         }
     }
+
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -84,10 +89,10 @@ impl ::std::fmt::Display for TypeError {
     }
 }
 
-// `Display` already shows the inner error, so `source` skips it rather than have error
-// reporters print the same message twice.
+/// `Display` already shows the inner error, so `source` skips it rather than have error
+/// reporters print the same message twice.
 impl ::std::error::Error for TypeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Error(error) => ::std::error::Error::source(error),
             Self::UnhandledError(error) => ::std::error::Error::source(error),
@@ -96,19 +101,19 @@ impl ::std::error::Error for TypeError {
     }
 }
 
-impl ::std::convert::From<crate::types::error::Error> for TypeError {
+impl From<crate::types::error::Error> for TypeError {
     fn from(error: crate::types::error::Error) -> Self {
         Self::Error(error)
     }
 }
 
-impl ::std::convert::From<crate::types::error::Unhandled> for TypeError {
+impl From<crate::types::error::Unhandled> for TypeError {
     fn from(error: crate::types::error::Unhandled) -> Self {
         Self::UnhandledError(error)
     }
 }
 
-impl ::std::convert::From<crate::error::Unhandled> for TypeError {
+impl From<crate::error::Unhandled> for TypeError {
     fn from(error: crate::error::Unhandled) -> Self {
         Self::Unhandled(error)
     }

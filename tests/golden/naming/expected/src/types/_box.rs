@@ -12,6 +12,7 @@ impl Box {
     pub fn inner(&self) -> ::std::option::Option<&crate::types::Box> {
         self.inner.as_deref()
     }
+
     /// Creates a builder for [`Box`].
     pub fn builder() -> crate::types::builders::BoxBuilder {
         ::std::default::Default::default()
@@ -31,15 +32,18 @@ impl BoxBuilder {
         self.inner = ::std::option::Option::Some(::std::boxed::Box::new(input));
         self
     }
+
     /// Sets or clears `inner`; see [`inner`](Self::inner).
     pub fn set_inner(mut self, input: ::std::option::Option<crate::types::Box>) -> Self {
         self.inner = input.map(::std::boxed::Box::new);
         self
     }
+
     /// The value of `inner` set so far.
     pub fn get_inner(&self) -> ::std::option::Option<&crate::types::Box> {
         self.inner.as_deref()
     }
+
     /// Builds a [`Box`].
     pub fn build(self) -> crate::types::Box {
         crate::types::Box {
@@ -50,7 +54,10 @@ impl BoxBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Box {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("Box", 1)?;
         if let ::std::option::Option::Some(value) = &self.inner {
@@ -62,16 +69,26 @@ impl ::serde::Serialize for Box {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Box {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Box;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Box` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Box, A::Error> {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> ::std::result::Result<Box, __A::Error> {
                 let mut builder = <crate::types::builders::BoxBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Text<'de>>()?
+                {
                     match key.as_str() {
                         "inner" => builder.inner = map.next_value()?,
                         _ => {
@@ -82,6 +99,6 @@ impl<'de> ::serde::Deserialize<'de> for Box {
                 ::std::result::Result::Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -32,6 +32,7 @@ impl Option {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value the model lists, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["some", "none", "unknown", "self"]
@@ -45,7 +46,11 @@ impl ::std::convert::From<&str> for Option {
             "none" => Self::None,
             "unknown" => Self::UnknownValue,
             "self" => Self::SelfValue,
-            other => Self::Unknown(crate::primitives::UnknownVariantValue::new(other.to_owned())),
+            other => {
+                Self::Unknown(
+                    crate::primitives::UnknownVariantValue::new(other.to_owned()),
+                )
+            }
         }
     }
 }
@@ -53,7 +58,9 @@ impl ::std::convert::From<&str> for Option {
 impl ::std::convert::From<::std::string::String> for Option {
     fn from(value: ::std::string::String) -> Self {
         match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(crate::primitives::UnknownVariantValue::new(value)),
+            Self::Unknown(_) => {
+                Self::Unknown(crate::primitives::UnknownVariantValue::new(value))
+            }
             known => known,
         }
     }
@@ -80,14 +87,20 @@ impl ::std::fmt::Display for Option {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Option {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Option {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer).map(|text| Self::from(text.as_str()))
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
+            .map(|text| Self::from(text.as_str()))
     }
 }

@@ -16,14 +16,17 @@ impl Result {
     pub fn ok(&self) -> ::std::option::Option<&str> {
         self.ok.as_deref()
     }
+
     /// An error named `Error`.
     pub fn err(&self) -> ::std::option::Option<&crate::types::error::Error> {
         self.err.as_ref()
     }
+
     /// The `Default` member.
     pub fn default(&self) -> ::std::option::Option<&str> {
         self.default.as_deref()
     }
+
     /// Creates a builder for [`Result`].
     pub fn builder() -> crate::types::builders::ResultBuilder {
         ::std::default::Default::default()
@@ -41,47 +44,71 @@ pub struct ResultBuilder {
 
 impl ResultBuilder {
     /// The `Ok` member.
-    pub fn ok(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn ok(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.ok = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `ok`; see [`ok`](Self::ok).
-    pub fn set_ok(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_ok(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.ok = input;
         self
     }
+
     /// The value of `ok` set so far.
     pub fn get_ok(&self) -> ::std::option::Option<&str> {
         self.ok.as_deref()
     }
+
     /// An error named `Error`.
     pub fn err(mut self, input: crate::types::error::Error) -> Self {
         self.err = ::std::option::Option::Some(input);
         self
     }
+
     /// Sets or clears `err`; see [`err`](Self::err).
-    pub fn set_err(mut self, input: ::std::option::Option<crate::types::error::Error>) -> Self {
+    pub fn set_err(
+        mut self,
+        input: ::std::option::Option<crate::types::error::Error>,
+    ) -> Self {
         self.err = input;
         self
     }
+
     /// The value of `err` set so far.
     pub fn get_err(&self) -> ::std::option::Option<&crate::types::error::Error> {
         self.err.as_ref()
     }
+
     /// The `Default` member.
-    pub fn default(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn default(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.default = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `default`; see [`default`](Self::default).
-    pub fn set_default(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_default(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.default = input;
         self
     }
+
     /// The value of `default` set so far.
     pub fn get_default(&self) -> ::std::option::Option<&str> {
         self.default.as_deref()
     }
+
     /// Builds a [`Result`].
     pub fn build(self) -> crate::types::Result {
         crate::types::Result {
@@ -94,7 +121,10 @@ impl ResultBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Result {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("Result", 3)?;
         if let ::std::option::Option::Some(value) = &self.ok {
@@ -112,16 +142,26 @@ impl ::serde::Serialize for Result {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Result {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Result;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Result` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Result, A::Error> {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> ::std::result::Result<Result, __A::Error> {
                 let mut builder = <crate::types::builders::ResultBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Text<'de>>()?
+                {
                     match key.as_str() {
                         "Ok" => builder.ok = map.next_value()?,
                         "Err" => builder.err = map.next_value()?,
@@ -134,6 +174,6 @@ impl<'de> ::serde::Deserialize<'de> for Result {
                 ::std::result::Result::Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

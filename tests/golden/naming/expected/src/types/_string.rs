@@ -12,6 +12,7 @@ impl String {
     pub fn value(&self) -> &str {
         &self.value
     }
+
     /// Creates a builder for [`String`].
     pub fn builder() -> crate::types::builders::StringBuilder {
         ::std::default::Default::default()
@@ -27,25 +28,42 @@ pub struct StringBuilder {
 
 impl StringBuilder {
     /// The `value` member.
-    pub fn value(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn value(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `value`; see [`value`](Self::value).
-    pub fn set_value(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_value(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.value = input;
         self
     }
+
     /// The value of `value` set so far.
     pub fn get_value(&self) -> ::std::option::Option<&str> {
         self.value.as_deref()
     }
+
     /// Builds a [`String`], or says which required member was not set.
-    pub fn build(self) -> ::std::result::Result<crate::types::String, crate::error::BuildError> {
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<crate::types::String, crate::error::BuildError> {
         ::std::result::Result::Ok(crate::types::String {
-            value: self.value.ok_or_else(|| crate::error::BuildError::missing_field("value", "String"))?,
+            value: self
+                .value
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "value",
+                    "String",
+                ))?,
         })
     }
+
     /// Builds a [`String`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::types::String {
@@ -57,7 +75,10 @@ impl StringBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for String {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("String", 1)?;
         state.serialize_field("value", &self.value)?;
@@ -67,16 +88,26 @@ impl ::serde::Serialize for String {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for String {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = String;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `String` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<String, A::Error> {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> ::std::result::Result<String, __A::Error> {
                 let mut builder = <crate::types::builders::StringBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Text<'de>>()?
+                {
                     match key.as_str() {
                         "value" => builder.value = map.next_value()?,
                         _ => {
@@ -87,6 +118,6 @@ impl<'de> ::serde::Deserialize<'de> for String {
                 ::std::result::Result::Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -3,9 +3,7 @@
 //!
 //! Each operation's error enum (such as `operation::<name>::<Name>Error`) has a variant
 //! holding one of these.
-
 pub mod builders;
-
 mod _error;
 mod _unhandled;
 

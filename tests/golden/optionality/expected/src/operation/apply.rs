@@ -2,7 +2,6 @@
 //! The `Apply` operation.
 //!
 //! [`ApplyInput`] is what a call sends, [`ApplyOutput`] what it returns, and [`ApplyError`] the errors it can fail with.
-
 pub mod builders;
 mod _apply_input;
 mod _apply_output;
@@ -25,25 +24,29 @@ impl ApplyError {
     pub fn is_unhandled(&self) -> bool {
         ::std::matches!(self, Self::Unhandled(_))
     }
+
     /// The code that identifies the error on the wire, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(error) => error.code(),
         }
     }
-    /// The human-readable message that came with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+
+    /// The human-readable message that came with the error, if any (never a sensitive one).
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(error) => error.message(),
         }
     }
-    /// The HTTP status code of the error: the model's for modeled errors, the received one for
-    /// unhandled errors.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+
+    /// The HTTP status code of the error: the model's for modeled errors, the received one
+    /// for unhandled errors.
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(error) => error.http_status(),
         }
     }
+
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -60,17 +63,17 @@ impl ::std::fmt::Display for ApplyError {
     }
 }
 
-// `Display` already shows the inner error, so `source` skips it rather than have error
-// reporters print the same message twice.
+/// `Display` already shows the inner error, so `source` skips it rather than have error
+/// reporters print the same message twice.
 impl ::std::error::Error for ApplyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(error) => ::std::error::Error::source(error),
         }
     }
 }
 
-impl ::std::convert::From<crate::error::Unhandled> for ApplyError {
+impl From<crate::error::Unhandled> for ApplyError {
     fn from(error: crate::error::Unhandled) -> Self {
         Self::Unhandled(error)
     }

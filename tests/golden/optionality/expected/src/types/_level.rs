@@ -22,13 +22,14 @@ impl Level {
             Self::Unknown(value) => value.value(),
         }
     }
+
     /// Every value the model lists, in model order.
     pub const fn values() -> &'static [i32] {
         &[1, 2]
     }
 }
 
-impl ::std::convert::From<i32> for Level {
+impl From<i32> for Level {
     fn from(value: i32) -> Self {
         match value {
             1 => Self::One,
@@ -46,14 +47,19 @@ impl ::std::fmt::Display for Level {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Level {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_i32(self.value())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Level {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
     }
 }

@@ -6,9 +6,9 @@ pub struct Settings {
     /// The `depth` member.
     pub depth: i16,
     /// The `small` member.
-    pub small: ::std::option::Option<i8>,
+    pub small: Option<i8>,
     /// The `scale` member.
-    pub scale: ::std::option::Option<f32>,
+    pub scale: Option<f32>,
 }
 
 impl Settings {
@@ -16,17 +16,20 @@ impl Settings {
     pub fn depth(&self) -> i16 {
         self.depth
     }
+
     /// The `small` member.
-    pub fn small(&self) -> ::std::option::Option<i8> {
+    pub fn small(&self) -> Option<i8> {
         self.small
     }
+
     /// The `scale` member.
-    pub fn scale(&self) -> ::std::option::Option<f32> {
+    pub fn scale(&self) -> Option<f32> {
         self.scale
     }
+
     /// Creates a builder for [`Settings`].
     pub fn builder() -> crate::types::builders::SettingsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -34,64 +37,77 @@ impl Settings {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SettingsBuilder {
-    pub(crate) depth: ::std::option::Option<i16>,
-    pub(crate) small: ::std::option::Option<i8>,
-    pub(crate) scale: ::std::option::Option<f32>,
+    pub(crate) depth: Option<i16>,
+    pub(crate) small: Option<i8>,
+    pub(crate) scale: Option<f32>,
 }
 
 impl SettingsBuilder {
     /// The `depth` member.
     pub fn depth(mut self, input: i16) -> Self {
-        self.depth = ::std::option::Option::Some(input);
+        self.depth = Some(input);
         self
     }
+
     /// Sets or clears `depth`; see [`depth`](Self::depth).
-    pub fn set_depth(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_depth(mut self, input: Option<i16>) -> Self {
         self.depth = input;
         self
     }
+
     /// The value of `depth` set so far.
-    pub fn get_depth(&self) -> ::std::option::Option<i16> {
+    pub fn get_depth(&self) -> Option<i16> {
         self.depth
     }
+
     /// The `small` member.
     pub fn small(mut self, input: i8) -> Self {
-        self.small = ::std::option::Option::Some(input);
+        self.small = Some(input);
         self
     }
+
     /// Sets or clears `small`; see [`small`](Self::small).
-    pub fn set_small(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_small(mut self, input: Option<i8>) -> Self {
         self.small = input;
         self
     }
+
     /// The value of `small` set so far.
-    pub fn get_small(&self) -> ::std::option::Option<i8> {
+    pub fn get_small(&self) -> Option<i8> {
         self.small
     }
+
     /// The `scale` member.
     pub fn scale(mut self, input: f32) -> Self {
-        self.scale = ::std::option::Option::Some(input);
+        self.scale = Some(input);
         self
     }
+
     /// Sets or clears `scale`; see [`scale`](Self::scale).
-    pub fn set_scale(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_scale(mut self, input: Option<f32>) -> Self {
         self.scale = input;
         self
     }
+
     /// The value of `scale` set so far.
-    pub fn get_scale(&self) -> ::std::option::Option<f32> {
+    pub fn get_scale(&self) -> Option<f32> {
         self.scale
     }
+
     /// Builds a [`Settings`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::types::Settings, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::types::Settings {
-            depth: self.depth.ok_or_else(|| crate::error::BuildError::missing_field("depth", "Settings"))?,
+    pub fn build(self) -> Result<crate::types::Settings, crate::error::BuildError> {
+        Ok(crate::types::Settings {
+            depth: self
+                .depth
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "depth",
+                    "Settings",
+                ))?,
             small: self.small,
             scale: self.scale,
         })
     }
+
     /// Builds a [`Settings`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::types::Settings {
@@ -105,15 +121,22 @@ impl SettingsBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Settings {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("Settings", 3)?;
         state.serialize_field("depth", &self.depth)?;
-        if let ::std::option::Option::Some(value) = &self.small {
+        if let Some(value) = &self.small {
             state.serialize_field("small", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scale {
-            state.serialize_field("scale", &crate::json::with::<crate::json::Float, _>(value))?;
+        if let Some(value) = &self.scale {
+            state
+                .serialize_field(
+                    "scale",
+                    &crate::json::with::<crate::json::Float, _>(value),
+                )?;
         }
         state.end()
     }
@@ -121,28 +144,42 @@ impl ::serde::Serialize for Settings {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Settings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Settings;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Settings` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Settings, A::Error> {
-                let mut builder = <crate::types::builders::SettingsBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Settings, __A::Error> {
+                let mut builder = <crate::types::builders::SettingsBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "depth" => builder.depth = map.next_value()?,
                         "small" => builder.small = map.next_value()?,
-                        "scale" => builder.scale = map.next_value::<::std::option::Option<crate::json::Read<crate::json::Float, f32>>>()?.map(crate::json::Read::into_inner),
+                        "scale" => {
+                            builder.scale = map
+                                .next_value::<
+                                    Option<crate::json::Read<crate::json::Float, f32>>,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -2,7 +2,6 @@
 //! Takes and returns nothing: `Unit` input and output.
 //!
 //! [`PingInput`] is what a call sends, [`PingOutput`] what it returns, and [`PingError`] the errors it can fail with.
-
 pub mod builders;
 mod _ping_input;
 mod _ping_output;
@@ -29,39 +28,49 @@ impl PingError {
     pub fn is_internal_error(&self) -> bool {
         ::std::matches!(self, Self::InternalError(_))
     }
+
     /// Whether this is a [`ThrottlingError`](Self::ThrottlingError).
     pub fn is_throttling_error(&self) -> bool {
         ::std::matches!(self, Self::ThrottlingError(_))
     }
+
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
         ::std::matches!(self, Self::Unhandled(_))
     }
+
     /// The code that identifies the error on the wire, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::InternalError(_) => ::std::option::Option::Some(crate::types::error::InternalError::CODE),
-            Self::ThrottlingError(_) => ::std::option::Option::Some(crate::types::error::ThrottlingError::CODE),
+            Self::InternalError(_) => Some(crate::types::error::InternalError::CODE),
+            Self::ThrottlingError(_) => Some(crate::types::error::ThrottlingError::CODE),
             Self::Unhandled(error) => error.code(),
         }
     }
-    /// The human-readable message that came with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+
+    /// The human-readable message that came with the error, if any (never a sensitive one).
+    pub fn message(&self) -> Option<&str> {
         match self {
-            Self::InternalError(error) => error.message.as_deref(),
+            Self::InternalError(_) => None,
             Self::ThrottlingError(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
-    /// The HTTP status code of the error: the model's for modeled errors, the received one for
-    /// unhandled errors.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+
+    /// The HTTP status code of the error: the model's for modeled errors, the received one
+    /// for unhandled errors.
+    pub fn http_status(&self) -> Option<u16> {
         match self {
-            Self::InternalError(_) => ::std::option::Option::Some(crate::types::error::InternalError::HTTP_STATUS),
-            Self::ThrottlingError(_) => ::std::option::Option::Some(crate::types::error::ThrottlingError::HTTP_STATUS),
+            Self::InternalError(_) => {
+                Some(crate::types::error::InternalError::HTTP_STATUS)
+            }
+            Self::ThrottlingError(_) => {
+                Some(crate::types::error::ThrottlingError::HTTP_STATUS)
+            }
             Self::Unhandled(error) => error.http_status(),
         }
     }
+
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -82,10 +91,10 @@ impl ::std::fmt::Display for PingError {
     }
 }
 
-// `Display` already shows the inner error, so `source` skips it rather than have error
-// reporters print the same message twice.
+/// `Display` already shows the inner error, so `source` skips it rather than have error
+/// reporters print the same message twice.
 impl ::std::error::Error for PingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InternalError(error) => ::std::error::Error::source(error),
             Self::ThrottlingError(error) => ::std::error::Error::source(error),
@@ -94,36 +103,41 @@ impl ::std::error::Error for PingError {
     }
 }
 
-impl ::std::convert::From<crate::types::error::InternalError> for PingError {
+impl From<crate::types::error::InternalError> for PingError {
     fn from(error: crate::types::error::InternalError) -> Self {
         Self::InternalError(error)
     }
 }
 
-impl ::std::convert::From<crate::types::error::ThrottlingError> for PingError {
+impl From<crate::types::error::ThrottlingError> for PingError {
     fn from(error: crate::types::error::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
     }
 }
 
-impl ::std::convert::From<crate::error::Unhandled> for PingError {
+impl From<crate::error::Unhandled> for PingError {
     fn from(error: crate::error::Unhandled) -> Self {
         Self::Unhandled(error)
     }
 }
 
 #[cfg(feature = "http")]
-impl PingOutput {
+impl crate::operation::ping::PingOutput {
     /// Reads a response to the `Ping` operation: this output when it succeeded, else the error the response carries. An error the model does not describe, or a response that cannot be read, is [`PingError::Unhandled`].
     #[allow(clippy::result_large_err)]
-    pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> ::std::result::Result<Self, PingError> {
-        let (status, headers, body) = (response.status().as_u16(), response.headers(), response.body().as_ref());
+    pub fn from_http_response<__B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<__B>,
+    ) -> Result<Self, PingError> {
+        let (status, headers, body) = (
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        );
         if !response.status().is_success() {
-            return ::std::result::Result::Err(read_error(status, headers, body));
+            return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, body, problem))
+        Self::from_http_parts(status, headers, body)
+            .map_err(|problem| crate::http::malformed(status, body, problem))
     }
 }
 
@@ -132,20 +146,34 @@ impl PingOutput {
 fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PingError {
     let info = crate::http::error_info(headers, body);
     match info.code.as_deref() {
-        ::std::option::Option::Some("InternalError") => match crate::types::error::InternalError::from_http_parts(status, headers, body) {
-            ::std::result::Result::Ok(error) => PingError::InternalError(error),
-            ::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),
-        },
-        ::std::option::Option::Some("ThrottlingError") => match crate::types::error::ThrottlingError::from_http_parts(status, headers, body) {
-            ::std::result::Result::Ok(error) => PingError::ThrottlingError(error),
-            ::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),
-        },
+        Some("InternalError") => {
+            match crate::types::error::InternalError::from_http_parts(
+                status,
+                headers,
+                body,
+            ) {
+                ::std::result::Result::Ok(error) => PingError::InternalError(error),
+                Err(problem) => crate::http::malformed(status, body, problem),
+            }
+        }
+        Some("ThrottlingError") => {
+            match crate::types::error::ThrottlingError::from_http_parts(
+                status,
+                headers,
+                body,
+            ) {
+                ::std::result::Result::Ok(error) => PingError::ThrottlingError(error),
+                Err(problem) => crate::http::malformed(status, body, problem),
+            }
+        }
         _ => {
-            let mut unhandled = crate::error::Unhandled::new().with_http_status(status).with_body(body.to_vec());
-            if let ::std::option::Option::Some(code) = info.code {
+            let mut unhandled = crate::error::Unhandled::new()
+                .with_http_status(status)
+                .with_body(body.to_vec());
+            if let Some(code) = info.code {
                 unhandled = unhandled.with_code(code);
             }
-            if let ::std::option::Option::Some(message) = info.message {
+            if let Some(message) = info.message {
                 unhandled = unhandled.with_message(message);
             }
             PingError::Unhandled(unhandled)

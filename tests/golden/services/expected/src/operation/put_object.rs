@@ -2,7 +2,6 @@
 //! The `PutObject` operation.
 //!
 //! [`PutObjectInput`] is what a call sends, [`PutObjectOutput`] what it returns, and [`PutObjectError`] the errors it can fail with.
-
 pub mod builders;
 mod _put_object_input;
 mod _put_object_output;
@@ -31,46 +30,57 @@ impl PutObjectError {
     pub fn is_internal_error(&self) -> bool {
         ::std::matches!(self, Self::InternalError(_))
     }
+
     /// Whether this is a [`NoSuchBucket`](Self::NoSuchBucket).
     pub fn is_no_such_bucket(&self) -> bool {
         ::std::matches!(self, Self::NoSuchBucket(_))
     }
+
     /// Whether this is a [`ThrottlingError`](Self::ThrottlingError).
     pub fn is_throttling_error(&self) -> bool {
         ::std::matches!(self, Self::ThrottlingError(_))
     }
+
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
         ::std::matches!(self, Self::Unhandled(_))
     }
+
     /// The code that identifies the error on the wire, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::InternalError(_) => ::std::option::Option::Some(crate::types::error::InternalError::CODE),
-            Self::NoSuchBucket(_) => ::std::option::Option::Some(crate::types::error::NoSuchBucket::CODE),
-            Self::ThrottlingError(_) => ::std::option::Option::Some(crate::types::error::ThrottlingError::CODE),
+            Self::InternalError(_) => Some(crate::types::error::InternalError::CODE),
+            Self::NoSuchBucket(_) => Some(crate::types::error::NoSuchBucket::CODE),
+            Self::ThrottlingError(_) => Some(crate::types::error::ThrottlingError::CODE),
             Self::Unhandled(error) => error.code(),
         }
     }
-    /// The human-readable message that came with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+
+    /// The human-readable message that came with the error, if any (never a sensitive one).
+    pub fn message(&self) -> Option<&str> {
         match self {
-            Self::InternalError(error) => error.message.as_deref(),
-            Self::NoSuchBucket(error) => ::std::option::Option::Some(&error.message),
+            Self::InternalError(_) => None,
+            Self::NoSuchBucket(error) => Some(&error.message),
             Self::ThrottlingError(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
-    /// The HTTP status code of the error: the model's for modeled errors, the received one for
-    /// unhandled errors.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+
+    /// The HTTP status code of the error: the model's for modeled errors, the received one
+    /// for unhandled errors.
+    pub fn http_status(&self) -> Option<u16> {
         match self {
-            Self::InternalError(_) => ::std::option::Option::Some(crate::types::error::InternalError::HTTP_STATUS),
-            Self::NoSuchBucket(_) => ::std::option::Option::Some(crate::types::error::NoSuchBucket::HTTP_STATUS),
-            Self::ThrottlingError(_) => ::std::option::Option::Some(crate::types::error::ThrottlingError::HTTP_STATUS),
+            Self::InternalError(_) => {
+                Some(crate::types::error::InternalError::HTTP_STATUS)
+            }
+            Self::NoSuchBucket(_) => Some(crate::types::error::NoSuchBucket::HTTP_STATUS),
+            Self::ThrottlingError(_) => {
+                Some(crate::types::error::ThrottlingError::HTTP_STATUS)
+            }
             Self::Unhandled(error) => error.http_status(),
         }
     }
+
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -93,10 +103,10 @@ impl ::std::fmt::Display for PutObjectError {
     }
 }
 
-// `Display` already shows the inner error, so `source` skips it rather than have error
-// reporters print the same message twice.
+/// `Display` already shows the inner error, so `source` skips it rather than have error
+/// reporters print the same message twice.
 impl ::std::error::Error for PutObjectError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InternalError(error) => ::std::error::Error::source(error),
             Self::NoSuchBucket(error) => ::std::error::Error::source(error),
@@ -106,42 +116,47 @@ impl ::std::error::Error for PutObjectError {
     }
 }
 
-impl ::std::convert::From<crate::types::error::InternalError> for PutObjectError {
+impl From<crate::types::error::InternalError> for PutObjectError {
     fn from(error: crate::types::error::InternalError) -> Self {
         Self::InternalError(error)
     }
 }
 
-impl ::std::convert::From<crate::types::error::NoSuchBucket> for PutObjectError {
+impl From<crate::types::error::NoSuchBucket> for PutObjectError {
     fn from(error: crate::types::error::NoSuchBucket) -> Self {
         Self::NoSuchBucket(error)
     }
 }
 
-impl ::std::convert::From<crate::types::error::ThrottlingError> for PutObjectError {
+impl From<crate::types::error::ThrottlingError> for PutObjectError {
     fn from(error: crate::types::error::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
     }
 }
 
-impl ::std::convert::From<crate::error::Unhandled> for PutObjectError {
+impl From<crate::error::Unhandled> for PutObjectError {
     fn from(error: crate::error::Unhandled) -> Self {
         Self::Unhandled(error)
     }
 }
 
 #[cfg(feature = "http")]
-impl PutObjectOutput {
+impl crate::operation::put_object::PutObjectOutput {
     /// Reads a response to the `PutObject` operation: this output when it succeeded, else the error the response carries. An error the model does not describe, or a response that cannot be read, is [`PutObjectError::Unhandled`].
     #[allow(clippy::result_large_err)]
-    pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> ::std::result::Result<Self, PutObjectError> {
-        let (status, headers, body) = (response.status().as_u16(), response.headers(), response.body().as_ref());
+    pub fn from_http_response<__B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<__B>,
+    ) -> Result<Self, PutObjectError> {
+        let (status, headers, body) = (
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        );
         if !response.status().is_success() {
-            return ::std::result::Result::Err(read_error(status, headers, body));
+            return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, body, problem))
+        Self::from_http_parts(status, headers, body)
+            .map_err(|problem| crate::http::malformed(status, body, problem))
     }
 }
 
@@ -150,24 +165,46 @@ impl PutObjectOutput {
 fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutObjectError {
     let info = crate::http::error_info(headers, body);
     match info.code.as_deref() {
-        ::std::option::Option::Some("InternalError") => match crate::types::error::InternalError::from_http_parts(status, headers, body) {
-            ::std::result::Result::Ok(error) => PutObjectError::InternalError(error),
-            ::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),
-        },
-        ::std::option::Option::Some("NoSuchBucket") => match crate::types::error::NoSuchBucket::from_http_parts(status, headers, body) {
-            ::std::result::Result::Ok(error) => PutObjectError::NoSuchBucket(error),
-            ::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),
-        },
-        ::std::option::Option::Some("ThrottlingError") => match crate::types::error::ThrottlingError::from_http_parts(status, headers, body) {
-            ::std::result::Result::Ok(error) => PutObjectError::ThrottlingError(error),
-            ::std::result::Result::Err(problem) => crate::http::malformed(status, body, problem),
-        },
+        Some("InternalError") => {
+            match crate::types::error::InternalError::from_http_parts(
+                status,
+                headers,
+                body,
+            ) {
+                ::std::result::Result::Ok(error) => PutObjectError::InternalError(error),
+                Err(problem) => crate::http::malformed(status, body, problem),
+            }
+        }
+        Some("NoSuchBucket") => {
+            match crate::types::error::NoSuchBucket::from_http_parts(
+                status,
+                headers,
+                body,
+            ) {
+                ::std::result::Result::Ok(error) => PutObjectError::NoSuchBucket(error),
+                Err(problem) => crate::http::malformed(status, body, problem),
+            }
+        }
+        Some("ThrottlingError") => {
+            match crate::types::error::ThrottlingError::from_http_parts(
+                status,
+                headers,
+                body,
+            ) {
+                ::std::result::Result::Ok(error) => {
+                    PutObjectError::ThrottlingError(error)
+                }
+                Err(problem) => crate::http::malformed(status, body, problem),
+            }
+        }
         _ => {
-            let mut unhandled = crate::error::Unhandled::new().with_http_status(status).with_body(body.to_vec());
-            if let ::std::option::Option::Some(code) = info.code {
+            let mut unhandled = crate::error::Unhandled::new()
+                .with_http_status(status)
+                .with_body(body.to_vec());
+            if let Some(code) = info.code {
                 unhandled = unhandled.with_code(code);
             }
-            if let ::std::option::Option::Some(message) = info.message {
+            if let Some(message) = info.message {
                 unhandled = unhandled.with_message(message);
             }
             PutObjectError::Unhandled(unhandled)

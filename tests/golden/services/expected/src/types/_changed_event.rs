@@ -4,17 +4,18 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct ChangedEvent {
     /// The `size` member.
-    pub size: ::std::option::Option<i64>,
+    pub size: Option<i64>,
 }
 
 impl ChangedEvent {
     /// The `size` member.
-    pub fn size(&self) -> ::std::option::Option<i64> {
+    pub fn size(&self) -> Option<i64> {
         self.size
     }
+
     /// Creates a builder for [`ChangedEvent`].
     pub fn builder() -> crate::types::builders::ChangedEventBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,24 +23,27 @@ impl ChangedEvent {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChangedEventBuilder {
-    pub(crate) size: ::std::option::Option<i64>,
+    pub(crate) size: Option<i64>,
 }
 
 impl ChangedEventBuilder {
     /// The `size` member.
     pub fn size(mut self, input: i64) -> Self {
-        self.size = ::std::option::Option::Some(input);
+        self.size = Some(input);
         self
     }
+
     /// Sets or clears `size`; see [`size`](Self::size).
-    pub fn set_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_size(mut self, input: Option<i64>) -> Self {
         self.size = input;
         self
     }
+
     /// The value of `size` set so far.
-    pub fn get_size(&self) -> ::std::option::Option<i64> {
+    pub fn get_size(&self) -> Option<i64> {
         self.size
     }
+
     /// Builds a [`ChangedEvent`].
     pub fn build(self) -> crate::types::ChangedEvent {
         crate::types::ChangedEvent {
@@ -50,10 +54,13 @@ impl ChangedEventBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for ChangedEvent {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("ChangedEvent", 1)?;
-        if let ::std::option::Option::Some(value) = &self.size {
+        if let Some(value) = &self.size {
             state.serialize_field("size", value)?;
         }
         state.end()
@@ -62,16 +69,24 @@ impl ::serde::Serialize for ChangedEvent {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for ChangedEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = ChangedEvent;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `ChangedEvent` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<ChangedEvent, A::Error> {
-                let mut builder = <crate::types::builders::ChangedEventBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ChangedEvent, __A::Error> {
+                let mut builder = <crate::types::builders::ChangedEventBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "size" => builder.size = map.next_value()?,
                         _ => {
@@ -79,9 +94,9 @@ impl<'de> ::serde::Deserialize<'de> for ChangedEvent {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -7,7 +7,7 @@ pub struct DeletedEvent {}
 impl DeletedEvent {
     /// Creates a builder for [`DeletedEvent`].
     pub fn builder() -> crate::types::builders::DeletedEventBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -19,35 +19,47 @@ pub struct DeletedEventBuilder {}
 impl DeletedEventBuilder {
     /// Builds a [`DeletedEvent`].
     pub fn build(self) -> crate::types::DeletedEvent {
-        crate::types::DeletedEvent {
-        }
+        crate::types::DeletedEvent {}
     }
 }
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for DeletedEvent {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-        ::serde::ser::SerializeStruct::end(serializer.serialize_struct("DeletedEvent", 0)?)
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        ::serde::ser::SerializeStruct::end(
+            serializer.serialize_struct("DeletedEvent", 0)?,
+        )
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for DeletedEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = DeletedEvent;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `DeletedEvent` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<DeletedEvent, A::Error> {
-                let builder = <crate::types::builders::DeletedEventBuilder as ::std::default::Default>::default();
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<DeletedEvent, __A::Error> {
+                let builder = <crate::types::builders::DeletedEventBuilder as Default>::default();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -19,38 +19,44 @@ pub enum ObjectEvents {
 
 impl ObjectEvents {
     /// The value of [`Changed`](Self::Changed), if this is that member.
-    pub fn as_changed(&self) -> ::std::option::Option<&crate::types::ChangedEvent> {
+    pub fn as_changed(&self) -> Option<&crate::types::ChangedEvent> {
         match self {
-            Self::Changed(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Changed(value) => Some(value),
+            _ => None,
         }
     }
+
     /// Whether this is [`Changed`](Self::Changed).
     pub fn is_changed(&self) -> bool {
         ::std::matches!(self, Self::Changed(_))
     }
+
     /// The value of [`Deleted`](Self::Deleted), if this is that member.
-    pub fn as_deleted(&self) -> ::std::option::Option<&crate::types::DeletedEvent> {
+    pub fn as_deleted(&self) -> Option<&crate::types::DeletedEvent> {
         match self {
-            Self::Deleted(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Deleted(value) => Some(value),
+            _ => None,
         }
     }
+
     /// Whether this is [`Deleted`](Self::Deleted).
     pub fn is_deleted(&self) -> bool {
         ::std::matches!(self, Self::Deleted(_))
     }
+
     /// The value of [`WatchError`](Self::WatchError), if this is that member.
-    pub fn as_watch_error(&self) -> ::std::option::Option<&crate::types::error::WatchError> {
+    pub fn as_watch_error(&self) -> Option<&crate::types::error::WatchError> {
         match self {
-            Self::WatchError(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::WatchError(value) => Some(value),
+            _ => None,
         }
     }
+
     /// Whether this is [`WatchError`](Self::WatchError).
     pub fn is_watch_error(&self) -> bool {
         ::std::matches!(self, Self::WatchError(_))
     }
+
     /// Whether this is a member the crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown(_))
@@ -59,9 +65,12 @@ impl ObjectEvents {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for ObjectEvents {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Changed(value) => map.serialize_entry("changed", value)?,
             Self::Deleted(value) => map.serialize_entry("deleted", value)?,
@@ -74,39 +83,71 @@ impl ::serde::Serialize for ObjectEvents {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for ObjectEvents {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = ObjectEvents;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `ObjectEvents` object with one member set")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<ObjectEvents, A::Error> {
-                let mut found: ::std::option::Option<ObjectEvents> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ObjectEvents, __A::Error> {
+                let mut found: Option<ObjectEvents> = None;
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     let value = match key.as_str() {
-                        "changed" => map.next_value::<::std::option::Option<crate::types::ChangedEvent>>()?.map(ObjectEvents::Changed),
-                        "deleted" => map.next_value::<::std::option::Option<crate::types::DeletedEvent>>()?.map(ObjectEvents::Deleted),
-                        "watchError" => map.next_value::<::std::option::Option<crate::types::error::WatchError>>()?.map(ObjectEvents::WatchError),
+                        "changed" => {
+                            map.next_value::<Option<crate::types::ChangedEvent>>()?
+                                .map(ObjectEvents::Changed)
+                        }
+                        "deleted" => {
+                            map.next_value::<Option<crate::types::DeletedEvent>>()?
+                                .map(ObjectEvents::Deleted)
+                        }
+                        "watchError" => {
+                            map.next_value::<Option<crate::types::error::WatchError>>()?
+                                .map(ObjectEvents::WatchError)
+                        }
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                             continue;
                         }
                         _ => {
                             let value: crate::primitives::Document = map.next_value()?;
-                            (!value.is_null()).then(|| ObjectEvents::Unknown(crate::primitives::UnknownMember::new(key.into_string(), value)))
+                            (!value.is_null())
+                                .then(|| {
+                                    ObjectEvents::Unknown(
+                                        crate::primitives::UnknownMember::new(
+                                            key.into_string(),
+                                            value,
+                                        ),
+                                    )
+                                })
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(::serde::de::Error::custom("a union must have exactly one member set"));
+                            return Err(
+                                ::serde::de::Error::custom(
+                                    "a union must have exactly one member set",
+                                ),
+                            );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
-                found.ok_or_else(|| ::serde::de::Error::custom("a union must have exactly one member set"))
+                found
+                    .ok_or_else(|| ::serde::de::Error::custom(
+                        "a union must have exactly one member set",
+                    ))
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -3,9 +3,7 @@
 //!
 //! Each operation's error enum (such as `operation::<name>::<Name>Error`) has a variant
 //! holding one of these.
-
 pub mod builders;
-
 mod _internal_error;
 mod _no_such_bucket;
 mod _throttling_error;

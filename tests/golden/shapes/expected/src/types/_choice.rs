@@ -7,23 +7,23 @@
 #[allow(clippy::large_enum_variant)]
 pub enum Choice {
     /// A string.
-    Text(::std::string::String),
+    Text(String),
     /// The `number` member.
     Number(i32),
     /// The `flag` member.
     Flag(bool),
     /// The `names` member.
-    Names(::std::vec::Vec<::std::string::String>),
+    Names(Vec<String>),
     /// A union may contain itself: boxed.
-    Nested(::std::boxed::Box<crate::types::Choice>),
+    Nested(Box<crate::types::Choice>),
     /// A member with no value.
     Nothing,
     /// Named like the variant for members the model does not list.
     ///
     /// *Named `UnknownValue` rather than `Unknown` because `Unknown` is the variant for members the model does not list.*
-    UnknownValue(::std::string::String),
+    UnknownValue(String),
     /// The `secret` member.
-    Secret(::std::string::String),
+    Secret(String),
     /// A member this version of the crate does not know, which a later version of the model
     /// added, kept with its name and value. It cannot be constructed, only received.
     Unknown(crate::primitives::UnknownMember),
@@ -31,86 +31,101 @@ pub enum Choice {
 
 impl Choice {
     /// The value of [`Text`](Self::Text), if this is that member.
-    pub fn as_text(&self) -> ::std::option::Option<&str> {
+    pub fn as_text(&self) -> Option<&str> {
         match self {
-            Self::Text(value) => ::std::option::Option::Some(value.as_str()),
-            _ => ::std::option::Option::None,
+            Self::Text(value) => Some(value.as_str()),
+            _ => None,
         }
     }
+
     /// Whether this is [`Text`](Self::Text).
     pub fn is_text(&self) -> bool {
         ::std::matches!(self, Self::Text(_))
     }
+
     /// The value of [`Number`](Self::Number), if this is that member.
-    pub fn as_number(&self) -> ::std::option::Option<i32> {
+    pub fn as_number(&self) -> Option<i32> {
         match self {
-            Self::Number(value) => ::std::option::Option::Some(*value),
-            _ => ::std::option::Option::None,
+            Self::Number(value) => Some(*value),
+            _ => None,
         }
     }
+
     /// Whether this is [`Number`](Self::Number).
     pub fn is_number(&self) -> bool {
         ::std::matches!(self, Self::Number(_))
     }
+
     /// The value of [`Flag`](Self::Flag), if this is that member.
-    pub fn as_flag(&self) -> ::std::option::Option<bool> {
+    pub fn as_flag(&self) -> Option<bool> {
         match self {
-            Self::Flag(value) => ::std::option::Option::Some(*value),
-            _ => ::std::option::Option::None,
+            Self::Flag(value) => Some(*value),
+            _ => None,
         }
     }
+
     /// Whether this is [`Flag`](Self::Flag).
     pub fn is_flag(&self) -> bool {
         ::std::matches!(self, Self::Flag(_))
     }
+
     /// The value of [`Names`](Self::Names), if this is that member.
-    pub fn as_names(&self) -> ::std::option::Option<&[::std::string::String]> {
+    pub fn as_names(&self) -> Option<&[String]> {
         match self {
-            Self::Names(value) => ::std::option::Option::Some(value.as_slice()),
-            _ => ::std::option::Option::None,
+            Self::Names(value) => Some(value.as_slice()),
+            _ => None,
         }
     }
+
     /// Whether this is [`Names`](Self::Names).
     pub fn is_names(&self) -> bool {
         ::std::matches!(self, Self::Names(_))
     }
+
     /// The value of [`Nested`](Self::Nested), if this is that member.
-    pub fn as_nested(&self) -> ::std::option::Option<&crate::types::Choice> {
+    pub fn as_nested(&self) -> Option<&crate::types::Choice> {
         match self {
-            Self::Nested(value) => ::std::option::Option::Some(&**value),
-            _ => ::std::option::Option::None,
+            Self::Nested(value) => Some(&**value),
+            _ => None,
         }
     }
+
     /// Whether this is [`Nested`](Self::Nested).
     pub fn is_nested(&self) -> bool {
         ::std::matches!(self, Self::Nested(_))
     }
+
     /// Whether this is [`Nothing`](Self::Nothing).
     pub fn is_nothing(&self) -> bool {
         ::std::matches!(self, Self::Nothing)
     }
+
     /// The value of [`UnknownValue`](Self::UnknownValue), if this is that member.
-    pub fn as_unknown_value(&self) -> ::std::option::Option<&str> {
+    pub fn as_unknown_value(&self) -> Option<&str> {
         match self {
-            Self::UnknownValue(value) => ::std::option::Option::Some(value.as_str()),
-            _ => ::std::option::Option::None,
+            Self::UnknownValue(value) => Some(value.as_str()),
+            _ => None,
         }
     }
+
     /// Whether this is [`UnknownValue`](Self::UnknownValue).
     pub fn is_unknown_value(&self) -> bool {
         ::std::matches!(self, Self::UnknownValue(_))
     }
+
     /// The value of [`Secret`](Self::Secret), if this is that member.
-    pub fn as_secret(&self) -> ::std::option::Option<&str> {
+    pub fn as_secret(&self) -> Option<&str> {
         match self {
-            Self::Secret(value) => ::std::option::Option::Some(value.as_str()),
-            _ => ::std::option::Option::None,
+            Self::Secret(value) => Some(value.as_str()),
+            _ => None,
         }
     }
+
     /// Whether this is [`Secret`](Self::Secret).
     pub fn is_secret(&self) -> bool {
         ::std::matches!(self, Self::Secret(_))
     }
+
     /// Whether this is a member the crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown(_))
@@ -126,18 +141,29 @@ impl ::std::fmt::Debug for Choice {
             Self::Names(value) => f.debug_tuple("Names").field(value).finish(),
             Self::Nested(value) => f.debug_tuple("Nested").field(value).finish(),
             Self::Nothing => f.write_str("Nothing"),
-            Self::UnknownValue(value) => f.debug_tuple("UnknownValue").field(value).finish(),
-            Self::Secret(_) => f.debug_tuple("Secret").field(&"*** Sensitive Data Redacted ***").finish(),
-            Self::Unknown(member) => f.debug_tuple("Unknown").field(&member.name()).finish(),
+            Self::UnknownValue(value) => {
+                f.debug_tuple("UnknownValue").field(value).finish()
+            }
+            Self::Secret(_) => {
+                f.debug_tuple("Secret")
+                    .field(&"*** Sensitive Data Redacted ***")
+                    .finish()
+            }
+            Self::Unknown(member) => {
+                f.debug_tuple("Unknown").field(&member.name()).finish()
+            }
         }
     }
 }
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Choice {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Text(value) => map.serialize_entry("text", value)?,
             Self::Number(value) => map.serialize_entry("number", value)?,
@@ -155,44 +181,79 @@ impl ::serde::Serialize for Choice {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Choice {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Choice;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Choice` object with one member set")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Choice, A::Error> {
-                let mut found: ::std::option::Option<Choice> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Choice, __A::Error> {
+                let mut found: Option<Choice> = None;
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     let value = match key.as_str() {
-                        "text" => map.next_value::<::std::option::Option<::std::string::String>>()?.map(Choice::Text),
-                        "number" => map.next_value::<::std::option::Option<i32>>()?.map(Choice::Number),
-                        "flag" => map.next_value::<::std::option::Option<bool>>()?.map(Choice::Flag),
-                        "names" => map.next_value::<::std::option::Option<::std::vec::Vec<::std::string::String>>>()?.map(Choice::Names),
-                        "nested" => map.next_value::<::std::option::Option<::std::boxed::Box<crate::types::Choice>>>()?.map(Choice::Nested),
-                        "nothing" => map.next_value::<::std::option::Option<crate::json::UnitValue>>()?.map(|_| Choice::Nothing),
-                        "unknown" => map.next_value::<::std::option::Option<::std::string::String>>()?.map(Choice::UnknownValue),
-                        "secret" => map.next_value::<::std::option::Option<::std::string::String>>()?.map(Choice::Secret),
+                        "text" => map.next_value::<Option<String>>()?.map(Choice::Text),
+                        "number" => map.next_value::<Option<i32>>()?.map(Choice::Number),
+                        "flag" => map.next_value::<Option<bool>>()?.map(Choice::Flag),
+                        "names" => {
+                            map.next_value::<Option<Vec<String>>>()?.map(Choice::Names)
+                        }
+                        "nested" => {
+                            map.next_value::<Option<Box<crate::types::Choice>>>()?
+                                .map(Choice::Nested)
+                        }
+                        "nothing" => {
+                            map.next_value::<Option<crate::json::UnitValue>>()?
+                                .map(|_| Choice::Nothing)
+                        }
+                        "unknown" => {
+                            map.next_value::<Option<String>>()?.map(Choice::UnknownValue)
+                        }
+                        "secret" => {
+                            map.next_value::<Option<String>>()?.map(Choice::Secret)
+                        }
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                             continue;
                         }
                         _ => {
                             let value: crate::primitives::Document = map.next_value()?;
-                            (!value.is_null()).then(|| Choice::Unknown(crate::primitives::UnknownMember::new(key.into_string(), value)))
+                            (!value.is_null())
+                                .then(|| {
+                                    Choice::Unknown(
+                                        crate::primitives::UnknownMember::new(
+                                            key.into_string(),
+                                            value,
+                                        ),
+                                    )
+                                })
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(::serde::de::Error::custom("a union must have exactly one member set"));
+                            return Err(
+                                ::serde::de::Error::custom(
+                                    "a union must have exactly one member set",
+                                ),
+                            );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
-                found.ok_or_else(|| ::serde::de::Error::custom("a union must have exactly one member set"))
+                found
+                    .ok_or_else(|| ::serde::de::Error::custom(
+                        "a union must have exactly one member set",
+                    ))
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -4,157 +4,179 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct Everything {
     /// The `blob` member.
-    pub blob: ::std::option::Option<crate::primitives::Blob>,
+    pub blob: Option<crate::primitives::Blob>,
     /// The `boolean` member.
-    pub boolean: ::std::option::Option<bool>,
+    pub boolean: Option<bool>,
     /// The `string` member.
-    pub string: ::std::option::Option<::std::string::String>,
+    pub string: Option<String>,
     /// The `byte` member.
-    pub byte: ::std::option::Option<i8>,
+    pub byte: Option<i8>,
     /// The `short` member.
-    pub short: ::std::option::Option<i16>,
+    pub short: Option<i16>,
     /// The `integer` member.
-    pub integer: ::std::option::Option<i32>,
+    pub integer: Option<i32>,
     /// The `long` member.
-    pub long: ::std::option::Option<i64>,
+    pub long: Option<i64>,
     /// The `float` member.
-    pub float: ::std::option::Option<f32>,
+    pub float: Option<f32>,
     /// The `double` member.
-    pub double: ::std::option::Option<f64>,
+    pub double: Option<f64>,
     /// The `bigInteger` member.
-    pub big_integer: ::std::option::Option<crate::primitives::BigInteger>,
+    pub big_integer: Option<crate::primitives::BigInteger>,
     /// The `bigDecimal` member.
-    pub big_decimal: ::std::option::Option<crate::primitives::BigDecimal>,
+    pub big_decimal: Option<crate::primitives::BigDecimal>,
     /// The `timestamp` member.
-    pub timestamp: ::std::option::Option<crate::primitives::DateTime>,
+    pub timestamp: Option<crate::primitives::DateTime>,
     /// The `document` member.
-    pub document: ::std::option::Option<crate::primitives::Document>,
+    pub document: Option<crate::primitives::Document>,
     /// One of several kinds of value.
-    pub choice: ::std::option::Option<crate::types::Choice>,
+    pub choice: Option<crate::types::Choice>,
     /// The `size` member.
-    pub size: ::std::option::Option<crate::types::Size>,
+    pub size: Option<crate::types::Size>,
     /// The `priority` member.
-    pub priority: ::std::option::Option<crate::types::Priority>,
+    pub priority: Option<crate::types::Priority>,
     /// The `stamps` member.
-    pub stamps: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
+    pub stamps: Option<Vec<crate::primitives::DateTime>>,
     /// Recursion through structure members is boxed; through a map it is not.
-    pub tree: ::std::option::Option<crate::types::Tree>,
+    pub tree: Option<crate::types::Tree>,
     /// The `renamed` member.
-    pub renamed: ::std::option::Option<::std::string::String>,
+    pub renamed: Option<String>,
     /// The `dateTime` member.
-    pub date_time: ::std::option::Option<crate::primitives::DateTime>,
+    pub date_time: Option<crate::primitives::DateTime>,
     /// The `httpDate` member.
-    pub http_date: ::std::option::Option<crate::primitives::DateTime>,
+    pub http_date: Option<crate::primitives::DateTime>,
     /// The `httpDates` member.
-    pub http_dates: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
+    pub http_dates: Option<Vec<crate::primitives::DateTime>>,
     /// The `doubles` member.
-    pub doubles: ::std::option::Option<::std::vec::Vec<::std::option::Option<f64>>>,
+    pub doubles: Option<Vec<Option<f64>>>,
     /// The `floats` member.
-    pub floats: ::std::option::Option<::std::collections::HashMap<::std::string::String, f32>>,
+    pub floats: Option<::std::collections::HashMap<String, f32>>,
 }
 
 impl Everything {
     /// The `blob` member.
-    pub fn blob(&self) -> ::std::option::Option<&crate::primitives::Blob> {
+    pub fn blob(&self) -> Option<&crate::primitives::Blob> {
         self.blob.as_ref()
     }
+
     /// The `boolean` member.
-    pub fn boolean(&self) -> ::std::option::Option<bool> {
+    pub fn boolean(&self) -> Option<bool> {
         self.boolean
     }
+
     /// The `string` member.
-    pub fn string(&self) -> ::std::option::Option<&str> {
+    pub fn string(&self) -> Option<&str> {
         self.string.as_deref()
     }
+
     /// The `byte` member.
-    pub fn byte(&self) -> ::std::option::Option<i8> {
+    pub fn byte(&self) -> Option<i8> {
         self.byte
     }
+
     /// The `short` member.
-    pub fn short(&self) -> ::std::option::Option<i16> {
+    pub fn short(&self) -> Option<i16> {
         self.short
     }
+
     /// The `integer` member.
-    pub fn integer(&self) -> ::std::option::Option<i32> {
+    pub fn integer(&self) -> Option<i32> {
         self.integer
     }
+
     /// The `long` member.
-    pub fn long(&self) -> ::std::option::Option<i64> {
+    pub fn long(&self) -> Option<i64> {
         self.long
     }
+
     /// The `float` member.
-    pub fn float(&self) -> ::std::option::Option<f32> {
+    pub fn float(&self) -> Option<f32> {
         self.float
     }
+
     /// The `double` member.
-    pub fn double(&self) -> ::std::option::Option<f64> {
+    pub fn double(&self) -> Option<f64> {
         self.double
     }
+
     /// The `bigInteger` member.
-    pub fn big_integer(&self) -> ::std::option::Option<&crate::primitives::BigInteger> {
+    pub fn big_integer(&self) -> Option<&crate::primitives::BigInteger> {
         self.big_integer.as_ref()
     }
+
     /// The `bigDecimal` member.
-    pub fn big_decimal(&self) -> ::std::option::Option<&crate::primitives::BigDecimal> {
+    pub fn big_decimal(&self) -> Option<&crate::primitives::BigDecimal> {
         self.big_decimal.as_ref()
     }
+
     /// The `timestamp` member.
-    pub fn timestamp(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn timestamp(&self) -> Option<crate::primitives::DateTime> {
         self.timestamp
     }
+
     /// The `document` member.
-    pub fn document(&self) -> ::std::option::Option<&crate::primitives::Document> {
+    pub fn document(&self) -> Option<&crate::primitives::Document> {
         self.document.as_ref()
     }
+
     /// One of several kinds of value.
-    pub fn choice(&self) -> ::std::option::Option<&crate::types::Choice> {
+    pub fn choice(&self) -> Option<&crate::types::Choice> {
         self.choice.as_ref()
     }
+
     /// The `size` member.
-    pub fn size(&self) -> ::std::option::Option<&crate::types::Size> {
+    pub fn size(&self) -> Option<&crate::types::Size> {
         self.size.as_ref()
     }
+
     /// The `priority` member.
-    pub fn priority(&self) -> ::std::option::Option<&crate::types::Priority> {
+    pub fn priority(&self) -> Option<&crate::types::Priority> {
         self.priority.as_ref()
     }
+
     /// The `stamps` member.
     pub fn stamps(&self) -> &[crate::primitives::DateTime] {
         self.stamps.as_deref().unwrap_or_default()
     }
+
     /// Recursion through structure members is boxed; through a map it is not.
-    pub fn tree(&self) -> ::std::option::Option<&crate::types::Tree> {
+    pub fn tree(&self) -> Option<&crate::types::Tree> {
         self.tree.as_ref()
     }
+
     /// The `renamed` member.
-    pub fn renamed(&self) -> ::std::option::Option<&str> {
+    pub fn renamed(&self) -> Option<&str> {
         self.renamed.as_deref()
     }
+
     /// The `dateTime` member.
-    pub fn date_time(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn date_time(&self) -> Option<crate::primitives::DateTime> {
         self.date_time
     }
+
     /// The `httpDate` member.
-    pub fn http_date(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn http_date(&self) -> Option<crate::primitives::DateTime> {
         self.http_date
     }
+
     /// The `httpDates` member.
     pub fn http_dates(&self) -> &[crate::primitives::DateTime] {
         self.http_dates.as_deref().unwrap_or_default()
     }
+
     /// The `doubles` member.
-    pub fn doubles(&self) -> &[::std::option::Option<f64>] {
+    pub fn doubles(&self) -> &[Option<f64>] {
         self.doubles.as_deref().unwrap_or_default()
     }
+
     /// The `floats` member.
-    pub fn floats(
-        &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, f32>> {
+    pub fn floats(&self) -> Option<&::std::collections::HashMap<String, f32>> {
         self.floats.as_ref()
     }
+
     /// Creates a builder for [`Everything`].
     pub fn builder() -> crate::types::builders::EverythingBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -162,413 +184,466 @@ impl Everything {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EverythingBuilder {
-    pub(crate) blob: ::std::option::Option<crate::primitives::Blob>,
-    pub(crate) boolean: ::std::option::Option<bool>,
-    pub(crate) string: ::std::option::Option<::std::string::String>,
-    pub(crate) byte: ::std::option::Option<i8>,
-    pub(crate) short: ::std::option::Option<i16>,
-    pub(crate) integer: ::std::option::Option<i32>,
-    pub(crate) long: ::std::option::Option<i64>,
-    pub(crate) float: ::std::option::Option<f32>,
-    pub(crate) double: ::std::option::Option<f64>,
-    pub(crate) big_integer: ::std::option::Option<crate::primitives::BigInteger>,
-    pub(crate) big_decimal: ::std::option::Option<crate::primitives::BigDecimal>,
-    pub(crate) timestamp: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) document: ::std::option::Option<crate::primitives::Document>,
-    pub(crate) choice: ::std::option::Option<crate::types::Choice>,
-    pub(crate) size: ::std::option::Option<crate::types::Size>,
-    pub(crate) priority: ::std::option::Option<crate::types::Priority>,
-    pub(crate) stamps: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
-    pub(crate) tree: ::std::option::Option<crate::types::Tree>,
-    pub(crate) renamed: ::std::option::Option<::std::string::String>,
-    pub(crate) date_time: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) http_date: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) http_dates: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
-    pub(crate) doubles: ::std::option::Option<::std::vec::Vec<::std::option::Option<f64>>>,
-    pub(crate) floats: ::std::option::Option<::std::collections::HashMap<::std::string::String, f32>>,
+    pub(crate) blob: Option<crate::primitives::Blob>,
+    pub(crate) boolean: Option<bool>,
+    pub(crate) string: Option<String>,
+    pub(crate) byte: Option<i8>,
+    pub(crate) short: Option<i16>,
+    pub(crate) integer: Option<i32>,
+    pub(crate) long: Option<i64>,
+    pub(crate) float: Option<f32>,
+    pub(crate) double: Option<f64>,
+    pub(crate) big_integer: Option<crate::primitives::BigInteger>,
+    pub(crate) big_decimal: Option<crate::primitives::BigDecimal>,
+    pub(crate) timestamp: Option<crate::primitives::DateTime>,
+    pub(crate) document: Option<crate::primitives::Document>,
+    pub(crate) choice: Option<crate::types::Choice>,
+    pub(crate) size: Option<crate::types::Size>,
+    pub(crate) priority: Option<crate::types::Priority>,
+    pub(crate) stamps: Option<Vec<crate::primitives::DateTime>>,
+    pub(crate) tree: Option<crate::types::Tree>,
+    pub(crate) renamed: Option<String>,
+    pub(crate) date_time: Option<crate::primitives::DateTime>,
+    pub(crate) http_date: Option<crate::primitives::DateTime>,
+    pub(crate) http_dates: Option<Vec<crate::primitives::DateTime>>,
+    pub(crate) doubles: Option<Vec<Option<f64>>>,
+    pub(crate) floats: Option<::std::collections::HashMap<String, f32>>,
 }
 
 impl EverythingBuilder {
     /// The `blob` member.
     pub fn blob(mut self, input: crate::primitives::Blob) -> Self {
-        self.blob = ::std::option::Option::Some(input);
+        self.blob = Some(input);
         self
     }
+
     /// Sets or clears `blob`; see [`blob`](Self::blob).
-    pub fn set_blob(mut self, input: ::std::option::Option<crate::primitives::Blob>) -> Self {
+    pub fn set_blob(mut self, input: Option<crate::primitives::Blob>) -> Self {
         self.blob = input;
         self
     }
+
     /// The value of `blob` set so far.
-    pub fn get_blob(&self) -> ::std::option::Option<&crate::primitives::Blob> {
+    pub fn get_blob(&self) -> Option<&crate::primitives::Blob> {
         self.blob.as_ref()
     }
+
     /// The `boolean` member.
     pub fn boolean(mut self, input: bool) -> Self {
-        self.boolean = ::std::option::Option::Some(input);
+        self.boolean = Some(input);
         self
     }
+
     /// Sets or clears `boolean`; see [`boolean`](Self::boolean).
-    pub fn set_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_boolean(mut self, input: Option<bool>) -> Self {
         self.boolean = input;
         self
     }
+
     /// The value of `boolean` set so far.
-    pub fn get_boolean(&self) -> ::std::option::Option<bool> {
+    pub fn get_boolean(&self) -> Option<bool> {
         self.boolean
     }
+
     /// The `string` member.
-    pub fn string(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.string = ::std::option::Option::Some(input.into());
+    pub fn string(mut self, input: impl Into<String>) -> Self {
+        self.string = Some(input.into());
         self
     }
+
     /// Sets or clears `string`; see [`string`](Self::string).
-    pub fn set_string(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_string(mut self, input: Option<String>) -> Self {
         self.string = input;
         self
     }
+
     /// The value of `string` set so far.
-    pub fn get_string(&self) -> ::std::option::Option<&str> {
+    pub fn get_string(&self) -> Option<&str> {
         self.string.as_deref()
     }
+
     /// The `byte` member.
     pub fn byte(mut self, input: i8) -> Self {
-        self.byte = ::std::option::Option::Some(input);
+        self.byte = Some(input);
         self
     }
+
     /// Sets or clears `byte`; see [`byte`](Self::byte).
-    pub fn set_byte(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_byte(mut self, input: Option<i8>) -> Self {
         self.byte = input;
         self
     }
+
     /// The value of `byte` set so far.
-    pub fn get_byte(&self) -> ::std::option::Option<i8> {
+    pub fn get_byte(&self) -> Option<i8> {
         self.byte
     }
+
     /// The `short` member.
     pub fn short(mut self, input: i16) -> Self {
-        self.short = ::std::option::Option::Some(input);
+        self.short = Some(input);
         self
     }
+
     /// Sets or clears `short`; see [`short`](Self::short).
-    pub fn set_short(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_short(mut self, input: Option<i16>) -> Self {
         self.short = input;
         self
     }
+
     /// The value of `short` set so far.
-    pub fn get_short(&self) -> ::std::option::Option<i16> {
+    pub fn get_short(&self) -> Option<i16> {
         self.short
     }
+
     /// The `integer` member.
     pub fn integer(mut self, input: i32) -> Self {
-        self.integer = ::std::option::Option::Some(input);
+        self.integer = Some(input);
         self
     }
+
     /// Sets or clears `integer`; see [`integer`](Self::integer).
-    pub fn set_integer(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_integer(mut self, input: Option<i32>) -> Self {
         self.integer = input;
         self
     }
+
     /// The value of `integer` set so far.
-    pub fn get_integer(&self) -> ::std::option::Option<i32> {
+    pub fn get_integer(&self) -> Option<i32> {
         self.integer
     }
+
     /// The `long` member.
     pub fn long(mut self, input: i64) -> Self {
-        self.long = ::std::option::Option::Some(input);
+        self.long = Some(input);
         self
     }
+
     /// Sets or clears `long`; see [`long`](Self::long).
-    pub fn set_long(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_long(mut self, input: Option<i64>) -> Self {
         self.long = input;
         self
     }
+
     /// The value of `long` set so far.
-    pub fn get_long(&self) -> ::std::option::Option<i64> {
+    pub fn get_long(&self) -> Option<i64> {
         self.long
     }
+
     /// The `float` member.
     pub fn float(mut self, input: f32) -> Self {
-        self.float = ::std::option::Option::Some(input);
+        self.float = Some(input);
         self
     }
+
     /// Sets or clears `float`; see [`float`](Self::float).
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float(mut self, input: Option<f32>) -> Self {
         self.float = input;
         self
     }
+
     /// The value of `float` set so far.
-    pub fn get_float(&self) -> ::std::option::Option<f32> {
+    pub fn get_float(&self) -> Option<f32> {
         self.float
     }
+
     /// The `double` member.
     pub fn double(mut self, input: f64) -> Self {
-        self.double = ::std::option::Option::Some(input);
+        self.double = Some(input);
         self
     }
+
     /// Sets or clears `double`; see [`double`](Self::double).
-    pub fn set_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double(mut self, input: Option<f64>) -> Self {
         self.double = input;
         self
     }
+
     /// The value of `double` set so far.
-    pub fn get_double(&self) -> ::std::option::Option<f64> {
+    pub fn get_double(&self) -> Option<f64> {
         self.double
     }
+
     /// The `bigInteger` member.
     pub fn big_integer(mut self, input: crate::primitives::BigInteger) -> Self {
-        self.big_integer = ::std::option::Option::Some(input);
+        self.big_integer = Some(input);
         self
     }
+
     /// Sets or clears `big_integer`; see [`big_integer`](Self::big_integer).
     pub fn set_big_integer(
         mut self,
-        input: ::std::option::Option<crate::primitives::BigInteger>,
+        input: Option<crate::primitives::BigInteger>,
     ) -> Self {
         self.big_integer = input;
         self
     }
+
     /// The value of `big_integer` set so far.
-    pub fn get_big_integer(&self) -> ::std::option::Option<&crate::primitives::BigInteger> {
+    pub fn get_big_integer(&self) -> Option<&crate::primitives::BigInteger> {
         self.big_integer.as_ref()
     }
+
     /// The `bigDecimal` member.
     pub fn big_decimal(mut self, input: crate::primitives::BigDecimal) -> Self {
-        self.big_decimal = ::std::option::Option::Some(input);
+        self.big_decimal = Some(input);
         self
     }
+
     /// Sets or clears `big_decimal`; see [`big_decimal`](Self::big_decimal).
     pub fn set_big_decimal(
         mut self,
-        input: ::std::option::Option<crate::primitives::BigDecimal>,
+        input: Option<crate::primitives::BigDecimal>,
     ) -> Self {
         self.big_decimal = input;
         self
     }
+
     /// The value of `big_decimal` set so far.
-    pub fn get_big_decimal(&self) -> ::std::option::Option<&crate::primitives::BigDecimal> {
+    pub fn get_big_decimal(&self) -> Option<&crate::primitives::BigDecimal> {
         self.big_decimal.as_ref()
     }
+
     /// The `timestamp` member.
     pub fn timestamp(mut self, input: crate::primitives::DateTime) -> Self {
-        self.timestamp = ::std::option::Option::Some(input);
+        self.timestamp = Some(input);
         self
     }
+
     /// Sets or clears `timestamp`; see [`timestamp`](Self::timestamp).
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
+    pub fn set_timestamp(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.timestamp = input;
         self
     }
+
     /// The value of `timestamp` set so far.
-    pub fn get_timestamp(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_timestamp(&self) -> Option<crate::primitives::DateTime> {
         self.timestamp
     }
+
     /// The `document` member.
     pub fn document(mut self, input: crate::primitives::Document) -> Self {
-        self.document = ::std::option::Option::Some(input);
+        self.document = Some(input);
         self
     }
+
     /// Sets or clears `document`; see [`document`](Self::document).
-    pub fn set_document(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Document>,
-    ) -> Self {
+    pub fn set_document(mut self, input: Option<crate::primitives::Document>) -> Self {
         self.document = input;
         self
     }
+
     /// The value of `document` set so far.
-    pub fn get_document(&self) -> ::std::option::Option<&crate::primitives::Document> {
+    pub fn get_document(&self) -> Option<&crate::primitives::Document> {
         self.document.as_ref()
     }
+
     /// One of several kinds of value.
     pub fn choice(mut self, input: crate::types::Choice) -> Self {
-        self.choice = ::std::option::Option::Some(input);
+        self.choice = Some(input);
         self
     }
+
     /// Sets or clears `choice`; see [`choice`](Self::choice).
-    pub fn set_choice(mut self, input: ::std::option::Option<crate::types::Choice>) -> Self {
+    pub fn set_choice(mut self, input: Option<crate::types::Choice>) -> Self {
         self.choice = input;
         self
     }
+
     /// The value of `choice` set so far.
-    pub fn get_choice(&self) -> ::std::option::Option<&crate::types::Choice> {
+    pub fn get_choice(&self) -> Option<&crate::types::Choice> {
         self.choice.as_ref()
     }
+
     /// The `size` member.
     pub fn size(mut self, input: crate::types::Size) -> Self {
-        self.size = ::std::option::Option::Some(input);
+        self.size = Some(input);
         self
     }
+
     /// Sets or clears `size`; see [`size`](Self::size).
-    pub fn set_size(mut self, input: ::std::option::Option<crate::types::Size>) -> Self {
+    pub fn set_size(mut self, input: Option<crate::types::Size>) -> Self {
         self.size = input;
         self
     }
+
     /// The value of `size` set so far.
-    pub fn get_size(&self) -> ::std::option::Option<&crate::types::Size> {
+    pub fn get_size(&self) -> Option<&crate::types::Size> {
         self.size.as_ref()
     }
+
     /// The `priority` member.
     pub fn priority(mut self, input: crate::types::Priority) -> Self {
-        self.priority = ::std::option::Option::Some(input);
+        self.priority = Some(input);
         self
     }
+
     /// Sets or clears `priority`; see [`priority`](Self::priority).
-    pub fn set_priority(mut self, input: ::std::option::Option<crate::types::Priority>) -> Self {
+    pub fn set_priority(mut self, input: Option<crate::types::Priority>) -> Self {
         self.priority = input;
         self
     }
+
     /// The value of `priority` set so far.
-    pub fn get_priority(&self) -> ::std::option::Option<&crate::types::Priority> {
+    pub fn get_priority(&self) -> Option<&crate::types::Priority> {
         self.priority.as_ref()
     }
+
     /// Appends one item to `stamps`; [`set_stamps`](Self::set_stamps) replaces the whole list.
     ///
     /// The `stamps` member.
     pub fn stamps(mut self, input: crate::primitives::DateTime) -> Self {
-        self.stamps.get_or_insert_with(::std::vec::Vec::new).push(input);
+        self.stamps.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `stamps`; see [`stamps`](Self::stamps).
     pub fn set_stamps(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
+        input: Option<Vec<crate::primitives::DateTime>>,
     ) -> Self {
         self.stamps = input;
         self
     }
+
     /// The value of `stamps` set so far.
-    pub fn get_stamps(&self) -> ::std::option::Option<&[crate::primitives::DateTime]> {
+    pub fn get_stamps(&self) -> Option<&[crate::primitives::DateTime]> {
         self.stamps.as_deref()
     }
+
     /// Recursion through structure members is boxed; through a map it is not.
     pub fn tree(mut self, input: crate::types::Tree) -> Self {
-        self.tree = ::std::option::Option::Some(input);
+        self.tree = Some(input);
         self
     }
+
     /// Sets or clears `tree`; see [`tree`](Self::tree).
-    pub fn set_tree(mut self, input: ::std::option::Option<crate::types::Tree>) -> Self {
+    pub fn set_tree(mut self, input: Option<crate::types::Tree>) -> Self {
         self.tree = input;
         self
     }
+
     /// The value of `tree` set so far.
-    pub fn get_tree(&self) -> ::std::option::Option<&crate::types::Tree> {
+    pub fn get_tree(&self) -> Option<&crate::types::Tree> {
         self.tree.as_ref()
     }
+
     /// The `renamed` member.
-    pub fn renamed(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.renamed = ::std::option::Option::Some(input.into());
+    pub fn renamed(mut self, input: impl Into<String>) -> Self {
+        self.renamed = Some(input.into());
         self
     }
+
     /// Sets or clears `renamed`; see [`renamed`](Self::renamed).
-    pub fn set_renamed(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_renamed(mut self, input: Option<String>) -> Self {
         self.renamed = input;
         self
     }
+
     /// The value of `renamed` set so far.
-    pub fn get_renamed(&self) -> ::std::option::Option<&str> {
+    pub fn get_renamed(&self) -> Option<&str> {
         self.renamed.as_deref()
     }
+
     /// The `dateTime` member.
     pub fn date_time(mut self, input: crate::primitives::DateTime) -> Self {
-        self.date_time = ::std::option::Option::Some(input);
+        self.date_time = Some(input);
         self
     }
+
     /// Sets or clears `date_time`; see [`date_time`](Self::date_time).
-    pub fn set_date_time(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
+    pub fn set_date_time(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.date_time = input;
         self
     }
+
     /// The value of `date_time` set so far.
-    pub fn get_date_time(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_date_time(&self) -> Option<crate::primitives::DateTime> {
         self.date_time
     }
+
     /// The `httpDate` member.
     pub fn http_date(mut self, input: crate::primitives::DateTime) -> Self {
-        self.http_date = ::std::option::Option::Some(input);
+        self.http_date = Some(input);
         self
     }
+
     /// Sets or clears `http_date`; see [`http_date`](Self::http_date).
-    pub fn set_http_date(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
+    pub fn set_http_date(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.http_date = input;
         self
     }
+
     /// The value of `http_date` set so far.
-    pub fn get_http_date(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_http_date(&self) -> Option<crate::primitives::DateTime> {
         self.http_date
     }
+
     /// Appends one item to `http_dates`; [`set_http_dates`](Self::set_http_dates) replaces the whole list.
     ///
     /// The `httpDates` member.
     pub fn http_dates(mut self, input: crate::primitives::DateTime) -> Self {
-        self.http_dates.get_or_insert_with(::std::vec::Vec::new).push(input);
+        self.http_dates.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `http_dates`; see [`http_dates`](Self::http_dates).
     pub fn set_http_dates(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
+        input: Option<Vec<crate::primitives::DateTime>>,
     ) -> Self {
         self.http_dates = input;
         self
     }
+
     /// The value of `http_dates` set so far.
-    pub fn get_http_dates(&self) -> ::std::option::Option<&[crate::primitives::DateTime]> {
+    pub fn get_http_dates(&self) -> Option<&[crate::primitives::DateTime]> {
         self.http_dates.as_deref()
     }
+
     /// Appends one item to `doubles`; [`set_doubles`](Self::set_doubles) replaces the whole list.
     ///
     /// The `doubles` member.
-    pub fn doubles(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.doubles.get_or_insert_with(::std::vec::Vec::new).push(input);
+    pub fn doubles(mut self, input: Option<f64>) -> Self {
+        self.doubles.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `doubles`; see [`doubles`](Self::doubles).
-    pub fn set_doubles(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::option::Option<f64>>>,
-    ) -> Self {
+    pub fn set_doubles(mut self, input: Option<Vec<Option<f64>>>) -> Self {
         self.doubles = input;
         self
     }
+
     /// The value of `doubles` set so far.
-    pub fn get_doubles(&self) -> ::std::option::Option<&[::std::option::Option<f64>]> {
+    pub fn get_doubles(&self) -> Option<&[Option<f64>]> {
         self.doubles.as_deref()
     }
+
     /// Adds one entry to `floats`; [`set_floats`](Self::set_floats) replaces the whole map.
     ///
     /// The `floats` member.
-    pub fn floats(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: f32,
-    ) -> Self {
-        self.floats.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
+    pub fn floats(mut self, key: impl Into<String>, value: f32) -> Self {
+        self.floats
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value);
         self
     }
+
     /// Sets or clears `floats`; see [`floats`](Self::floats).
     pub fn set_floats(
         mut self,
-        input: ::std::option::Option<::std::collections::HashMap<::std::string::String, f32>>,
+        input: Option<::std::collections::HashMap<String, f32>>,
     ) -> Self {
         self.floats = input;
         self
     }
+
     /// The value of `floats` set so far.
-    pub fn get_floats(
-        &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, f32>> {
+    pub fn get_floats(&self) -> Option<&::std::collections::HashMap<String, f32>> {
         self.floats.as_ref()
     }
+
     /// Builds a [`Everything`].
     pub fn build(self) -> crate::types::Everything {
         crate::types::Everything {
@@ -602,80 +677,117 @@ impl EverythingBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Everything {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("Everything", 24)?;
-        if let ::std::option::Option::Some(value) = &self.blob {
+        if let Some(value) = &self.blob {
             state.serialize_field("blob", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boolean {
+        if let Some(value) = &self.boolean {
             state.serialize_field("boolean", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string {
+        if let Some(value) = &self.string {
             state.serialize_field("string", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.byte {
+        if let Some(value) = &self.byte {
             state.serialize_field("byte", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short {
+        if let Some(value) = &self.short {
             state.serialize_field("short", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer {
+        if let Some(value) = &self.integer {
             state.serialize_field("integer", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.long {
+        if let Some(value) = &self.long {
             state.serialize_field("long", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.float {
-            state.serialize_field("float", &crate::json::with::<crate::json::Float, _>(value))?;
+        if let Some(value) = &self.float {
+            state
+                .serialize_field(
+                    "float",
+                    &crate::json::with::<crate::json::Float, _>(value),
+                )?;
         }
-        if let ::std::option::Option::Some(value) = &self.double {
-            state.serialize_field("double", &crate::json::with::<crate::json::Float, _>(value))?;
+        if let Some(value) = &self.double {
+            state
+                .serialize_field(
+                    "double",
+                    &crate::json::with::<crate::json::Float, _>(value),
+                )?;
         }
-        if let ::std::option::Option::Some(value) = &self.big_integer {
+        if let Some(value) = &self.big_integer {
             state.serialize_field("bigInteger", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.big_decimal {
+        if let Some(value) = &self.big_decimal {
             state.serialize_field("bigDecimal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timestamp {
+        if let Some(value) = &self.timestamp {
             state.serialize_field("timestamp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.document {
+        if let Some(value) = &self.document {
             state.serialize_field("document", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.choice {
+        if let Some(value) = &self.choice {
             state.serialize_field("choice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size {
+        if let Some(value) = &self.size {
             state.serialize_field("size", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.priority {
+        if let Some(value) = &self.priority {
             state.serialize_field("priority", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stamps {
+        if let Some(value) = &self.stamps {
             state.serialize_field("stamps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tree {
+        if let Some(value) = &self.tree {
             state.serialize_field("tree", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.renamed {
+        if let Some(value) = &self.renamed {
             state.serialize_field("renamed_on_the_wire", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.date_time {
-            state.serialize_field("dateTime", &crate::json::with::<crate::json::DateTimeText, _>(value))?;
+        if let Some(value) = &self.date_time {
+            state
+                .serialize_field(
+                    "dateTime",
+                    &crate::json::with::<crate::json::DateTimeText, _>(value),
+                )?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_date {
-            state.serialize_field("httpDate", &crate::json::with::<crate::json::HttpDateText, _>(value))?;
+        if let Some(value) = &self.http_date {
+            state
+                .serialize_field(
+                    "httpDate",
+                    &crate::json::with::<crate::json::HttpDateText, _>(value),
+                )?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_dates {
-            state.serialize_field("httpDates", &crate::json::with::<crate::json::List<crate::json::HttpDateText>, _>(value))?;
+        if let Some(value) = &self.http_dates {
+            state
+                .serialize_field(
+                    "httpDates",
+                    &crate::json::with::<
+                        crate::json::List<crate::json::HttpDateText>,
+                        _,
+                    >(value),
+                )?;
         }
-        if let ::std::option::Option::Some(value) = &self.doubles {
-            state.serialize_field("doubles", &crate::json::with::<crate::json::List<crate::json::Sparse<crate::json::Float>>, _>(value))?;
+        if let Some(value) = &self.doubles {
+            state
+                .serialize_field(
+                    "doubles",
+                    &crate::json::with::<
+                        crate::json::List<crate::json::Sparse<crate::json::Float>>,
+                        _,
+                    >(value),
+                )?;
         }
-        if let ::std::option::Option::Some(value) = &self.floats {
-            state.serialize_field("floats", &crate::json::with::<crate::json::Map<crate::json::Float>, _>(value))?;
+        if let Some(value) = &self.floats {
+            state
+                .serialize_field(
+                    "floats",
+                    &crate::json::with::<crate::json::Map<crate::json::Float>, _>(value),
+                )?;
         }
         state.end()
     }
@@ -683,16 +795,24 @@ impl ::serde::Serialize for Everything {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Everything {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Everything;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Everything` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Everything, A::Error> {
-                let mut builder = <crate::types::builders::EverythingBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Everything, __A::Error> {
+                let mut builder = <crate::types::builders::EverythingBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "blob" => builder.blob = map.next_value()?,
                         "boolean" => builder.boolean = map.next_value()?,
@@ -701,8 +821,20 @@ impl<'de> ::serde::Deserialize<'de> for Everything {
                         "short" => builder.short = map.next_value()?,
                         "integer" => builder.integer = map.next_value()?,
                         "long" => builder.long = map.next_value()?,
-                        "float" => builder.float = map.next_value::<::std::option::Option<crate::json::Read<crate::json::Float, f32>>>()?.map(crate::json::Read::into_inner),
-                        "double" => builder.double = map.next_value::<::std::option::Option<crate::json::Read<crate::json::Float, f64>>>()?.map(crate::json::Read::into_inner),
+                        "float" => {
+                            builder.float = map
+                                .next_value::<
+                                    Option<crate::json::Read<crate::json::Float, f32>>,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
+                        "double" => {
+                            builder.double = map
+                                .next_value::<
+                                    Option<crate::json::Read<crate::json::Float, f64>>,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
                         "bigInteger" => builder.big_integer = map.next_value()?,
                         "bigDecimal" => builder.big_decimal = map.next_value()?,
                         "timestamp" => builder.timestamp = map.next_value()?,
@@ -713,19 +845,74 @@ impl<'de> ::serde::Deserialize<'de> for Everything {
                         "stamps" => builder.stamps = map.next_value()?,
                         "tree" => builder.tree = map.next_value()?,
                         "renamed_on_the_wire" => builder.renamed = map.next_value()?,
-                        "dateTime" => builder.date_time = map.next_value::<::std::option::Option<crate::json::Read<crate::json::DateTimeText, crate::primitives::DateTime>>>()?.map(crate::json::Read::into_inner),
-                        "httpDate" => builder.http_date = map.next_value::<::std::option::Option<crate::json::Read<crate::json::HttpDateText, crate::primitives::DateTime>>>()?.map(crate::json::Read::into_inner),
-                        "httpDates" => builder.http_dates = map.next_value::<::std::option::Option<crate::json::Read<crate::json::List<crate::json::HttpDateText>, ::std::vec::Vec<crate::primitives::DateTime>>>>()?.map(crate::json::Read::into_inner),
-                        "doubles" => builder.doubles = map.next_value::<::std::option::Option<crate::json::Read<crate::json::List<crate::json::Sparse<crate::json::Float>>, ::std::vec::Vec<::std::option::Option<f64>>>>>()?.map(crate::json::Read::into_inner),
-                        "floats" => builder.floats = map.next_value::<::std::option::Option<crate::json::Read<crate::json::Map<crate::json::Float>, ::std::collections::HashMap<::std::string::String, f32>>>>()?.map(crate::json::Read::into_inner),
+                        "dateTime" => {
+                            builder.date_time = map
+                                .next_value::<
+                                    Option<
+                                        crate::json::Read<
+                                            crate::json::DateTimeText,
+                                            crate::primitives::DateTime,
+                                        >,
+                                    >,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
+                        "httpDate" => {
+                            builder.http_date = map
+                                .next_value::<
+                                    Option<
+                                        crate::json::Read<
+                                            crate::json::HttpDateText,
+                                            crate::primitives::DateTime,
+                                        >,
+                                    >,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
+                        "httpDates" => {
+                            builder.http_dates = map
+                                .next_value::<
+                                    Option<
+                                        crate::json::Read<
+                                            crate::json::List<crate::json::HttpDateText>,
+                                            Vec<crate::primitives::DateTime>,
+                                        >,
+                                    >,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
+                        "doubles" => {
+                            builder.doubles = map
+                                .next_value::<
+                                    Option<
+                                        crate::json::Read<
+                                            crate::json::List<crate::json::Sparse<crate::json::Float>>,
+                                            Vec<Option<f64>>,
+                                        >,
+                                    >,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
+                        "floats" => {
+                            builder.floats = map
+                                .next_value::<
+                                    Option<
+                                        crate::json::Read<
+                                            crate::json::Map<crate::json::Float>,
+                                            ::std::collections::HashMap<String, f32>,
+                                        >,
+                                    >,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

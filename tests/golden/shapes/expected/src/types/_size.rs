@@ -27,6 +27,7 @@ impl Size {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value the model lists, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["small", "large", "x-large"]
@@ -34,21 +35,27 @@ impl Size {
 }
 
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for Size {
+impl From<&str> for Size {
     fn from(value: &str) -> Self {
         match value {
             "small" => Self::Small,
             "large" => Self::Large,
             "x-large" => Self::XLarge,
-            other => Self::Unknown(crate::primitives::UnknownVariantValue::new(other.to_owned())),
+            other => {
+                Self::Unknown(
+                    crate::primitives::UnknownVariantValue::new(other.to_owned()),
+                )
+            }
         }
     }
 }
 
-impl ::std::convert::From<::std::string::String> for Size {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for Size {
+    fn from(value: String) -> Self {
         match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(crate::primitives::UnknownVariantValue::new(value)),
+            Self::Unknown(_) => {
+                Self::Unknown(crate::primitives::UnknownVariantValue::new(value))
+            }
             known => known,
         }
     }
@@ -56,8 +63,8 @@ impl ::std::convert::From<::std::string::String> for Size {
 
 impl ::std::str::FromStr for Size {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -75,14 +82,20 @@ impl ::std::fmt::Display for Size {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Size {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Size {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer).map(|text| Self::from(text.as_str()))
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)
+            .map(|text| Self::from(text.as_str()))
     }
 }

@@ -4,13 +4,13 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct Tree {
     /// The `value` member.
-    pub value: ::std::string::String,
+    pub value: String,
     /// Recursion through structure members is boxed; through a map it is not.
-    pub left: ::std::option::Option<::std::boxed::Box<crate::types::Tree>>,
+    pub left: Option<Box<crate::types::Tree>>,
     /// Recursion through structure members is boxed; through a map it is not.
-    pub right: ::std::option::Option<::std::boxed::Box<crate::types::Tree>>,
+    pub right: Option<Box<crate::types::Tree>>,
     /// The `leaves` member.
-    pub leaves: ::std::option::Option<::std::collections::HashMap<::std::string::String, crate::types::Tree>>,
+    pub leaves: Option<::std::collections::HashMap<String, crate::types::Tree>>,
 }
 
 impl Tree {
@@ -18,23 +18,27 @@ impl Tree {
     pub fn value(&self) -> &str {
         &self.value
     }
+
     /// Recursion through structure members is boxed; through a map it is not.
-    pub fn left(&self) -> ::std::option::Option<&crate::types::Tree> {
+    pub fn left(&self) -> Option<&crate::types::Tree> {
         self.left.as_deref()
     }
+
     /// Recursion through structure members is boxed; through a map it is not.
-    pub fn right(&self) -> ::std::option::Option<&crate::types::Tree> {
+    pub fn right(&self) -> Option<&crate::types::Tree> {
         self.right.as_deref()
     }
+
     /// The `leaves` member.
     pub fn leaves(
         &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, crate::types::Tree>> {
+    ) -> Option<&::std::collections::HashMap<String, crate::types::Tree>> {
         self.leaves.as_ref()
     }
+
     /// Creates a builder for [`Tree`].
     pub fn builder() -> crate::types::builders::TreeBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -42,89 +46,105 @@ impl Tree {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TreeBuilder {
-    pub(crate) value: ::std::option::Option<::std::string::String>,
-    pub(crate) left: ::std::option::Option<::std::boxed::Box<crate::types::Tree>>,
-    pub(crate) right: ::std::option::Option<::std::boxed::Box<crate::types::Tree>>,
-    pub(crate) leaves: ::std::option::Option<::std::collections::HashMap<::std::string::String, crate::types::Tree>>,
+    pub(crate) value: Option<String>,
+    pub(crate) left: Option<Box<crate::types::Tree>>,
+    pub(crate) right: Option<Box<crate::types::Tree>>,
+    pub(crate) leaves: Option<::std::collections::HashMap<String, crate::types::Tree>>,
 }
 
 impl TreeBuilder {
     /// The `value` member.
-    pub fn value(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.value = Some(input.into());
         self
     }
+
     /// Sets or clears `value`; see [`value`](Self::value).
-    pub fn set_value(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
+
     /// The value of `value` set so far.
-    pub fn get_value(&self) -> ::std::option::Option<&str> {
+    pub fn get_value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Recursion through structure members is boxed; through a map it is not.
     pub fn left(mut self, input: crate::types::Tree) -> Self {
-        self.left = ::std::option::Option::Some(::std::boxed::Box::new(input));
+        self.left = Some(Box::new(input));
         self
     }
+
     /// Sets or clears `left`; see [`left`](Self::left).
-    pub fn set_left(mut self, input: ::std::option::Option<crate::types::Tree>) -> Self {
-        self.left = input.map(::std::boxed::Box::new);
+    pub fn set_left(mut self, input: Option<crate::types::Tree>) -> Self {
+        self.left = input.map(Box::new);
         self
     }
+
     /// The value of `left` set so far.
-    pub fn get_left(&self) -> ::std::option::Option<&crate::types::Tree> {
+    pub fn get_left(&self) -> Option<&crate::types::Tree> {
         self.left.as_deref()
     }
+
     /// Recursion through structure members is boxed; through a map it is not.
     pub fn right(mut self, input: crate::types::Tree) -> Self {
-        self.right = ::std::option::Option::Some(::std::boxed::Box::new(input));
+        self.right = Some(Box::new(input));
         self
     }
+
     /// Sets or clears `right`; see [`right`](Self::right).
-    pub fn set_right(mut self, input: ::std::option::Option<crate::types::Tree>) -> Self {
-        self.right = input.map(::std::boxed::Box::new);
+    pub fn set_right(mut self, input: Option<crate::types::Tree>) -> Self {
+        self.right = input.map(Box::new);
         self
     }
+
     /// The value of `right` set so far.
-    pub fn get_right(&self) -> ::std::option::Option<&crate::types::Tree> {
+    pub fn get_right(&self) -> Option<&crate::types::Tree> {
         self.right.as_deref()
     }
+
     /// Adds one entry to `leaves`; [`set_leaves`](Self::set_leaves) replaces the whole map.
     ///
     /// The `leaves` member.
-    pub fn leaves(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: crate::types::Tree,
-    ) -> Self {
-        self.leaves.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
+    pub fn leaves(mut self, key: impl Into<String>, value: crate::types::Tree) -> Self {
+        self.leaves
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value);
         self
     }
+
     /// Sets or clears `leaves`; see [`leaves`](Self::leaves).
     pub fn set_leaves(
         mut self,
-        input: ::std::option::Option<::std::collections::HashMap<::std::string::String, crate::types::Tree>>,
+        input: Option<::std::collections::HashMap<String, crate::types::Tree>>,
     ) -> Self {
         self.leaves = input;
         self
     }
+
     /// The value of `leaves` set so far.
     pub fn get_leaves(
         &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, crate::types::Tree>> {
+    ) -> Option<&::std::collections::HashMap<String, crate::types::Tree>> {
         self.leaves.as_ref()
     }
+
     /// Builds a [`Tree`], or says which required member was not set.
-    pub fn build(self) -> ::std::result::Result<crate::types::Tree, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::types::Tree {
-            value: self.value.ok_or_else(|| crate::error::BuildError::missing_field("value", "Tree"))?,
+    pub fn build(self) -> Result<crate::types::Tree, crate::error::BuildError> {
+        Ok(crate::types::Tree {
+            value: self
+                .value
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "value",
+                    "Tree",
+                ))?,
             left: self.left,
             right: self.right,
             leaves: self.leaves,
         })
     }
+
     /// Builds a [`Tree`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::types::Tree {
@@ -139,17 +159,20 @@ impl TreeBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Tree {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("Tree", 4)?;
         state.serialize_field("value", &self.value)?;
-        if let ::std::option::Option::Some(value) = &self.left {
+        if let Some(value) = &self.left {
             state.serialize_field("left", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.right {
+        if let Some(value) = &self.right {
             state.serialize_field("right", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.leaves {
+        if let Some(value) = &self.leaves {
             state.serialize_field("leaves", value)?;
         }
         state.end()
@@ -158,16 +181,24 @@ impl ::serde::Serialize for Tree {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Tree {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Tree;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Tree` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Tree, A::Error> {
-                let mut builder = <crate::types::builders::TreeBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Tree, __A::Error> {
+                let mut builder = <crate::types::builders::TreeBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "value" => builder.value = map.next_value()?,
                         "left" => builder.left = map.next_value()?,
@@ -178,9 +209,9 @@ impl<'de> ::serde::Deserialize<'de> for Tree {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

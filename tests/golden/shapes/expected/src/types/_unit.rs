@@ -7,7 +7,7 @@ pub struct Unit {}
 impl Unit {
     /// Creates a builder for [`Unit`].
     pub fn builder() -> crate::types::builders::UnitBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -19,35 +19,45 @@ pub struct UnitBuilder {}
 impl UnitBuilder {
     /// Builds a [`Unit`].
     pub fn build(self) -> crate::types::Unit {
-        crate::types::Unit {
-        }
+        crate::types::Unit {}
     }
 }
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Unit {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         ::serde::ser::SerializeStruct::end(serializer.serialize_struct("Unit", 0)?)
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Unit {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Unit;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Unit` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Unit, A::Error> {
-                let builder = <crate::types::builders::UnitBuilder as ::std::default::Default>::default();
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Unit, __A::Error> {
+                let builder = <crate::types::builders::UnitBuilder as Default>::default();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -4,65 +4,71 @@
 #[derive(Clone, PartialEq)]
 pub struct PutCollectionsInput {
     /// A list of lists.
-    pub matrix: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<::std::string::String>>>,
+    pub matrix: Option<Vec<Vec<String>>>,
     /// The `names` member.
-    pub names: ::std::vec::Vec<::std::string::String>,
+    pub names: Vec<String>,
     /// The `groups` member.
-    pub groups: ::std::option::Option<::std::collections::HashMap<::std::string::String, ::std::vec::Vec<::std::string::String>>>,
+    pub groups: Option<::std::collections::HashMap<String, Vec<String>>>,
     /// The `sparse` member.
-    pub sparse: ::std::option::Option<::std::vec::Vec<::std::option::Option<::std::string::String>>>,
+    pub sparse: Option<Vec<Option<String>>>,
     /// The `sparseMap` member.
-    pub sparse_map: ::std::option::Option<::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>>,
+    pub sparse_map: Option<::std::collections::HashMap<String, Option<i32>>>,
     /// The `nodes` member.
-    pub nodes: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
+    pub nodes: Option<Vec<crate::types::Node>>,
     /// The `secrets` member.
-    pub secrets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub secrets: Option<Vec<String>>,
     /// The `countsByKind` member.
-    pub counts_by_kind: ::std::option::Option<::std::collections::HashMap<crate::types::Kind, i64>>,
+    pub counts_by_kind: Option<::std::collections::HashMap<crate::types::Kind, i64>>,
 }
 
 impl PutCollectionsInput {
     /// A list of lists.
-    pub fn matrix(&self) -> &[::std::vec::Vec<::std::string::String>] {
+    pub fn matrix(&self) -> &[Vec<String>] {
         self.matrix.as_deref().unwrap_or_default()
     }
+
     /// The `names` member.
-    pub fn names(&self) -> &[::std::string::String] {
+    pub fn names(&self) -> &[String] {
         &self.names
     }
+
     /// The `groups` member.
-    pub fn groups(
-        &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, ::std::vec::Vec<::std::string::String>>> {
+    pub fn groups(&self) -> Option<&::std::collections::HashMap<String, Vec<String>>> {
         self.groups.as_ref()
     }
+
     /// The `sparse` member.
-    pub fn sparse(&self) -> &[::std::option::Option<::std::string::String>] {
+    pub fn sparse(&self) -> &[Option<String>] {
         self.sparse.as_deref().unwrap_or_default()
     }
+
     /// The `sparseMap` member.
     pub fn sparse_map(
         &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>> {
+    ) -> Option<&::std::collections::HashMap<String, Option<i32>>> {
         self.sparse_map.as_ref()
     }
+
     /// The `nodes` member.
     pub fn nodes(&self) -> &[crate::types::Node] {
         self.nodes.as_deref().unwrap_or_default()
     }
+
     /// The `secrets` member.
-    pub fn secrets(&self) -> &[::std::string::String] {
+    pub fn secrets(&self) -> &[String] {
         self.secrets.as_deref().unwrap_or_default()
     }
+
     /// The `countsByKind` member.
     pub fn counts_by_kind(
         &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<crate::types::Kind, i64>> {
+    ) -> Option<&::std::collections::HashMap<crate::types::Kind, i64>> {
         self.counts_by_kind.as_ref()
     }
+
     /// Creates a builder for [`PutCollectionsInput`].
     pub fn builder() -> crate::operation::put_collections::builders::PutCollectionsInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -85,192 +91,207 @@ impl ::std::fmt::Debug for PutCollectionsInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct PutCollectionsInputBuilder {
-    pub(crate) matrix: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<::std::string::String>>>,
-    pub(crate) names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub(crate) groups: ::std::option::Option<::std::collections::HashMap<::std::string::String, ::std::vec::Vec<::std::string::String>>>,
-    pub(crate) sparse: ::std::option::Option<::std::vec::Vec<::std::option::Option<::std::string::String>>>,
-    pub(crate) sparse_map: ::std::option::Option<::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>>,
-    pub(crate) nodes: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
-    pub(crate) secrets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub(crate) counts_by_kind: ::std::option::Option<::std::collections::HashMap<crate::types::Kind, i64>>,
+    pub(crate) matrix: Option<Vec<Vec<String>>>,
+    pub(crate) names: Option<Vec<String>>,
+    pub(crate) groups: Option<::std::collections::HashMap<String, Vec<String>>>,
+    pub(crate) sparse: Option<Vec<Option<String>>>,
+    pub(crate) sparse_map: Option<::std::collections::HashMap<String, Option<i32>>>,
+    pub(crate) nodes: Option<Vec<crate::types::Node>>,
+    pub(crate) secrets: Option<Vec<String>>,
+    pub(crate) counts_by_kind: Option<
+        ::std::collections::HashMap<crate::types::Kind, i64>,
+    >,
 }
 
 impl PutCollectionsInputBuilder {
     /// Appends one item to `matrix`; [`set_matrix`](Self::set_matrix) replaces the whole list.
     ///
     /// A list of lists.
-    pub fn matrix(mut self, input: ::std::vec::Vec<::std::string::String>) -> Self {
-        self.matrix.get_or_insert_with(::std::vec::Vec::new).push(input);
+    pub fn matrix(mut self, input: Vec<String>) -> Self {
+        self.matrix.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `matrix`; see [`matrix`](Self::matrix).
-    pub fn set_matrix(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<::std::string::String>>>,
-    ) -> Self {
+    pub fn set_matrix(mut self, input: Option<Vec<Vec<String>>>) -> Self {
         self.matrix = input;
         self
     }
+
     /// The value of `matrix` set so far.
-    pub fn get_matrix(&self) -> ::std::option::Option<&[::std::vec::Vec<::std::string::String>]> {
+    pub fn get_matrix(&self) -> Option<&[Vec<String>]> {
         self.matrix.as_deref()
     }
+
     /// Appends one item to `names`; [`set_names`](Self::set_names) replaces the whole list.
     ///
     /// The `names` member.
-    pub fn names(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.names.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+    pub fn names(mut self, input: impl Into<String>) -> Self {
+        self.names.get_or_insert_with(Vec::new).push(input.into());
         self
     }
+
     /// Sets or clears `names`; see [`names`](Self::names).
-    pub fn set_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_names(mut self, input: Option<Vec<String>>) -> Self {
         self.names = input;
         self
     }
+
     /// The value of `names` set so far.
-    pub fn get_names(&self) -> ::std::option::Option<&[::std::string::String]> {
+    pub fn get_names(&self) -> Option<&[String]> {
         self.names.as_deref()
     }
+
     /// Adds one entry to `groups`; [`set_groups`](Self::set_groups) replaces the whole map.
     ///
     /// The `groups` member.
-    pub fn groups(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<::std::string::String>,
-    ) -> Self {
-        self.groups.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
+    pub fn groups(mut self, key: impl Into<String>, value: Vec<String>) -> Self {
+        self.groups
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value);
         self
     }
+
     /// Sets or clears `groups`; see [`groups`](Self::groups).
     pub fn set_groups(
         mut self,
-        input: ::std::option::Option<::std::collections::HashMap<::std::string::String, ::std::vec::Vec<::std::string::String>>>,
+        input: Option<::std::collections::HashMap<String, Vec<String>>>,
     ) -> Self {
         self.groups = input;
         self
     }
+
     /// The value of `groups` set so far.
     pub fn get_groups(
         &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, ::std::vec::Vec<::std::string::String>>> {
+    ) -> Option<&::std::collections::HashMap<String, Vec<String>>> {
         self.groups.as_ref()
     }
+
     /// Appends one item to `sparse`; [`set_sparse`](Self::set_sparse) replaces the whole list.
     ///
     /// The `sparse` member.
-    pub fn sparse(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-        self.sparse.get_or_insert_with(::std::vec::Vec::new).push(input);
+    pub fn sparse(mut self, input: Option<String>) -> Self {
+        self.sparse.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `sparse`; see [`sparse`](Self::sparse).
-    pub fn set_sparse(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::option::Option<::std::string::String>>>,
-    ) -> Self {
+    pub fn set_sparse(mut self, input: Option<Vec<Option<String>>>) -> Self {
         self.sparse = input;
         self
     }
+
     /// The value of `sparse` set so far.
-    pub fn get_sparse(
-        &self,
-    ) -> ::std::option::Option<&[::std::option::Option<::std::string::String>]> {
+    pub fn get_sparse(&self) -> Option<&[Option<String>]> {
         self.sparse.as_deref()
     }
+
     /// Adds one entry to `sparse_map`; [`set_sparse_map`](Self::set_sparse_map) replaces the whole map.
     ///
     /// The `sparseMap` member.
-    pub fn sparse_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::option::Option<i32>,
-    ) -> Self {
-        self.sparse_map.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
+    pub fn sparse_map(mut self, key: impl Into<String>, value: Option<i32>) -> Self {
+        self.sparse_map
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value);
         self
     }
+
     /// Sets or clears `sparse_map`; see [`sparse_map`](Self::sparse_map).
     pub fn set_sparse_map(
         mut self,
-        input: ::std::option::Option<::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>>,
+        input: Option<::std::collections::HashMap<String, Option<i32>>>,
     ) -> Self {
         self.sparse_map = input;
         self
     }
+
     /// The value of `sparse_map` set so far.
     pub fn get_sparse_map(
         &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>> {
+    ) -> Option<&::std::collections::HashMap<String, Option<i32>>> {
         self.sparse_map.as_ref()
     }
+
     /// Appends one item to `nodes`; [`set_nodes`](Self::set_nodes) replaces the whole list.
     ///
     /// The `nodes` member.
     pub fn nodes(mut self, input: crate::types::Node) -> Self {
-        self.nodes.get_or_insert_with(::std::vec::Vec::new).push(input);
+        self.nodes.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `nodes`; see [`nodes`](Self::nodes).
-    pub fn set_nodes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
-    ) -> Self {
+    pub fn set_nodes(mut self, input: Option<Vec<crate::types::Node>>) -> Self {
         self.nodes = input;
         self
     }
+
     /// The value of `nodes` set so far.
-    pub fn get_nodes(&self) -> ::std::option::Option<&[crate::types::Node]> {
+    pub fn get_nodes(&self) -> Option<&[crate::types::Node]> {
         self.nodes.as_deref()
     }
+
     /// Appends one item to `secrets`; [`set_secrets`](Self::set_secrets) replaces the whole list.
     ///
     /// The `secrets` member.
-    pub fn secrets(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.secrets.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+    pub fn secrets(mut self, input: impl Into<String>) -> Self {
+        self.secrets.get_or_insert_with(Vec::new).push(input.into());
         self
     }
+
     /// Sets or clears `secrets`; see [`secrets`](Self::secrets).
-    pub fn set_secrets(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_secrets(mut self, input: Option<Vec<String>>) -> Self {
         self.secrets = input;
         self
     }
+
     /// The value of `secrets` set so far.
-    pub fn get_secrets(&self) -> ::std::option::Option<&[::std::string::String]> {
+    pub fn get_secrets(&self) -> Option<&[String]> {
         self.secrets.as_deref()
     }
+
     /// Adds one entry to `counts_by_kind`; [`set_counts_by_kind`](Self::set_counts_by_kind) replaces the whole map.
     ///
     /// The `countsByKind` member.
     pub fn counts_by_kind(mut self, key: crate::types::Kind, value: i64) -> Self {
-        self.counts_by_kind.get_or_insert_with(::std::collections::HashMap::new).insert(key, value);
+        self.counts_by_kind
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key, value);
         self
     }
+
     /// Sets or clears `counts_by_kind`; see [`counts_by_kind`](Self::counts_by_kind).
     pub fn set_counts_by_kind(
         mut self,
-        input: ::std::option::Option<::std::collections::HashMap<crate::types::Kind, i64>>,
+        input: Option<::std::collections::HashMap<crate::types::Kind, i64>>,
     ) -> Self {
         self.counts_by_kind = input;
         self
     }
+
     /// The value of `counts_by_kind` set so far.
     pub fn get_counts_by_kind(
         &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<crate::types::Kind, i64>> {
+    ) -> Option<&::std::collections::HashMap<crate::types::Kind, i64>> {
         self.counts_by_kind.as_ref()
     }
+
     /// Builds a [`PutCollectionsInput`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::operation::put_collections::PutCollectionsInput, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::operation::put_collections::PutCollectionsInput {
+    ) -> Result<
+        crate::operation::put_collections::PutCollectionsInput,
+        crate::error::BuildError,
+    > {
+        Ok(crate::operation::put_collections::PutCollectionsInput {
             matrix: self.matrix,
-            names: self.names.ok_or_else(|| crate::error::BuildError::missing_field("names", "PutCollectionsInput"))?,
+            names: self
+                .names
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "names",
+                    "PutCollectionsInput",
+                ))?,
             groups: self.groups,
             sparse: self.sparse,
             sparse_map: self.sparse_map,
@@ -279,9 +300,12 @@ impl PutCollectionsInputBuilder {
             counts_by_kind: self.counts_by_kind,
         })
     }
+
     /// Builds a [`PutCollectionsInput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::operation::put_collections::PutCollectionsInput {
+    pub(crate) fn build_or_zero(
+        self,
+    ) -> crate::operation::put_collections::PutCollectionsInput {
         crate::operation::put_collections::PutCollectionsInput {
             matrix: self.matrix,
             names: self.names.unwrap_or_default(),
@@ -312,29 +336,32 @@ impl ::std::fmt::Debug for PutCollectionsInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for PutCollectionsInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("PutCollectionsInput", 8)?;
-        if let ::std::option::Option::Some(value) = &self.matrix {
+        if let Some(value) = &self.matrix {
             state.serialize_field("matrix", value)?;
         }
         state.serialize_field("names", &self.names)?;
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             state.serialize_field("groups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse {
+        if let Some(value) = &self.sparse {
             state.serialize_field("sparse", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_map {
+        if let Some(value) = &self.sparse_map {
             state.serialize_field("sparseMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nodes {
+        if let Some(value) = &self.nodes {
             state.serialize_field("nodes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secrets {
+        if let Some(value) = &self.secrets {
             state.serialize_field("secrets", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.counts_by_kind {
+        if let Some(value) = &self.counts_by_kind {
             state.serialize_field("countsByKind", value)?;
         }
         state.end()
@@ -343,16 +370,24 @@ impl ::serde::Serialize for PutCollectionsInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PutCollectionsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PutCollectionsInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `PutCollectionsInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<PutCollectionsInput, A::Error> {
-                let mut builder = <crate::operation::put_collections::builders::PutCollectionsInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PutCollectionsInput, __A::Error> {
+                let mut builder = <crate::operation::put_collections::builders::PutCollectionsInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "matrix" => builder.matrix = map.next_value()?,
                         "names" => builder.names = map.next_value()?,
@@ -367,9 +402,9 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

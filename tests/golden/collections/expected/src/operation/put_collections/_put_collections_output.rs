@@ -4,17 +4,18 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct PutCollectionsOutput {
     /// The `tree` member.
-    pub tree: ::std::option::Option<crate::types::Node>,
+    pub tree: Option<crate::types::Node>,
 }
 
 impl PutCollectionsOutput {
     /// The `tree` member.
-    pub fn tree(&self) -> ::std::option::Option<&crate::types::Node> {
+    pub fn tree(&self) -> Option<&crate::types::Node> {
         self.tree.as_ref()
     }
+
     /// Creates a builder for [`PutCollectionsOutput`].
     pub fn builder() -> crate::operation::put_collections::builders::PutCollectionsOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,24 +23,27 @@ impl PutCollectionsOutput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PutCollectionsOutputBuilder {
-    pub(crate) tree: ::std::option::Option<crate::types::Node>,
+    pub(crate) tree: Option<crate::types::Node>,
 }
 
 impl PutCollectionsOutputBuilder {
     /// The `tree` member.
     pub fn tree(mut self, input: crate::types::Node) -> Self {
-        self.tree = ::std::option::Option::Some(input);
+        self.tree = Some(input);
         self
     }
+
     /// Sets or clears `tree`; see [`tree`](Self::tree).
-    pub fn set_tree(mut self, input: ::std::option::Option<crate::types::Node>) -> Self {
+    pub fn set_tree(mut self, input: Option<crate::types::Node>) -> Self {
         self.tree = input;
         self
     }
+
     /// The value of `tree` set so far.
-    pub fn get_tree(&self) -> ::std::option::Option<&crate::types::Node> {
+    pub fn get_tree(&self) -> Option<&crate::types::Node> {
         self.tree.as_ref()
     }
+
     /// Builds a [`PutCollectionsOutput`].
     pub fn build(self) -> crate::operation::put_collections::PutCollectionsOutput {
         crate::operation::put_collections::PutCollectionsOutput {
@@ -50,10 +54,13 @@ impl PutCollectionsOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for PutCollectionsOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("PutCollectionsOutput", 1)?;
-        if let ::std::option::Option::Some(value) = &self.tree {
+        if let Some(value) = &self.tree {
             state.serialize_field("tree", value)?;
         }
         state.end()
@@ -62,16 +69,24 @@ impl ::serde::Serialize for PutCollectionsOutput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PutCollectionsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PutCollectionsOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `PutCollectionsOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<PutCollectionsOutput, A::Error> {
-                let mut builder = <crate::operation::put_collections::builders::PutCollectionsOutputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PutCollectionsOutput, __A::Error> {
+                let mut builder = <crate::operation::put_collections::builders::PutCollectionsOutputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "tree" => builder.tree = map.next_value()?,
                         _ => {
@@ -79,9 +94,9 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

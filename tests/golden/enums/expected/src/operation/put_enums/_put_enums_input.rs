@@ -6,9 +6,9 @@ pub struct PutEnumsInput {
     /// An instance size.
     pub size: crate::types::InstanceSize,
     /// The `level` member.
-    pub level: ::std::option::Option<crate::types::Level>,
+    pub level: Option<crate::types::Level>,
     /// The `sizes` member.
-    pub sizes: ::std::option::Option<::std::vec::Vec<crate::types::InstanceSize>>,
+    pub sizes: Option<Vec<crate::types::InstanceSize>>,
 }
 
 impl PutEnumsInput {
@@ -16,17 +16,20 @@ impl PutEnumsInput {
     pub fn size(&self) -> &crate::types::InstanceSize {
         &self.size
     }
+
     /// The `level` member.
-    pub fn level(&self) -> ::std::option::Option<&crate::types::Level> {
+    pub fn level(&self) -> Option<&crate::types::Level> {
         self.level.as_ref()
     }
+
     /// The `sizes` member.
     pub fn sizes(&self) -> &[crate::types::InstanceSize] {
         self.sizes.as_deref().unwrap_or_default()
     }
+
     /// Creates a builder for [`PutEnumsInput`].
     pub fn builder() -> crate::operation::put_enums::builders::PutEnumsInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -34,69 +37,81 @@ impl PutEnumsInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PutEnumsInputBuilder {
-    pub(crate) size: ::std::option::Option<crate::types::InstanceSize>,
-    pub(crate) level: ::std::option::Option<crate::types::Level>,
-    pub(crate) sizes: ::std::option::Option<::std::vec::Vec<crate::types::InstanceSize>>,
+    pub(crate) size: Option<crate::types::InstanceSize>,
+    pub(crate) level: Option<crate::types::Level>,
+    pub(crate) sizes: Option<Vec<crate::types::InstanceSize>>,
 }
 
 impl PutEnumsInputBuilder {
     /// An instance size.
     pub fn size(mut self, input: crate::types::InstanceSize) -> Self {
-        self.size = ::std::option::Option::Some(input);
+        self.size = Some(input);
         self
     }
+
     /// Sets or clears `size`; see [`size`](Self::size).
-    pub fn set_size(mut self, input: ::std::option::Option<crate::types::InstanceSize>) -> Self {
+    pub fn set_size(mut self, input: Option<crate::types::InstanceSize>) -> Self {
         self.size = input;
         self
     }
+
     /// The value of `size` set so far.
-    pub fn get_size(&self) -> ::std::option::Option<&crate::types::InstanceSize> {
+    pub fn get_size(&self) -> Option<&crate::types::InstanceSize> {
         self.size.as_ref()
     }
+
     /// The `level` member.
     pub fn level(mut self, input: crate::types::Level) -> Self {
-        self.level = ::std::option::Option::Some(input);
+        self.level = Some(input);
         self
     }
+
     /// Sets or clears `level`; see [`level`](Self::level).
-    pub fn set_level(mut self, input: ::std::option::Option<crate::types::Level>) -> Self {
+    pub fn set_level(mut self, input: Option<crate::types::Level>) -> Self {
         self.level = input;
         self
     }
+
     /// The value of `level` set so far.
-    pub fn get_level(&self) -> ::std::option::Option<&crate::types::Level> {
+    pub fn get_level(&self) -> Option<&crate::types::Level> {
         self.level.as_ref()
     }
+
     /// Appends one item to `sizes`; [`set_sizes`](Self::set_sizes) replaces the whole list.
     ///
     /// The `sizes` member.
     pub fn sizes(mut self, input: crate::types::InstanceSize) -> Self {
-        self.sizes.get_or_insert_with(::std::vec::Vec::new).push(input);
+        self.sizes.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `sizes`; see [`sizes`](Self::sizes).
-    pub fn set_sizes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceSize>>,
-    ) -> Self {
+    pub fn set_sizes(mut self, input: Option<Vec<crate::types::InstanceSize>>) -> Self {
         self.sizes = input;
         self
     }
+
     /// The value of `sizes` set so far.
-    pub fn get_sizes(&self) -> ::std::option::Option<&[crate::types::InstanceSize]> {
+    pub fn get_sizes(&self) -> Option<&[crate::types::InstanceSize]> {
         self.sizes.as_deref()
     }
+
     /// Builds a [`PutEnumsInput`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::operation::put_enums::PutEnumsInput, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::operation::put_enums::PutEnumsInput {
-            size: self.size.ok_or_else(|| crate::error::BuildError::missing_field("size", "PutEnumsInput"))?,
+    ) -> Result<crate::operation::put_enums::PutEnumsInput, crate::error::BuildError> {
+        Ok(crate::operation::put_enums::PutEnumsInput {
+            size: self
+                .size
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "size",
+                    "PutEnumsInput",
+                ))?,
             level: self.level,
             sizes: self.sizes,
         })
     }
+
     /// Builds a [`PutEnumsInput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::operation::put_enums::PutEnumsInput {
@@ -110,14 +125,17 @@ impl PutEnumsInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for PutEnumsInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("PutEnumsInput", 3)?;
         state.serialize_field("size", &self.size)?;
-        if let ::std::option::Option::Some(value) = &self.level {
+        if let Some(value) = &self.level {
             state.serialize_field("level", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sizes {
+        if let Some(value) = &self.sizes {
             state.serialize_field("sizes", value)?;
         }
         state.end()
@@ -126,16 +144,24 @@ impl ::serde::Serialize for PutEnumsInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PutEnumsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PutEnumsInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `PutEnumsInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<PutEnumsInput, A::Error> {
-                let mut builder = <crate::operation::put_enums::builders::PutEnumsInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PutEnumsInput, __A::Error> {
+                let mut builder = <crate::operation::put_enums::builders::PutEnumsInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "size" => builder.size = map.next_value()?,
                         "level" => builder.level = map.next_value()?,
@@ -145,9 +171,9 @@ impl<'de> ::serde::Deserialize<'de> for PutEnumsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -4,17 +4,18 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct PutEnumsOutput {
     /// An instance size.
-    pub size: ::std::option::Option<crate::types::InstanceSize>,
+    pub size: Option<crate::types::InstanceSize>,
 }
 
 impl PutEnumsOutput {
     /// An instance size.
-    pub fn size(&self) -> ::std::option::Option<&crate::types::InstanceSize> {
+    pub fn size(&self) -> Option<&crate::types::InstanceSize> {
         self.size.as_ref()
     }
+
     /// Creates a builder for [`PutEnumsOutput`].
     pub fn builder() -> crate::operation::put_enums::builders::PutEnumsOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,24 +23,27 @@ impl PutEnumsOutput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PutEnumsOutputBuilder {
-    pub(crate) size: ::std::option::Option<crate::types::InstanceSize>,
+    pub(crate) size: Option<crate::types::InstanceSize>,
 }
 
 impl PutEnumsOutputBuilder {
     /// An instance size.
     pub fn size(mut self, input: crate::types::InstanceSize) -> Self {
-        self.size = ::std::option::Option::Some(input);
+        self.size = Some(input);
         self
     }
+
     /// Sets or clears `size`; see [`size`](Self::size).
-    pub fn set_size(mut self, input: ::std::option::Option<crate::types::InstanceSize>) -> Self {
+    pub fn set_size(mut self, input: Option<crate::types::InstanceSize>) -> Self {
         self.size = input;
         self
     }
+
     /// The value of `size` set so far.
-    pub fn get_size(&self) -> ::std::option::Option<&crate::types::InstanceSize> {
+    pub fn get_size(&self) -> Option<&crate::types::InstanceSize> {
         self.size.as_ref()
     }
+
     /// Builds a [`PutEnumsOutput`].
     pub fn build(self) -> crate::operation::put_enums::PutEnumsOutput {
         crate::operation::put_enums::PutEnumsOutput {
@@ -50,10 +54,13 @@ impl PutEnumsOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for PutEnumsOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("PutEnumsOutput", 1)?;
-        if let ::std::option::Option::Some(value) = &self.size {
+        if let Some(value) = &self.size {
             state.serialize_field("size", value)?;
         }
         state.end()
@@ -62,16 +69,24 @@ impl ::serde::Serialize for PutEnumsOutput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PutEnumsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PutEnumsOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `PutEnumsOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<PutEnumsOutput, A::Error> {
-                let mut builder = <crate::operation::put_enums::builders::PutEnumsOutputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PutEnumsOutput, __A::Error> {
+                let mut builder = <crate::operation::put_enums::builders::PutEnumsOutputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "size" => builder.size = map.next_value()?,
                         _ => {
@@ -79,9 +94,9 @@ impl<'de> ::serde::Deserialize<'de> for PutEnumsOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

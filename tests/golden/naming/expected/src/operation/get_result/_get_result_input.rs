@@ -6,63 +6,69 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetResultInput {
     /// The `foo` member.
-    pub foo: ::std::option::Option<::std::string::String>,
+    pub foo: Option<String>,
     /// The `setFoo` member.
     ///
     /// *Named `set_foo_value` rather than `set_foo` because another member's methods already use `set_foo`.*
-    pub set_foo_value: ::std::option::Option<::std::string::String>,
+    pub set_foo_value: Option<String>,
     /// The `getFoo` member.
     ///
     /// *Named `get_foo_value` rather than `get_foo` because another member's methods already use `get_foo`.*
-    pub get_foo_value: ::std::option::Option<::std::string::String>,
+    pub get_foo_value: Option<String>,
     /// The `fooBar` member.
-    pub foo_bar: ::std::option::Option<::std::string::String>,
+    pub foo_bar: Option<String>,
     /// The `foo_bar` member.
     ///
     /// *Named `foo_bar_value` rather than `foo_bar` because another member's methods already use `foo_bar`.*
-    pub foo_bar_value: ::std::option::Option<::std::string::String>,
+    pub foo_bar_value: Option<String>,
     /// The `toHttpRequest` member.
     ///
     /// *Named `to_http_request_value` rather than `to_http_request` because `to_http_request` is a method the generated API already has.*
-    pub to_http_request_value: ::std::option::Option<::std::string::String>,
+    pub to_http_request_value: Option<String>,
 }
 
 impl GetResultInput {
     /// The `foo` member.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
+    pub fn foo(&self) -> Option<&str> {
         self.foo.as_deref()
     }
+
     /// The `setFoo` member.
     ///
     /// *Named `set_foo_value` rather than `set_foo` because another member's methods already use `set_foo`.*
-    pub fn set_foo_value(&self) -> ::std::option::Option<&str> {
+    pub fn set_foo_value(&self) -> Option<&str> {
         self.set_foo_value.as_deref()
     }
+
     /// The `getFoo` member.
     ///
     /// *Named `get_foo_value` rather than `get_foo` because another member's methods already use `get_foo`.*
-    pub fn get_foo_value(&self) -> ::std::option::Option<&str> {
+    pub fn get_foo_value(&self) -> Option<&str> {
         self.get_foo_value.as_deref()
     }
+
     /// The `fooBar` member.
-    pub fn foo_bar(&self) -> ::std::option::Option<&str> {
+    pub fn foo_bar(&self) -> Option<&str> {
         self.foo_bar.as_deref()
     }
+
     /// The `foo_bar` member.
     ///
     /// *Named `foo_bar_value` rather than `foo_bar` because another member's methods already use `foo_bar`.*
-    pub fn foo_bar_value(&self) -> ::std::option::Option<&str> {
+    pub fn foo_bar_value(&self) -> Option<&str> {
         self.foo_bar_value.as_deref()
     }
+
     /// The `toHttpRequest` member.
     ///
     /// *Named `to_http_request_value` rather than `to_http_request` because `to_http_request` is a method the generated API already has.*
-    pub fn to_http_request_value(&self) -> ::std::option::Option<&str> {
+    pub fn to_http_request_value(&self) -> Option<&str> {
         self.to_http_request_value.as_deref()
     }
+
     /// Creates a builder for [`GetResultInput`].
     pub fn builder() -> crate::operation::get_result::builders::GetResultInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -70,131 +76,125 @@ impl GetResultInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct GetResultInputBuilder {
-    pub(crate) foo: ::std::option::Option<::std::string::String>,
-    pub(crate) set_foo_value: ::std::option::Option<::std::string::String>,
-    pub(crate) get_foo_value: ::std::option::Option<::std::string::String>,
-    pub(crate) foo_bar: ::std::option::Option<::std::string::String>,
-    pub(crate) foo_bar_value: ::std::option::Option<::std::string::String>,
-    pub(crate) to_http_request_value: ::std::option::Option<::std::string::String>,
+    pub(crate) foo: Option<String>,
+    pub(crate) set_foo_value: Option<String>,
+    pub(crate) get_foo_value: Option<String>,
+    pub(crate) foo_bar: Option<String>,
+    pub(crate) foo_bar_value: Option<String>,
+    pub(crate) to_http_request_value: Option<String>,
 }
 
 impl GetResultInputBuilder {
     /// The `foo` member.
-    pub fn foo(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.foo = ::std::option::Option::Some(input.into());
+    pub fn foo(mut self, input: impl Into<String>) -> Self {
+        self.foo = Some(input.into());
         self
     }
+
     /// Sets or clears `foo`; see [`foo`](Self::foo).
-    pub fn set_foo(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_foo(mut self, input: Option<String>) -> Self {
         self.foo = input;
         self
     }
+
     /// The value of `foo` set so far.
-    pub fn get_foo(&self) -> ::std::option::Option<&str> {
+    pub fn get_foo(&self) -> Option<&str> {
         self.foo.as_deref()
     }
+
     /// The `setFoo` member.
     ///
     /// *Named `set_foo_value` rather than `set_foo` because another member's methods already use `set_foo`.*
-    pub fn set_foo_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.set_foo_value = ::std::option::Option::Some(input.into());
+    pub fn set_foo_value(mut self, input: impl Into<String>) -> Self {
+        self.set_foo_value = Some(input.into());
         self
     }
+
     /// Sets or clears `set_foo_value`; see [`set_foo_value`](Self::set_foo_value).
-    pub fn set_set_foo_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_set_foo_value(mut self, input: Option<String>) -> Self {
         self.set_foo_value = input;
         self
     }
+
     /// The value of `set_foo_value` set so far.
-    pub fn get_set_foo_value(&self) -> ::std::option::Option<&str> {
+    pub fn get_set_foo_value(&self) -> Option<&str> {
         self.set_foo_value.as_deref()
     }
+
     /// The `getFoo` member.
     ///
     /// *Named `get_foo_value` rather than `get_foo` because another member's methods already use `get_foo`.*
-    pub fn get_foo_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.get_foo_value = ::std::option::Option::Some(input.into());
+    pub fn get_foo_value(mut self, input: impl Into<String>) -> Self {
+        self.get_foo_value = Some(input.into());
         self
     }
+
     /// Sets or clears `get_foo_value`; see [`get_foo_value`](Self::get_foo_value).
-    pub fn set_get_foo_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_get_foo_value(mut self, input: Option<String>) -> Self {
         self.get_foo_value = input;
         self
     }
+
     /// The value of `get_foo_value` set so far.
-    pub fn get_get_foo_value(&self) -> ::std::option::Option<&str> {
+    pub fn get_get_foo_value(&self) -> Option<&str> {
         self.get_foo_value.as_deref()
     }
+
     /// The `fooBar` member.
-    pub fn foo_bar(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.foo_bar = ::std::option::Option::Some(input.into());
+    pub fn foo_bar(mut self, input: impl Into<String>) -> Self {
+        self.foo_bar = Some(input.into());
         self
     }
+
     /// Sets or clears `foo_bar`; see [`foo_bar`](Self::foo_bar).
-    pub fn set_foo_bar(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_foo_bar(mut self, input: Option<String>) -> Self {
         self.foo_bar = input;
         self
     }
+
     /// The value of `foo_bar` set so far.
-    pub fn get_foo_bar(&self) -> ::std::option::Option<&str> {
+    pub fn get_foo_bar(&self) -> Option<&str> {
         self.foo_bar.as_deref()
     }
+
     /// The `foo_bar` member.
     ///
     /// *Named `foo_bar_value` rather than `foo_bar` because another member's methods already use `foo_bar`.*
-    pub fn foo_bar_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo_bar_value = ::std::option::Option::Some(input.into());
+    pub fn foo_bar_value(mut self, input: impl Into<String>) -> Self {
+        self.foo_bar_value = Some(input.into());
         self
     }
+
     /// Sets or clears `foo_bar_value`; see [`foo_bar_value`](Self::foo_bar_value).
-    pub fn set_foo_bar_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_foo_bar_value(mut self, input: Option<String>) -> Self {
         self.foo_bar_value = input;
         self
     }
+
     /// The value of `foo_bar_value` set so far.
-    pub fn get_foo_bar_value(&self) -> ::std::option::Option<&str> {
+    pub fn get_foo_bar_value(&self) -> Option<&str> {
         self.foo_bar_value.as_deref()
     }
+
     /// The `toHttpRequest` member.
     ///
     /// *Named `to_http_request_value` rather than `to_http_request` because `to_http_request` is a method the generated API already has.*
-    pub fn to_http_request_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.to_http_request_value = ::std::option::Option::Some(input.into());
+    pub fn to_http_request_value(mut self, input: impl Into<String>) -> Self {
+        self.to_http_request_value = Some(input.into());
         self
     }
+
     /// Sets or clears `to_http_request_value`; see [`to_http_request_value`](Self::to_http_request_value).
-    pub fn set_to_http_request_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_to_http_request_value(mut self, input: Option<String>) -> Self {
         self.to_http_request_value = input;
         self
     }
+
     /// The value of `to_http_request_value` set so far.
-    pub fn get_to_http_request_value(&self) -> ::std::option::Option<&str> {
+    pub fn get_to_http_request_value(&self) -> Option<&str> {
         self.to_http_request_value.as_deref()
     }
+
     /// Builds a [`GetResultInput`].
     pub fn build(self) -> crate::operation::get_result::GetResultInput {
         crate::operation::get_result::GetResultInput {
@@ -210,25 +210,28 @@ impl GetResultInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for GetResultInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("GetResultInput", 6)?;
-        if let ::std::option::Option::Some(value) = &self.foo {
+        if let Some(value) = &self.foo {
             state.serialize_field("foo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.set_foo_value {
+        if let Some(value) = &self.set_foo_value {
             state.serialize_field("setFoo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.get_foo_value {
+        if let Some(value) = &self.get_foo_value {
             state.serialize_field("getFoo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_bar {
+        if let Some(value) = &self.foo_bar {
             state.serialize_field("fooBar", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_bar_value {
+        if let Some(value) = &self.foo_bar_value {
             state.serialize_field("foo_bar", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.to_http_request_value {
+        if let Some(value) = &self.to_http_request_value {
             state.serialize_field("toHttpRequest", value)?;
         }
         state.end()
@@ -237,31 +240,41 @@ impl ::serde::Serialize for GetResultInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for GetResultInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetResultInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `GetResultInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<GetResultInput, A::Error> {
-                let mut builder = <crate::operation::get_result::builders::GetResultInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetResultInput, __A::Error> {
+                let mut builder = <crate::operation::get_result::builders::GetResultInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "foo" => builder.foo = map.next_value()?,
                         "setFoo" => builder.set_foo_value = map.next_value()?,
                         "getFoo" => builder.get_foo_value = map.next_value()?,
                         "fooBar" => builder.foo_bar = map.next_value()?,
                         "foo_bar" => builder.foo_bar_value = map.next_value()?,
-                        "toHttpRequest" => builder.to_http_request_value = map.next_value()?,
+                        "toHttpRequest" => {
+                            builder.to_http_request_value = map.next_value()?;
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

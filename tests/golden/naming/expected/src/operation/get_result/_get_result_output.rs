@@ -6,29 +6,32 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetResultOutput {
     /// The `Ok` member.
-    pub ok: ::std::option::Option<::std::string::String>,
+    pub ok: Option<String>,
     /// An error named `Error`.
-    pub err: ::std::option::Option<crate::types::error::Error>,
+    pub err: Option<crate::types::error::Error>,
     /// The `Default` member.
-    pub default: ::std::option::Option<::std::string::String>,
+    pub default: Option<String>,
 }
 
 impl GetResultOutput {
     /// The `Ok` member.
-    pub fn ok(&self) -> ::std::option::Option<&str> {
+    pub fn ok(&self) -> Option<&str> {
         self.ok.as_deref()
     }
+
     /// An error named `Error`.
-    pub fn err(&self) -> ::std::option::Option<&crate::types::error::Error> {
+    pub fn err(&self) -> Option<&crate::types::error::Error> {
         self.err.as_ref()
     }
+
     /// The `Default` member.
-    pub fn default(&self) -> ::std::option::Option<&str> {
+    pub fn default(&self) -> Option<&str> {
         self.default.as_deref()
     }
+
     /// Creates a builder for [`GetResultOutput`].
     pub fn builder() -> crate::operation::get_result::builders::GetResultOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -36,54 +39,63 @@ impl GetResultOutput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct GetResultOutputBuilder {
-    pub(crate) ok: ::std::option::Option<::std::string::String>,
-    pub(crate) err: ::std::option::Option<crate::types::error::Error>,
-    pub(crate) default: ::std::option::Option<::std::string::String>,
+    pub(crate) ok: Option<String>,
+    pub(crate) err: Option<crate::types::error::Error>,
+    pub(crate) default: Option<String>,
 }
 
 impl GetResultOutputBuilder {
     /// The `Ok` member.
-    pub fn ok(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.ok = ::std::option::Option::Some(input.into());
+    pub fn ok(mut self, input: impl Into<String>) -> Self {
+        self.ok = Some(input.into());
         self
     }
+
     /// Sets or clears `ok`; see [`ok`](Self::ok).
-    pub fn set_ok(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_ok(mut self, input: Option<String>) -> Self {
         self.ok = input;
         self
     }
+
     /// The value of `ok` set so far.
-    pub fn get_ok(&self) -> ::std::option::Option<&str> {
+    pub fn get_ok(&self) -> Option<&str> {
         self.ok.as_deref()
     }
+
     /// An error named `Error`.
     pub fn err(mut self, input: crate::types::error::Error) -> Self {
-        self.err = ::std::option::Option::Some(input);
+        self.err = Some(input);
         self
     }
+
     /// Sets or clears `err`; see [`err`](Self::err).
-    pub fn set_err(mut self, input: ::std::option::Option<crate::types::error::Error>) -> Self {
+    pub fn set_err(mut self, input: Option<crate::types::error::Error>) -> Self {
         self.err = input;
         self
     }
+
     /// The value of `err` set so far.
-    pub fn get_err(&self) -> ::std::option::Option<&crate::types::error::Error> {
+    pub fn get_err(&self) -> Option<&crate::types::error::Error> {
         self.err.as_ref()
     }
+
     /// The `Default` member.
-    pub fn default(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.default = ::std::option::Option::Some(input.into());
+    pub fn default(mut self, input: impl Into<String>) -> Self {
+        self.default = Some(input.into());
         self
     }
+
     /// Sets or clears `default`; see [`default`](Self::default).
-    pub fn set_default(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_default(mut self, input: Option<String>) -> Self {
         self.default = input;
         self
     }
+
     /// The value of `default` set so far.
-    pub fn get_default(&self) -> ::std::option::Option<&str> {
+    pub fn get_default(&self) -> Option<&str> {
         self.default.as_deref()
     }
+
     /// Builds a [`GetResultOutput`].
     pub fn build(self) -> crate::operation::get_result::GetResultOutput {
         crate::operation::get_result::GetResultOutput {
@@ -96,16 +108,19 @@ impl GetResultOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for GetResultOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("GetResultOutput", 3)?;
-        if let ::std::option::Option::Some(value) = &self.ok {
+        if let Some(value) = &self.ok {
             state.serialize_field("Ok", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.err {
+        if let Some(value) = &self.err {
             state.serialize_field("Err", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default {
+        if let Some(value) = &self.default {
             state.serialize_field("Default", value)?;
         }
         state.end()
@@ -114,16 +129,24 @@ impl ::serde::Serialize for GetResultOutput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for GetResultOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetResultOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `GetResultOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<GetResultOutput, A::Error> {
-                let mut builder = <crate::operation::get_result::builders::GetResultOutputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetResultOutput, __A::Error> {
+                let mut builder = <crate::operation::get_result::builders::GetResultOutputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "Ok" => builder.ok = map.next_value()?,
                         "Err" => builder.err = map.next_value()?,
@@ -133,9 +156,9 @@ impl<'de> ::serde::Deserialize<'de> for GetResultOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

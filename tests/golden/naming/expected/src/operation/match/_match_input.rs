@@ -4,105 +4,118 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct MatchInput {
     /// The `type` member.
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: Option<String>,
     /// The `match` member.
-    pub r#match: ::std::option::Option<::std::string::String>,
+    pub r#match: Option<String>,
     /// The `self` member.
     ///
     /// *Named `self_value` rather than `self` because `self` is a Rust keyword that cannot be a raw identifier.*
-    pub self_value: ::std::option::Option<::std::string::String>,
+    pub self_value: Option<String>,
     /// The `crate` member.
     ///
     /// *Named `crate_value` rather than `crate` because `crate` is a Rust keyword that cannot be a raw identifier.*
-    pub crate_value: ::std::option::Option<bool>,
+    pub crate_value: Option<bool>,
     /// The `builder` member.
     ///
     /// *Named `builder_value` rather than `builder` because `builder` is a method the generated API already has.*
-    pub builder_value: ::std::option::Option<::std::string::String>,
+    pub builder_value: Option<String>,
     /// The `build` member.
     ///
     /// *Named `build_value` rather than `build` because `build` is a method the generated API already has.*
-    pub build_value: ::std::option::Option<::std::string::String>,
+    pub build_value: Option<String>,
     /// The `async` member.
-    pub r#async: ::std::option::Option<::std::string::String>,
+    pub r#async: Option<String>,
     /// The `gen` member.
-    pub r#gen: ::std::option::Option<::std::string::String>,
+    pub r#gen: Option<String>,
     /// The `Option` member.
-    pub option: ::std::option::Option<crate::types::Option>,
+    pub option: Option<crate::types::Option>,
     /// A structure named `Result`, which the generated code must never confuse with `std::result::Result`.
-    pub result: ::std::option::Option<crate::types::Result>,
+    pub result: Option<crate::types::Result>,
     /// The `String` member.
-    pub string: ::std::option::Option<crate::types::String>,
+    pub string: Option<crate::types::String>,
     /// Contains itself, so the member is boxed.
-    pub r#box: ::std::option::Option<crate::types::Box>,
+    pub r#box: Option<crate::types::Box>,
     /// The `Vec` member.
-    pub vec: ::std::option::Option<::std::vec::Vec<crate::types::String>>,
+    pub vec: Option<Vec<crate::types::String>>,
 }
 
 impl MatchInput {
     /// The `type` member.
-    pub fn r#type(&self) -> ::std::option::Option<&str> {
+    pub fn r#type(&self) -> Option<&str> {
         self.r#type.as_deref()
     }
+
     /// The `match` member.
-    pub fn r#match(&self) -> ::std::option::Option<&str> {
+    pub fn r#match(&self) -> Option<&str> {
         self.r#match.as_deref()
     }
+
     /// The `self` member.
     ///
     /// *Named `self_value` rather than `self` because `self` is a Rust keyword that cannot be a raw identifier.*
-    pub fn self_value(&self) -> ::std::option::Option<&str> {
+    pub fn self_value(&self) -> Option<&str> {
         self.self_value.as_deref()
     }
+
     /// The `crate` member.
     ///
     /// *Named `crate_value` rather than `crate` because `crate` is a Rust keyword that cannot be a raw identifier.*
-    pub fn crate_value(&self) -> ::std::option::Option<bool> {
+    pub fn crate_value(&self) -> Option<bool> {
         self.crate_value
     }
+
     /// The `builder` member.
     ///
     /// *Named `builder_value` rather than `builder` because `builder` is a method the generated API already has.*
-    pub fn builder_value(&self) -> ::std::option::Option<&str> {
+    pub fn builder_value(&self) -> Option<&str> {
         self.builder_value.as_deref()
     }
+
     /// The `build` member.
     ///
     /// *Named `build_value` rather than `build` because `build` is a method the generated API already has.*
-    pub fn build_value(&self) -> ::std::option::Option<&str> {
+    pub fn build_value(&self) -> Option<&str> {
         self.build_value.as_deref()
     }
+
     /// The `async` member.
-    pub fn r#async(&self) -> ::std::option::Option<&str> {
+    pub fn r#async(&self) -> Option<&str> {
         self.r#async.as_deref()
     }
+
     /// The `gen` member.
-    pub fn r#gen(&self) -> ::std::option::Option<&str> {
+    pub fn r#gen(&self) -> Option<&str> {
         self.r#gen.as_deref()
     }
+
     /// The `Option` member.
-    pub fn option(&self) -> ::std::option::Option<&crate::types::Option> {
+    pub fn option(&self) -> Option<&crate::types::Option> {
         self.option.as_ref()
     }
+
     /// A structure named `Result`, which the generated code must never confuse with `std::result::Result`.
-    pub fn result(&self) -> ::std::option::Option<&crate::types::Result> {
+    pub fn result(&self) -> Option<&crate::types::Result> {
         self.result.as_ref()
     }
+
     /// The `String` member.
-    pub fn string(&self) -> ::std::option::Option<&crate::types::String> {
+    pub fn string(&self) -> Option<&crate::types::String> {
         self.string.as_ref()
     }
+
     /// Contains itself, so the member is boxed.
-    pub fn r#box(&self) -> ::std::option::Option<&crate::types::Box> {
+    pub fn r#box(&self) -> Option<&crate::types::Box> {
         self.r#box.as_ref()
     }
+
     /// The `Vec` member.
     pub fn vec(&self) -> &[crate::types::String] {
         self.vec.as_deref().unwrap_or_default()
     }
+
     /// Creates a builder for [`MatchInput`].
     pub fn builder() -> crate::operation::r#match::builders::MatchInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -110,229 +123,253 @@ impl MatchInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MatchInputBuilder {
-    pub(crate) r#type: ::std::option::Option<::std::string::String>,
-    pub(crate) r#match: ::std::option::Option<::std::string::String>,
-    pub(crate) self_value: ::std::option::Option<::std::string::String>,
-    pub(crate) crate_value: ::std::option::Option<bool>,
-    pub(crate) builder_value: ::std::option::Option<::std::string::String>,
-    pub(crate) build_value: ::std::option::Option<::std::string::String>,
-    pub(crate) r#async: ::std::option::Option<::std::string::String>,
-    pub(crate) r#gen: ::std::option::Option<::std::string::String>,
-    pub(crate) option: ::std::option::Option<crate::types::Option>,
-    pub(crate) result: ::std::option::Option<crate::types::Result>,
-    pub(crate) string: ::std::option::Option<crate::types::String>,
-    pub(crate) r#box: ::std::option::Option<crate::types::Box>,
-    pub(crate) vec: ::std::option::Option<::std::vec::Vec<crate::types::String>>,
+    pub(crate) r#type: Option<String>,
+    pub(crate) r#match: Option<String>,
+    pub(crate) self_value: Option<String>,
+    pub(crate) crate_value: Option<bool>,
+    pub(crate) builder_value: Option<String>,
+    pub(crate) build_value: Option<String>,
+    pub(crate) r#async: Option<String>,
+    pub(crate) r#gen: Option<String>,
+    pub(crate) option: Option<crate::types::Option>,
+    pub(crate) result: Option<crate::types::Result>,
+    pub(crate) string: Option<crate::types::String>,
+    pub(crate) r#box: Option<crate::types::Box>,
+    pub(crate) vec: Option<Vec<crate::types::String>>,
 }
 
 impl MatchInputBuilder {
     /// The `type` member.
-    pub fn r#type(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.r#type = ::std::option::Option::Some(input.into());
+    pub fn r#type(mut self, input: impl Into<String>) -> Self {
+        self.r#type = Some(input.into());
         self
     }
+
     /// Sets or clears `type`; see [`type`](Self::type).
-    pub fn set_type(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_type(mut self, input: Option<String>) -> Self {
         self.r#type = input;
         self
     }
+
     /// The value of `type` set so far.
-    pub fn get_type(&self) -> ::std::option::Option<&str> {
+    pub fn get_type(&self) -> Option<&str> {
         self.r#type.as_deref()
     }
+
     /// The `match` member.
-    pub fn r#match(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.r#match = ::std::option::Option::Some(input.into());
+    pub fn r#match(mut self, input: impl Into<String>) -> Self {
+        self.r#match = Some(input.into());
         self
     }
+
     /// Sets or clears `match`; see [`match`](Self::match).
-    pub fn set_match(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_match(mut self, input: Option<String>) -> Self {
         self.r#match = input;
         self
     }
+
     /// The value of `match` set so far.
-    pub fn get_match(&self) -> ::std::option::Option<&str> {
+    pub fn get_match(&self) -> Option<&str> {
         self.r#match.as_deref()
     }
+
     /// The `self` member.
     ///
     /// *Named `self_value` rather than `self` because `self` is a Rust keyword that cannot be a raw identifier.*
-    pub fn self_value(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.self_value = ::std::option::Option::Some(input.into());
+    pub fn self_value(mut self, input: impl Into<String>) -> Self {
+        self.self_value = Some(input.into());
         self
     }
+
     /// Sets or clears `self_value`; see [`self_value`](Self::self_value).
-    pub fn set_self_value(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_self_value(mut self, input: Option<String>) -> Self {
         self.self_value = input;
         self
     }
+
     /// The value of `self_value` set so far.
-    pub fn get_self_value(&self) -> ::std::option::Option<&str> {
+    pub fn get_self_value(&self) -> Option<&str> {
         self.self_value.as_deref()
     }
+
     /// The `crate` member.
     ///
     /// *Named `crate_value` rather than `crate` because `crate` is a Rust keyword that cannot be a raw identifier.*
     pub fn crate_value(mut self, input: bool) -> Self {
-        self.crate_value = ::std::option::Option::Some(input);
+        self.crate_value = Some(input);
         self
     }
+
     /// Sets or clears `crate_value`; see [`crate_value`](Self::crate_value).
-    pub fn set_crate_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_crate_value(mut self, input: Option<bool>) -> Self {
         self.crate_value = input;
         self
     }
+
     /// The value of `crate_value` set so far.
-    pub fn get_crate_value(&self) -> ::std::option::Option<bool> {
+    pub fn get_crate_value(&self) -> Option<bool> {
         self.crate_value
     }
+
     /// The `builder` member.
     ///
     /// *Named `builder_value` rather than `builder` because `builder` is a method the generated API already has.*
-    pub fn builder_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.builder_value = ::std::option::Option::Some(input.into());
+    pub fn builder_value(mut self, input: impl Into<String>) -> Self {
+        self.builder_value = Some(input.into());
         self
     }
+
     /// Sets or clears `builder_value`; see [`builder_value`](Self::builder_value).
-    pub fn set_builder_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_builder_value(mut self, input: Option<String>) -> Self {
         self.builder_value = input;
         self
     }
+
     /// The value of `builder_value` set so far.
-    pub fn get_builder_value(&self) -> ::std::option::Option<&str> {
+    pub fn get_builder_value(&self) -> Option<&str> {
         self.builder_value.as_deref()
     }
+
     /// The `build` member.
     ///
     /// *Named `build_value` rather than `build` because `build` is a method the generated API already has.*
-    pub fn build_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.build_value = ::std::option::Option::Some(input.into());
+    pub fn build_value(mut self, input: impl Into<String>) -> Self {
+        self.build_value = Some(input.into());
         self
     }
+
     /// Sets or clears `build_value`; see [`build_value`](Self::build_value).
-    pub fn set_build_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_build_value(mut self, input: Option<String>) -> Self {
         self.build_value = input;
         self
     }
+
     /// The value of `build_value` set so far.
-    pub fn get_build_value(&self) -> ::std::option::Option<&str> {
+    pub fn get_build_value(&self) -> Option<&str> {
         self.build_value.as_deref()
     }
+
     /// The `async` member.
-    pub fn r#async(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.r#async = ::std::option::Option::Some(input.into());
+    pub fn r#async(mut self, input: impl Into<String>) -> Self {
+        self.r#async = Some(input.into());
         self
     }
+
     /// Sets or clears `async`; see [`async`](Self::async).
-    pub fn set_async(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_async(mut self, input: Option<String>) -> Self {
         self.r#async = input;
         self
     }
+
     /// The value of `async` set so far.
-    pub fn get_async(&self) -> ::std::option::Option<&str> {
+    pub fn get_async(&self) -> Option<&str> {
         self.r#async.as_deref()
     }
+
     /// The `gen` member.
-    pub fn r#gen(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.r#gen = ::std::option::Option::Some(input.into());
+    pub fn r#gen(mut self, input: impl Into<String>) -> Self {
+        self.r#gen = Some(input.into());
         self
     }
+
     /// Sets or clears `gen`; see [`gen`](Self::gen).
-    pub fn set_gen(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_gen(mut self, input: Option<String>) -> Self {
         self.r#gen = input;
         self
     }
+
     /// The value of `gen` set so far.
-    pub fn get_gen(&self) -> ::std::option::Option<&str> {
+    pub fn get_gen(&self) -> Option<&str> {
         self.r#gen.as_deref()
     }
+
     /// The `Option` member.
     pub fn option(mut self, input: crate::types::Option) -> Self {
-        self.option = ::std::option::Option::Some(input);
+        self.option = Some(input);
         self
     }
+
     /// Sets or clears `option`; see [`option`](Self::option).
-    pub fn set_option(mut self, input: ::std::option::Option<crate::types::Option>) -> Self {
+    pub fn set_option(mut self, input: Option<crate::types::Option>) -> Self {
         self.option = input;
         self
     }
+
     /// The value of `option` set so far.
-    pub fn get_option(&self) -> ::std::option::Option<&crate::types::Option> {
+    pub fn get_option(&self) -> Option<&crate::types::Option> {
         self.option.as_ref()
     }
+
     /// A structure named `Result`, which the generated code must never confuse with `std::result::Result`.
     pub fn result(mut self, input: crate::types::Result) -> Self {
-        self.result = ::std::option::Option::Some(input);
+        self.result = Some(input);
         self
     }
+
     /// Sets or clears `result`; see [`result`](Self::result).
-    pub fn set_result(mut self, input: ::std::option::Option<crate::types::Result>) -> Self {
+    pub fn set_result(mut self, input: Option<crate::types::Result>) -> Self {
         self.result = input;
         self
     }
+
     /// The value of `result` set so far.
-    pub fn get_result(&self) -> ::std::option::Option<&crate::types::Result> {
+    pub fn get_result(&self) -> Option<&crate::types::Result> {
         self.result.as_ref()
     }
+
     /// The `String` member.
     pub fn string(mut self, input: crate::types::String) -> Self {
-        self.string = ::std::option::Option::Some(input);
+        self.string = Some(input);
         self
     }
+
     /// Sets or clears `string`; see [`string`](Self::string).
-    pub fn set_string(mut self, input: ::std::option::Option<crate::types::String>) -> Self {
+    pub fn set_string(mut self, input: Option<crate::types::String>) -> Self {
         self.string = input;
         self
     }
+
     /// The value of `string` set so far.
-    pub fn get_string(&self) -> ::std::option::Option<&crate::types::String> {
+    pub fn get_string(&self) -> Option<&crate::types::String> {
         self.string.as_ref()
     }
+
     /// Contains itself, so the member is boxed.
     pub fn r#box(mut self, input: crate::types::Box) -> Self {
-        self.r#box = ::std::option::Option::Some(input);
+        self.r#box = Some(input);
         self
     }
+
     /// Sets or clears `box`; see [`box`](Self::box).
-    pub fn set_box(mut self, input: ::std::option::Option<crate::types::Box>) -> Self {
+    pub fn set_box(mut self, input: Option<crate::types::Box>) -> Self {
         self.r#box = input;
         self
     }
+
     /// The value of `box` set so far.
-    pub fn get_box(&self) -> ::std::option::Option<&crate::types::Box> {
+    pub fn get_box(&self) -> Option<&crate::types::Box> {
         self.r#box.as_ref()
     }
+
     /// Appends one item to `vec`; [`set_vec`](Self::set_vec) replaces the whole list.
     ///
     /// The `Vec` member.
     pub fn vec(mut self, input: crate::types::String) -> Self {
-        self.vec.get_or_insert_with(::std::vec::Vec::new).push(input);
+        self.vec.get_or_insert_with(Vec::new).push(input);
         self
     }
+
     /// Sets or clears `vec`; see [`vec`](Self::vec).
-    pub fn set_vec(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::String>>,
-    ) -> Self {
+    pub fn set_vec(mut self, input: Option<Vec<crate::types::String>>) -> Self {
         self.vec = input;
         self
     }
+
     /// The value of `vec` set so far.
-    pub fn get_vec(&self) -> ::std::option::Option<&[crate::types::String]> {
+    pub fn get_vec(&self) -> Option<&[crate::types::String]> {
         self.vec.as_deref()
     }
+
     /// Builds a [`MatchInput`].
     pub fn build(self) -> crate::operation::r#match::MatchInput {
         crate::operation::r#match::MatchInput {
@@ -355,46 +392,49 @@ impl MatchInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for MatchInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("MatchInput", 13)?;
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             state.serialize_field("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#match {
+        if let Some(value) = &self.r#match {
             state.serialize_field("match", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.self_value {
+        if let Some(value) = &self.self_value {
             state.serialize_field("self", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.crate_value {
+        if let Some(value) = &self.crate_value {
             state.serialize_field("crate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.builder_value {
+        if let Some(value) = &self.builder_value {
             state.serialize_field("builder", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.build_value {
+        if let Some(value) = &self.build_value {
             state.serialize_field("build", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#async {
+        if let Some(value) = &self.r#async {
             state.serialize_field("async", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#gen {
+        if let Some(value) = &self.r#gen {
             state.serialize_field("gen", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.option {
+        if let Some(value) = &self.option {
             state.serialize_field("Option", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.result {
+        if let Some(value) = &self.result {
             state.serialize_field("Result", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string {
+        if let Some(value) = &self.string {
             state.serialize_field("String", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#box {
+        if let Some(value) = &self.r#box {
             state.serialize_field("Box", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vec {
+        if let Some(value) = &self.vec {
             state.serialize_field("Vec", value)?;
         }
         state.end()
@@ -403,16 +443,24 @@ impl ::serde::Serialize for MatchInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for MatchInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = MatchInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `MatchInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<MatchInput, A::Error> {
-                let mut builder = <crate::operation::r#match::builders::MatchInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MatchInput, __A::Error> {
+                let mut builder = <crate::operation::r#match::builders::MatchInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "type" => builder.r#type = map.next_value()?,
                         "match" => builder.r#match = map.next_value()?,
@@ -432,9 +480,9 @@ impl<'de> ::serde::Deserialize<'de> for MatchInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

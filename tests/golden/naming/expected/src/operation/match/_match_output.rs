@@ -4,17 +4,18 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct MatchOutput {
     /// The `ok` member.
-    pub ok: ::std::option::Option<bool>,
+    pub ok: Option<bool>,
 }
 
 impl MatchOutput {
     /// The `ok` member.
-    pub fn ok(&self) -> ::std::option::Option<bool> {
+    pub fn ok(&self) -> Option<bool> {
         self.ok
     }
+
     /// Creates a builder for [`MatchOutput`].
     pub fn builder() -> crate::operation::r#match::builders::MatchOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,24 +23,27 @@ impl MatchOutput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MatchOutputBuilder {
-    pub(crate) ok: ::std::option::Option<bool>,
+    pub(crate) ok: Option<bool>,
 }
 
 impl MatchOutputBuilder {
     /// The `ok` member.
     pub fn ok(mut self, input: bool) -> Self {
-        self.ok = ::std::option::Option::Some(input);
+        self.ok = Some(input);
         self
     }
+
     /// Sets or clears `ok`; see [`ok`](Self::ok).
-    pub fn set_ok(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ok(mut self, input: Option<bool>) -> Self {
         self.ok = input;
         self
     }
+
     /// The value of `ok` set so far.
-    pub fn get_ok(&self) -> ::std::option::Option<bool> {
+    pub fn get_ok(&self) -> Option<bool> {
         self.ok
     }
+
     /// Builds a [`MatchOutput`].
     pub fn build(self) -> crate::operation::r#match::MatchOutput {
         crate::operation::r#match::MatchOutput {
@@ -50,10 +54,13 @@ impl MatchOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for MatchOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("MatchOutput", 1)?;
-        if let ::std::option::Option::Some(value) = &self.ok {
+        if let Some(value) = &self.ok {
             state.serialize_field("ok", value)?;
         }
         state.end()
@@ -62,16 +69,24 @@ impl ::serde::Serialize for MatchOutput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for MatchOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = MatchOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `MatchOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<MatchOutput, A::Error> {
-                let mut builder = <crate::operation::r#match::builders::MatchOutputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<MatchOutput, __A::Error> {
+                let mut builder = <crate::operation::r#match::builders::MatchOutputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "ok" => builder.ok = map.next_value()?,
                         _ => {
@@ -79,9 +94,9 @@ impl<'de> ::serde::Deserialize<'de> for MatchOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

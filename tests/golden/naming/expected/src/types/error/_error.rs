@@ -4,7 +4,7 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct Error {
     /// The `message` member.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 impl Error {
@@ -12,9 +12,10 @@ impl Error {
     pub fn message(&self) -> &str {
         &self.message
     }
+
     /// Creates a builder for [`Error`].
     pub fn builder() -> crate::types::error::builders::ErrorBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,32 +23,39 @@ impl Error {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ErrorBuilder {
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) message: Option<String>,
 }
 
 impl ErrorBuilder {
     /// The `message` member.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
+
     /// Sets or clears `message`; see [`message`](Self::message).
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// The value of `message` set so far.
-    pub fn get_message(&self) -> ::std::option::Option<&str> {
+    pub fn get_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Builds a [`Error`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::types::error::Error, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::types::error::Error {
-            message: self.message.ok_or_else(|| crate::error::BuildError::missing_field("message", "Error"))?,
+    pub fn build(self) -> Result<crate::types::error::Error, crate::error::BuildError> {
+        Ok(crate::types::error::Error {
+            message: self
+                .message
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "message",
+                    "Error",
+                ))?,
         })
     }
+
     /// Builds a [`Error`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::types::error::Error {
@@ -59,7 +67,10 @@ impl ErrorBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Error {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("Error", 1)?;
         state.serialize_field("message", &self.message)?;
@@ -69,16 +80,24 @@ impl ::serde::Serialize for Error {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Error {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Error;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Error` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Error, A::Error> {
-                let mut builder = <crate::types::error::builders::ErrorBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Error, __A::Error> {
+                let mut builder = <crate::types::error::builders::ErrorBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "message" => builder.message = map.next_value()?,
                         _ => {
@@ -86,10 +105,10 @@ impl<'de> ::serde::Deserialize<'de> for Error {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -97,7 +116,7 @@ impl Error {
     /// The code that identifies this error on the wire: `Error`.
     pub const CODE: &'static str = "Error";
     /// The HTTP status code the service answers this error with: 400.
-    pub const HTTP_STATUS: u16 = 400;
+    pub const HTTP_STATUS: u16 = 400u16;
     /// Whether the model marks this error as safe to retry.
     pub const RETRYABLE: bool = false;
 }

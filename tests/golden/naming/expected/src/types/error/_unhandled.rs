@@ -4,17 +4,18 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct Unhandled {
     /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 
 impl Unhandled {
     /// The `Message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Creates a builder for [`Unhandled`].
     pub fn builder() -> crate::types::error::builders::UnhandledBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,24 +23,27 @@ impl Unhandled {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UnhandledBuilder {
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) message: Option<String>,
 }
 
 impl UnhandledBuilder {
     /// The `Message` member.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
+
     /// Sets or clears `message`; see [`message`](Self::message).
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// The value of `message` set so far.
-    pub fn get_message(&self) -> ::std::option::Option<&str> {
+    pub fn get_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Builds a [`Unhandled`].
     pub fn build(self) -> crate::types::error::Unhandled {
         crate::types::error::Unhandled {
@@ -50,10 +54,13 @@ impl UnhandledBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Unhandled {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("Unhandled", 1)?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             state.serialize_field("Message", value)?;
         }
         state.end()
@@ -62,16 +69,24 @@ impl ::serde::Serialize for Unhandled {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Unhandled {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Unhandled;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `Unhandled` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Unhandled, A::Error> {
-                let mut builder = <crate::types::error::builders::UnhandledBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<Unhandled, __A::Error> {
+                let mut builder = <crate::types::error::builders::UnhandledBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "Message" => builder.message = map.next_value()?,
                         _ => {
@@ -79,10 +94,10 @@ impl<'de> ::serde::Deserialize<'de> for Unhandled {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -90,7 +105,7 @@ impl Unhandled {
     /// The code that identifies this error on the wire: `Unhandled`.
     pub const CODE: &'static str = "Unhandled";
     /// The HTTP status code the service answers this error with: 500.
-    pub const HTTP_STATUS: u16 = 500;
+    pub const HTTP_STATUS: u16 = 500u16;
     /// Whether the model marks this error as safe to retry.
     pub const RETRYABLE: bool = true;
 }

@@ -6,17 +6,18 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct ApplyInput {
     /// The `depth` member.
-    pub depth: ::std::option::Option<i16>,
+    pub depth: Option<i16>,
 }
 
 impl ApplyInput {
     /// The `depth` member.
-    pub fn depth(&self) -> ::std::option::Option<i16> {
+    pub fn depth(&self) -> Option<i16> {
         self.depth
     }
+
     /// Creates a builder for [`ApplyInput`].
     pub fn builder() -> crate::operation::apply::builders::ApplyInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -24,24 +25,27 @@ impl ApplyInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ApplyInputBuilder {
-    pub(crate) depth: ::std::option::Option<i16>,
+    pub(crate) depth: Option<i16>,
 }
 
 impl ApplyInputBuilder {
     /// The `depth` member.
     pub fn depth(mut self, input: i16) -> Self {
-        self.depth = ::std::option::Option::Some(input);
+        self.depth = Some(input);
         self
     }
+
     /// Sets or clears `depth`; see [`depth`](Self::depth).
-    pub fn set_depth(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_depth(mut self, input: Option<i16>) -> Self {
         self.depth = input;
         self
     }
+
     /// The value of `depth` set so far.
-    pub fn get_depth(&self) -> ::std::option::Option<i16> {
+    pub fn get_depth(&self) -> Option<i16> {
         self.depth
     }
+
     /// Builds a [`ApplyInput`].
     pub fn build(self) -> crate::operation::apply::ApplyInput {
         crate::operation::apply::ApplyInput {
@@ -52,10 +56,13 @@ impl ApplyInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for ApplyInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("ApplyInput", 1)?;
-        if let ::std::option::Option::Some(value) = &self.depth {
+        if let Some(value) = &self.depth {
             state.serialize_field("depth", value)?;
         }
         state.end()
@@ -64,16 +71,24 @@ impl ::serde::Serialize for ApplyInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for ApplyInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = ApplyInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `ApplyInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<ApplyInput, A::Error> {
-                let mut builder = <crate::operation::apply::builders::ApplyInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ApplyInput, __A::Error> {
+                let mut builder = <crate::operation::apply::builders::ApplyInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "depth" => builder.depth = map.next_value()?,
                         _ => {
@@ -81,9 +96,9 @@ impl<'de> ::serde::Deserialize<'de> for ApplyInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -6,9 +6,9 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct ConfigureInput {
     /// Required, so a plain `String`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Optional.
-    pub nickname: ::std::option::Option<::std::string::String>,
+    pub nickname: Option<String>,
     /// Has a default, so a plain `i32` that `build()` fills.
     pub retries: i32,
     /// The `enabled` member.
@@ -16,21 +16,21 @@ pub struct ConfigureInput {
     /// The `ratio` member.
     pub ratio: f64,
     /// The `label` member.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `mode` member.
     pub mode: crate::types::Mode,
     /// The `tags` member.
-    pub tags: ::std::vec::Vec<::std::string::String>,
+    pub tags: Vec<String>,
     /// Required with a default: never missing.
     pub level: i64,
     /// Required but `@clientOptional`: optional in Rust.
-    pub hint: ::std::option::Option<::std::string::String>,
+    pub hint: Option<String>,
     /// The `count` member.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The `settings` member.
     pub settings: crate::types::Settings,
     /// `@addedDefault`: stays optional.
-    pub since: ::std::option::Option<i32>,
+    pub since: Option<i32>,
     /// The `startAt` member.
     pub start_at: crate::primitives::DateTime,
     /// The `payload` member.
@@ -46,73 +46,90 @@ impl ConfigureInput {
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// Optional.
-    pub fn nickname(&self) -> ::std::option::Option<&str> {
+    pub fn nickname(&self) -> Option<&str> {
         self.nickname.as_deref()
     }
+
     /// Has a default, so a plain `i32` that `build()` fills.
     pub fn retries(&self) -> i32 {
         self.retries
     }
+
     /// The `enabled` member.
     pub fn enabled(&self) -> bool {
         self.enabled
     }
+
     /// The `ratio` member.
     pub fn ratio(&self) -> f64 {
         self.ratio
     }
+
     /// The `label` member.
     pub fn label(&self) -> &str {
         &self.label
     }
+
     /// The `mode` member.
     pub fn mode(&self) -> &crate::types::Mode {
         &self.mode
     }
+
     /// The `tags` member.
-    pub fn tags(&self) -> &[::std::string::String] {
+    pub fn tags(&self) -> &[String] {
         &self.tags
     }
+
     /// Required with a default: never missing.
     pub fn level(&self) -> i64 {
         self.level
     }
+
     /// Required but `@clientOptional`: optional in Rust.
-    pub fn hint(&self) -> ::std::option::Option<&str> {
+    pub fn hint(&self) -> Option<&str> {
         self.hint.as_deref()
     }
+
     /// The `count` member.
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
+
     /// The `settings` member.
     pub fn settings(&self) -> &crate::types::Settings {
         &self.settings
     }
+
     /// `@addedDefault`: stays optional.
-    pub fn since(&self) -> ::std::option::Option<i32> {
+    pub fn since(&self) -> Option<i32> {
         self.since
     }
+
     /// The `startAt` member.
     pub fn start_at(&self) -> crate::primitives::DateTime {
         self.start_at
     }
+
     /// The `payload` member.
     pub fn payload(&self) -> &crate::primitives::Blob {
         &self.payload
     }
+
     /// The `metadata` member.
     pub fn metadata(&self) -> &crate::primitives::Document {
         &self.metadata
     }
+
     /// The `level2` member.
     pub fn level2(&self) -> &crate::types::Level {
         &self.level2
     }
+
     /// Creates a builder for [`ConfigureInput`].
     pub fn builder() -> crate::operation::configure::builders::ConfigureInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -120,348 +137,463 @@ impl ConfigureInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ConfigureInputBuilder {
-    pub(crate) name: ::std::option::Option<::std::string::String>,
-    pub(crate) nickname: ::std::option::Option<::std::string::String>,
-    pub(crate) retries: ::std::option::Option<i32>,
-    pub(crate) enabled: ::std::option::Option<bool>,
-    pub(crate) ratio: ::std::option::Option<f64>,
-    pub(crate) label: ::std::option::Option<::std::string::String>,
-    pub(crate) mode: ::std::option::Option<crate::types::Mode>,
-    pub(crate) tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub(crate) level: ::std::option::Option<i64>,
-    pub(crate) hint: ::std::option::Option<::std::string::String>,
-    pub(crate) count: ::std::option::Option<i32>,
-    pub(crate) settings: ::std::option::Option<crate::types::Settings>,
-    pub(crate) since: ::std::option::Option<i32>,
-    pub(crate) start_at: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) payload: ::std::option::Option<crate::primitives::Blob>,
-    pub(crate) metadata: ::std::option::Option<crate::primitives::Document>,
-    pub(crate) level2: ::std::option::Option<crate::types::Level>,
+    pub(crate) name: Option<String>,
+    pub(crate) nickname: Option<String>,
+    pub(crate) retries: Option<i32>,
+    pub(crate) enabled: Option<bool>,
+    pub(crate) ratio: Option<f64>,
+    pub(crate) label: Option<String>,
+    pub(crate) mode: Option<crate::types::Mode>,
+    pub(crate) tags: Option<Vec<String>>,
+    pub(crate) level: Option<i64>,
+    pub(crate) hint: Option<String>,
+    pub(crate) count: Option<i32>,
+    pub(crate) settings: Option<crate::types::Settings>,
+    pub(crate) since: Option<i32>,
+    pub(crate) start_at: Option<crate::primitives::DateTime>,
+    pub(crate) payload: Option<crate::primitives::Blob>,
+    pub(crate) metadata: Option<crate::primitives::Document>,
+    pub(crate) level2: Option<crate::types::Level>,
 }
 
 impl ConfigureInputBuilder {
     /// Required, so a plain `String`.
-    pub fn name(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
+
     /// Sets or clears `name`; see [`name`](Self::name).
-    pub fn set_name(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
+
     /// The value of `name` set so far.
-    pub fn get_name(&self) -> ::std::option::Option<&str> {
+    pub fn get_name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Optional.
-    pub fn nickname(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.nickname = ::std::option::Option::Some(input.into());
+    pub fn nickname(mut self, input: impl Into<String>) -> Self {
+        self.nickname = Some(input.into());
         self
     }
+
     /// Sets or clears `nickname`; see [`nickname`](Self::nickname).
-    pub fn set_nickname(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_nickname(mut self, input: Option<String>) -> Self {
         self.nickname = input;
         self
     }
+
     /// The value of `nickname` set so far.
-    pub fn get_nickname(&self) -> ::std::option::Option<&str> {
+    pub fn get_nickname(&self) -> Option<&str> {
         self.nickname.as_deref()
     }
+
     /// Has a default, so a plain `i32` that `build()` fills.
     pub fn retries(mut self, input: i32) -> Self {
-        self.retries = ::std::option::Option::Some(input);
+        self.retries = Some(input);
         self
     }
+
     /// Sets or clears `retries`; see [`retries`](Self::retries).
-    pub fn set_retries(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_retries(mut self, input: Option<i32>) -> Self {
         self.retries = input;
         self
     }
+
     /// The value of `retries` set so far.
-    pub fn get_retries(&self) -> ::std::option::Option<i32> {
+    pub fn get_retries(&self) -> Option<i32> {
         self.retries
     }
+
     /// The `enabled` member.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.enabled = ::std::option::Option::Some(input);
+        self.enabled = Some(input);
         self
     }
+
     /// Sets or clears `enabled`; see [`enabled`](Self::enabled).
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.enabled = input;
         self
     }
+
     /// The value of `enabled` set so far.
-    pub fn get_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> Option<bool> {
         self.enabled
     }
+
     /// The `ratio` member.
     pub fn ratio(mut self, input: f64) -> Self {
-        self.ratio = ::std::option::Option::Some(input);
+        self.ratio = Some(input);
         self
     }
+
     /// Sets or clears `ratio`; see [`ratio`](Self::ratio).
-    pub fn set_ratio(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_ratio(mut self, input: Option<f64>) -> Self {
         self.ratio = input;
         self
     }
+
     /// The value of `ratio` set so far.
-    pub fn get_ratio(&self) -> ::std::option::Option<f64> {
+    pub fn get_ratio(&self) -> Option<f64> {
         self.ratio
     }
+
     /// The `label` member.
-    pub fn label(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.label = ::std::option::Option::Some(input.into());
+    pub fn label(mut self, input: impl Into<String>) -> Self {
+        self.label = Some(input.into());
         self
     }
+
     /// Sets or clears `label`; see [`label`](Self::label).
-    pub fn set_label(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.label = input;
         self
     }
+
     /// The value of `label` set so far.
-    pub fn get_label(&self) -> ::std::option::Option<&str> {
+    pub fn get_label(&self) -> Option<&str> {
         self.label.as_deref()
     }
+
     /// The `mode` member.
     pub fn mode(mut self, input: crate::types::Mode) -> Self {
-        self.mode = ::std::option::Option::Some(input);
+        self.mode = Some(input);
         self
     }
+
     /// Sets or clears `mode`; see [`mode`](Self::mode).
-    pub fn set_mode(mut self, input: ::std::option::Option<crate::types::Mode>) -> Self {
+    pub fn set_mode(mut self, input: Option<crate::types::Mode>) -> Self {
         self.mode = input;
         self
     }
+
     /// The value of `mode` set so far.
-    pub fn get_mode(&self) -> ::std::option::Option<&crate::types::Mode> {
+    pub fn get_mode(&self) -> Option<&crate::types::Mode> {
         self.mode.as_ref()
     }
+
     /// Appends one item to `tags`; [`set_tags`](Self::set_tags) replaces the whole list.
     ///
     /// The `tags` member.
-    pub fn tags(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+    pub fn tags(mut self, input: impl Into<String>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(input.into());
         self
     }
+
     /// Sets or clears `tags`; see [`tags`](Self::tags).
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<String>>) -> Self {
         self.tags = input;
         self
     }
+
     /// The value of `tags` set so far.
-    pub fn get_tags(&self) -> ::std::option::Option<&[::std::string::String]> {
+    pub fn get_tags(&self) -> Option<&[String]> {
         self.tags.as_deref()
     }
+
     /// Required with a default: never missing.
     pub fn level(mut self, input: i64) -> Self {
-        self.level = ::std::option::Option::Some(input);
+        self.level = Some(input);
         self
     }
+
     /// Sets or clears `level`; see [`level`](Self::level).
-    pub fn set_level(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_level(mut self, input: Option<i64>) -> Self {
         self.level = input;
         self
     }
+
     /// The value of `level` set so far.
-    pub fn get_level(&self) -> ::std::option::Option<i64> {
+    pub fn get_level(&self) -> Option<i64> {
         self.level
     }
+
     /// Required but `@clientOptional`: optional in Rust.
-    pub fn hint(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.hint = ::std::option::Option::Some(input.into());
+    pub fn hint(mut self, input: impl Into<String>) -> Self {
+        self.hint = Some(input.into());
         self
     }
+
     /// Sets or clears `hint`; see [`hint`](Self::hint).
-    pub fn set_hint(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_hint(mut self, input: Option<String>) -> Self {
         self.hint = input;
         self
     }
+
     /// The value of `hint` set so far.
-    pub fn get_hint(&self) -> ::std::option::Option<&str> {
+    pub fn get_hint(&self) -> Option<&str> {
         self.hint.as_deref()
     }
+
     /// The `count` member.
     pub fn count(mut self, input: i32) -> Self {
-        self.count = ::std::option::Option::Some(input);
+        self.count = Some(input);
         self
     }
+
     /// Sets or clears `count`; see [`count`](Self::count).
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.count = input;
         self
     }
+
     /// The value of `count` set so far.
-    pub fn get_count(&self) -> ::std::option::Option<i32> {
+    pub fn get_count(&self) -> Option<i32> {
         self.count
     }
+
     /// The `settings` member.
     pub fn settings(mut self, input: crate::types::Settings) -> Self {
-        self.settings = ::std::option::Option::Some(input);
+        self.settings = Some(input);
         self
     }
+
     /// Sets or clears `settings`; see [`settings`](Self::settings).
-    pub fn set_settings(mut self, input: ::std::option::Option<crate::types::Settings>) -> Self {
+    pub fn set_settings(mut self, input: Option<crate::types::Settings>) -> Self {
         self.settings = input;
         self
     }
+
     /// The value of `settings` set so far.
-    pub fn get_settings(&self) -> ::std::option::Option<&crate::types::Settings> {
+    pub fn get_settings(&self) -> Option<&crate::types::Settings> {
         self.settings.as_ref()
     }
+
     /// `@addedDefault`: stays optional.
     pub fn since(mut self, input: i32) -> Self {
-        self.since = ::std::option::Option::Some(input);
+        self.since = Some(input);
         self
     }
+
     /// Sets or clears `since`; see [`since`](Self::since).
-    pub fn set_since(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_since(mut self, input: Option<i32>) -> Self {
         self.since = input;
         self
     }
+
     /// The value of `since` set so far.
-    pub fn get_since(&self) -> ::std::option::Option<i32> {
+    pub fn get_since(&self) -> Option<i32> {
         self.since
     }
+
     /// The `startAt` member.
     pub fn start_at(mut self, input: crate::primitives::DateTime) -> Self {
-        self.start_at = ::std::option::Option::Some(input);
+        self.start_at = Some(input);
         self
     }
+
     /// Sets or clears `start_at`; see [`start_at`](Self::start_at).
-    pub fn set_start_at(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
+    pub fn set_start_at(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.start_at = input;
         self
     }
+
     /// The value of `start_at` set so far.
-    pub fn get_start_at(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_start_at(&self) -> Option<crate::primitives::DateTime> {
         self.start_at
     }
+
     /// The `payload` member.
     pub fn payload(mut self, input: crate::primitives::Blob) -> Self {
-        self.payload = ::std::option::Option::Some(input);
+        self.payload = Some(input);
         self
     }
+
     /// Sets or clears `payload`; see [`payload`](Self::payload).
-    pub fn set_payload(mut self, input: ::std::option::Option<crate::primitives::Blob>) -> Self {
+    pub fn set_payload(mut self, input: Option<crate::primitives::Blob>) -> Self {
         self.payload = input;
         self
     }
+
     /// The value of `payload` set so far.
-    pub fn get_payload(&self) -> ::std::option::Option<&crate::primitives::Blob> {
+    pub fn get_payload(&self) -> Option<&crate::primitives::Blob> {
         self.payload.as_ref()
     }
+
     /// The `metadata` member.
     pub fn metadata(mut self, input: crate::primitives::Document) -> Self {
-        self.metadata = ::std::option::Option::Some(input);
+        self.metadata = Some(input);
         self
     }
+
     /// Sets or clears `metadata`; see [`metadata`](Self::metadata).
-    pub fn set_metadata(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Document>,
-    ) -> Self {
+    pub fn set_metadata(mut self, input: Option<crate::primitives::Document>) -> Self {
         self.metadata = input;
         self
     }
+
     /// The value of `metadata` set so far.
-    pub fn get_metadata(&self) -> ::std::option::Option<&crate::primitives::Document> {
+    pub fn get_metadata(&self) -> Option<&crate::primitives::Document> {
         self.metadata.as_ref()
     }
+
     /// The `level2` member.
     pub fn level2(mut self, input: crate::types::Level) -> Self {
-        self.level2 = ::std::option::Option::Some(input);
+        self.level2 = Some(input);
         self
     }
+
     /// Sets or clears `level2`; see [`level2`](Self::level2).
-    pub fn set_level2(mut self, input: ::std::option::Option<crate::types::Level>) -> Self {
+    pub fn set_level2(mut self, input: Option<crate::types::Level>) -> Self {
         self.level2 = input;
         self
     }
+
     /// The value of `level2` set so far.
-    pub fn get_level2(&self) -> ::std::option::Option<&crate::types::Level> {
+    pub fn get_level2(&self) -> Option<&crate::types::Level> {
         self.level2.as_ref()
     }
+
     /// Builds a [`ConfigureInput`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::operation::configure::ConfigureInput, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::operation::configure::ConfigureInput {
-            name: self.name.ok_or_else(|| crate::error::BuildError::missing_field("name", "ConfigureInput"))?,
+    ) -> Result<crate::operation::configure::ConfigureInput, crate::error::BuildError> {
+        Ok(crate::operation::configure::ConfigureInput {
+            name: self
+                .name
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "name",
+                    "ConfigureInput",
+                ))?,
             nickname: self.nickname,
-            retries: self.retries.unwrap_or(3),
+            retries: self.retries.unwrap_or(3i32),
             enabled: self.enabled.unwrap_or_default(),
             ratio: self.ratio.unwrap_or(0.5),
-            label: self.label.unwrap_or_else(|| ::std::string::String::from("none")),
+            label: self.label.unwrap_or_else(|| String::from("none")),
             mode: self.mode.unwrap_or_else(|| crate::types::Mode::from("FAST")),
             tags: self.tags.unwrap_or_default(),
-            level: self.level.unwrap_or(7),
+            level: self.level.unwrap_or(7i64),
             hint: self.hint,
             count: self.count,
-            settings: self.settings.ok_or_else(|| crate::error::BuildError::missing_field("settings", "ConfigureInput"))?,
+            settings: self
+                .settings
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "settings",
+                    "ConfigureInput",
+                ))?,
             since: self.since,
-            start_at: self.start_at.unwrap_or(crate::primitives::DateTime::from_secs(1700000000)),
-            payload: self.payload.unwrap_or_else(|| crate::primitives::Blob::new(b"hi".to_vec())),
-            metadata: self.metadata.unwrap_or_else(|| crate::primitives::Document::Object(::std::collections::BTreeMap::from([(::std::string::String::from("a"), crate::primitives::Document::Array(::std::vec![crate::primitives::Document::Number(crate::primitives::Number::PosInt(1)), crate::primitives::Document::Number(crate::primitives::Number::NegInt(-2)), crate::primitives::Document::Number(crate::primitives::Number::Float(1.5)), crate::primitives::Document::Bool(true), crate::primitives::Document::Null, crate::primitives::Document::String(::std::string::String::from("x"))]))]))),
-            level2: self.level2.unwrap_or_else(|| crate::types::Level::from(2)),
+            start_at: self
+                .start_at
+                .unwrap_or(crate::primitives::DateTime::from_secs(1700000000i64)),
+            payload: self
+                .payload
+                .unwrap_or_else(|| crate::primitives::Blob::new(b"hi".to_vec())),
+            metadata: self
+                .metadata
+                .unwrap_or_else(|| crate::primitives::Document::Object(
+                    ::std::collections::BTreeMap::from([
+                        (
+                            String::from("a"),
+                            crate::primitives::Document::Array(
+                                ::std::vec![
+                                    crate ::primitives::Document::Number(crate
+                                    ::primitives::Number::PosInt(1u64)), crate
+                                    ::primitives::Document::Number(crate
+                                    ::primitives::Number::NegInt(- 2i64)), crate
+                                    ::primitives::Document::Number(crate
+                                    ::primitives::Number::Float(1.5)), crate
+                                    ::primitives::Document::Bool(true), crate
+                                    ::primitives::Document::Null, crate
+                                    ::primitives::Document::String(String::from("x"))
+                                ],
+                            ),
+                        ),
+                    ]),
+                )),
+            level2: self.level2.unwrap_or_else(|| crate::types::Level::from(2i32)),
         })
     }
+
     /// Builds a [`ConfigureInput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::operation::configure::ConfigureInput {
         crate::operation::configure::ConfigureInput {
             name: self.name.unwrap_or_default(),
             nickname: self.nickname,
-            retries: self.retries.unwrap_or(3),
+            retries: self.retries.unwrap_or(3i32),
             enabled: self.enabled.unwrap_or_default(),
             ratio: self.ratio.unwrap_or(0.5),
-            label: self.label.unwrap_or_else(|| ::std::string::String::from("none")),
+            label: self.label.unwrap_or_else(|| String::from("none")),
             mode: self.mode.unwrap_or_else(|| crate::types::Mode::from("FAST")),
             tags: self.tags.unwrap_or_default(),
-            level: self.level.unwrap_or(7),
+            level: self.level.unwrap_or(7i64),
             hint: self.hint,
             count: self.count,
-            settings: self.settings.unwrap_or_else(|| <crate::types::builders::SettingsBuilder as ::std::default::Default>::default().build_or_zero()),
+            settings: self
+                .settings
+                .unwrap_or_else(|| {
+                    <crate::types::builders::SettingsBuilder as Default>::default()
+                        .build_or_zero()
+                }),
             since: self.since,
-            start_at: self.start_at.unwrap_or(crate::primitives::DateTime::from_secs(1700000000)),
-            payload: self.payload.unwrap_or_else(|| crate::primitives::Blob::new(b"hi".to_vec())),
-            metadata: self.metadata.unwrap_or_else(|| crate::primitives::Document::Object(::std::collections::BTreeMap::from([(::std::string::String::from("a"), crate::primitives::Document::Array(::std::vec![crate::primitives::Document::Number(crate::primitives::Number::PosInt(1)), crate::primitives::Document::Number(crate::primitives::Number::NegInt(-2)), crate::primitives::Document::Number(crate::primitives::Number::Float(1.5)), crate::primitives::Document::Bool(true), crate::primitives::Document::Null, crate::primitives::Document::String(::std::string::String::from("x"))]))]))),
-            level2: self.level2.unwrap_or_else(|| crate::types::Level::from(2)),
+            start_at: self
+                .start_at
+                .unwrap_or(crate::primitives::DateTime::from_secs(1700000000i64)),
+            payload: self
+                .payload
+                .unwrap_or_else(|| crate::primitives::Blob::new(b"hi".to_vec())),
+            metadata: self
+                .metadata
+                .unwrap_or_else(|| crate::primitives::Document::Object(
+                    ::std::collections::BTreeMap::from([
+                        (
+                            String::from("a"),
+                            crate::primitives::Document::Array(
+                                ::std::vec![
+                                    crate ::primitives::Document::Number(crate
+                                    ::primitives::Number::PosInt(1u64)), crate
+                                    ::primitives::Document::Number(crate
+                                    ::primitives::Number::NegInt(- 2i64)), crate
+                                    ::primitives::Document::Number(crate
+                                    ::primitives::Number::Float(1.5)), crate
+                                    ::primitives::Document::Bool(true), crate
+                                    ::primitives::Document::Null, crate
+                                    ::primitives::Document::String(String::from("x"))
+                                ],
+                            ),
+                        ),
+                    ]),
+                )),
+            level2: self.level2.unwrap_or_else(|| crate::types::Level::from(2i32)),
         }
     }
 }
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for ConfigureInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("ConfigureInput", 17)?;
         state.serialize_field("name", &self.name)?;
-        if let ::std::option::Option::Some(value) = &self.nickname {
+        if let Some(value) = &self.nickname {
             state.serialize_field("nickname", value)?;
         }
         state.serialize_field("retries", &self.retries)?;
         state.serialize_field("enabled", &self.enabled)?;
-        state.serialize_field("ratio", &crate::json::with::<crate::json::Float, _>(&self.ratio))?;
+        state
+            .serialize_field(
+                "ratio",
+                &crate::json::with::<crate::json::Float, _>(&self.ratio),
+            )?;
         state.serialize_field("label", &self.label)?;
         state.serialize_field("mode", &self.mode)?;
         state.serialize_field("tags", &self.tags)?;
         state.serialize_field("level", &self.level)?;
-        if let ::std::option::Option::Some(value) = &self.hint {
+        if let Some(value) = &self.hint {
             state.serialize_field("hint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.count {
+        if let Some(value) = &self.count {
             state.serialize_field("count", value)?;
         }
         state.serialize_field("settings", &self.settings)?;
-        if let ::std::option::Option::Some(value) = &self.since {
+        if let Some(value) = &self.since {
             state.serialize_field("since", value)?;
         }
         state.serialize_field("startAt", &self.start_at)?;
@@ -474,22 +606,36 @@ impl ::serde::Serialize for ConfigureInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for ConfigureInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = ConfigureInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `ConfigureInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<ConfigureInput, A::Error> {
-                let mut builder = <crate::operation::configure::builders::ConfigureInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ConfigureInput, __A::Error> {
+                let mut builder = <crate::operation::configure::builders::ConfigureInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "name" => builder.name = map.next_value()?,
                         "nickname" => builder.nickname = map.next_value()?,
                         "retries" => builder.retries = map.next_value()?,
                         "enabled" => builder.enabled = map.next_value()?,
-                        "ratio" => builder.ratio = map.next_value::<::std::option::Option<crate::json::Read<crate::json::Float, f64>>>()?.map(crate::json::Read::into_inner),
+                        "ratio" => {
+                            builder.ratio = map
+                                .next_value::<
+                                    Option<crate::json::Read<crate::json::Float, f64>>,
+                                >()?
+                                .map(crate::json::Read::into_inner);
+                        }
                         "label" => builder.label = map.next_value()?,
                         "mode" => builder.mode = map.next_value()?,
                         "tags" => builder.tags = map.next_value()?,
@@ -507,9 +653,9 @@ impl<'de> ::serde::Deserialize<'de> for ConfigureInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

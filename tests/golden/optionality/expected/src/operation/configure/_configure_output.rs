@@ -6,7 +6,7 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct ConfigureOutput {
     /// The `id` member.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 impl ConfigureOutput {
@@ -14,9 +14,10 @@ impl ConfigureOutput {
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// Creates a builder for [`ConfigureOutput`].
     pub fn builder() -> crate::operation::configure::builders::ConfigureOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -24,32 +25,41 @@ impl ConfigureOutput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ConfigureOutputBuilder {
-    pub(crate) id: ::std::option::Option<::std::string::String>,
+    pub(crate) id: Option<String>,
 }
 
 impl ConfigureOutputBuilder {
     /// The `id` member.
-    pub fn id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.id = Some(input.into());
         self
     }
+
     /// Sets or clears `id`; see [`id`](Self::id).
-    pub fn set_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
+
     /// The value of `id` set so far.
-    pub fn get_id(&self) -> ::std::option::Option<&str> {
+    pub fn get_id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// Builds a [`ConfigureOutput`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::operation::configure::ConfigureOutput, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::operation::configure::ConfigureOutput {
-            id: self.id.ok_or_else(|| crate::error::BuildError::missing_field("id", "ConfigureOutput"))?,
+    ) -> Result<crate::operation::configure::ConfigureOutput, crate::error::BuildError> {
+        Ok(crate::operation::configure::ConfigureOutput {
+            id: self
+                .id
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "id",
+                    "ConfigureOutput",
+                ))?,
         })
     }
+
     /// Builds a [`ConfigureOutput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::operation::configure::ConfigureOutput {
@@ -61,7 +71,10 @@ impl ConfigureOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for ConfigureOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("ConfigureOutput", 1)?;
         state.serialize_field("id", &self.id)?;
@@ -71,16 +84,24 @@ impl ::serde::Serialize for ConfigureOutput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for ConfigureOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = ConfigureOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `ConfigureOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<ConfigureOutput, A::Error> {
-                let mut builder = <crate::operation::configure::builders::ConfigureOutputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<ConfigureOutput, __A::Error> {
+                let mut builder = <crate::operation::configure::builders::ConfigureOutputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "id" => builder.id = map.next_value()?,
                         _ => {
@@ -88,9 +109,9 @@ impl<'de> ::serde::Deserialize<'de> for ConfigureOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

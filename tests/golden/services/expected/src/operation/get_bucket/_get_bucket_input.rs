@@ -4,17 +4,18 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetBucketInput {
     /// The `bucketName` member.
-    pub bucket_name: ::std::option::Option<::std::string::String>,
+    pub bucket_name: Option<String>,
 }
 
 impl GetBucketInput {
     /// The `bucketName` member.
-    pub fn bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn bucket_name(&self) -> Option<&str> {
         self.bucket_name.as_deref()
     }
+
     /// Creates a builder for [`GetBucketInput`].
     pub fn builder() -> crate::operation::get_bucket::builders::GetBucketInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,30 +23,27 @@ impl GetBucketInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct GetBucketInputBuilder {
-    pub(crate) bucket_name: ::std::option::Option<::std::string::String>,
+    pub(crate) bucket_name: Option<String>,
 }
 
 impl GetBucketInputBuilder {
     /// The `bucketName` member.
-    pub fn bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.bucket_name = ::std::option::Option::Some(input.into());
+    pub fn bucket_name(mut self, input: impl Into<String>) -> Self {
+        self.bucket_name = Some(input.into());
         self
     }
+
     /// Sets or clears `bucket_name`; see [`bucket_name`](Self::bucket_name).
-    pub fn set_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket_name(mut self, input: Option<String>) -> Self {
         self.bucket_name = input;
         self
     }
+
     /// The value of `bucket_name` set so far.
-    pub fn get_bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn get_bucket_name(&self) -> Option<&str> {
         self.bucket_name.as_deref()
     }
+
     /// Builds a [`GetBucketInput`].
     pub fn build(self) -> crate::operation::get_bucket::GetBucketInput {
         crate::operation::get_bucket::GetBucketInput {
@@ -56,10 +54,13 @@ impl GetBucketInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for GetBucketInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("GetBucketInput", 1)?;
-        if let ::std::option::Option::Some(value) = &self.bucket_name {
+        if let Some(value) = &self.bucket_name {
             state.serialize_field("bucketName", value)?;
         }
         state.end()
@@ -68,16 +69,24 @@ impl ::serde::Serialize for GetBucketInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for GetBucketInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetBucketInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `GetBucketInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<GetBucketInput, A::Error> {
-                let mut builder = <crate::operation::get_bucket::builders::GetBucketInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetBucketInput, __A::Error> {
+                let mut builder = <crate::operation::get_bucket::builders::GetBucketInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "bucketName" => builder.bucket_name = map.next_value()?,
                         _ => {
@@ -85,10 +94,10 @@ impl<'de> ::serde::Deserialize<'de> for GetBucketInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -99,26 +108,33 @@ impl GetBucketInput {
     /// The URI is the path and query only: put the service's endpoint in front of it, sign the request, and send it with any HTTP client. A label that is missing or empty is a [`BuildError`](crate::error::BuildError).
     pub fn to_http_request(
         &self,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         self.to_http_request_with(&crate::http::RequestOptions::new())
     }
+
     /// The HTTP request that sends this input, built with `options`: with an endpoint, the URI is absolute; an unset idempotency token is taken from the options or generated.
     pub fn to_http_request_with(
         &self,
         options: &crate::http::RequestOptions,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
         let mut uri = crate::http::Uri::new("/buckets/");
-        let value = input.bucket_name.as_ref().ok_or_else(|| crate::error::BuildError::missing_field("bucket_name", "GetBucketInput"))?;
+        let value = input
+            .bucket_name
+            .as_ref()
+            .ok_or_else(|| crate::error::BuildError::missing_field(
+                "bucket_name",
+                "GetBucketInput",
+            ))?;
         uri.push_label("bucket_name", value.as_str(), false)?;
         let headers = ::http::HeaderMap::new();
-        let body = ::std::vec::Vec::new();
+        let body = Vec::new();
         let mut request = ::http::Request::builder()
             .method("GET")
             .uri(crate::http::full_uri(options, "", uri.finish())?)
             .body(body)
             .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
         *request.headers_mut() = headers;
-        ::std::result::Result::Ok(request)
+        Ok(request)
     }
 }

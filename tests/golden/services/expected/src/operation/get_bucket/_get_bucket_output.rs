@@ -12,9 +12,10 @@ impl GetBucketOutput {
     pub fn created(&self) -> crate::primitives::DateTime {
         self.created
     }
+
     /// Creates a builder for [`GetBucketOutput`].
     pub fn builder() -> crate::operation::get_bucket::builders::GetBucketOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,35 +23,44 @@ impl GetBucketOutput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct GetBucketOutputBuilder {
-    pub(crate) created: ::std::option::Option<crate::primitives::DateTime>,
+    pub(crate) created: Option<crate::primitives::DateTime>,
 }
 
 impl GetBucketOutputBuilder {
     /// The `created` member.
     pub fn created(mut self, input: crate::primitives::DateTime) -> Self {
-        self.created = ::std::option::Option::Some(input);
+        self.created = Some(input);
         self
     }
+
     /// Sets or clears `created`; see [`created`](Self::created).
-    pub fn set_created(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
+    pub fn set_created(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.created = input;
         self
     }
+
     /// The value of `created` set so far.
-    pub fn get_created(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_created(&self) -> Option<crate::primitives::DateTime> {
         self.created
     }
+
     /// Builds a [`GetBucketOutput`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::operation::get_bucket::GetBucketOutput, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::operation::get_bucket::GetBucketOutput {
-            created: self.created.ok_or_else(|| crate::error::BuildError::missing_field("created", "GetBucketOutput"))?,
+    ) -> Result<
+        crate::operation::get_bucket::GetBucketOutput,
+        crate::error::BuildError,
+    > {
+        Ok(crate::operation::get_bucket::GetBucketOutput {
+            created: self
+                .created
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "created",
+                    "GetBucketOutput",
+                ))?,
         })
     }
+
     /// Builds a [`GetBucketOutput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::operation::get_bucket::GetBucketOutput {
@@ -62,7 +72,10 @@ impl GetBucketOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for GetBucketOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("GetBucketOutput", 1)?;
         state.serialize_field("created", &self.created)?;
@@ -72,16 +85,24 @@ impl ::serde::Serialize for GetBucketOutput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for GetBucketOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetBucketOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `GetBucketOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<GetBucketOutput, A::Error> {
-                let mut builder = <crate::operation::get_bucket::builders::GetBucketOutputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetBucketOutput, __A::Error> {
+                let mut builder = <crate::operation::get_bucket::builders::GetBucketOutputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "created" => builder.created = map.next_value()?,
                         _ => {
@@ -89,10 +110,10 @@ impl<'de> ::serde::Deserialize<'de> for GetBucketOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -103,10 +124,10 @@ impl GetBucketOutput {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
         let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

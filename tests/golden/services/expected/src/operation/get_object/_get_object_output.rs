@@ -6,9 +6,9 @@ pub struct GetObjectOutput {
     /// The `body` member.
     pub body: crate::primitives::ByteStream,
     /// The `lastModified` member.
-    pub last_modified: ::std::option::Option<crate::primitives::DateTime>,
+    pub last_modified: Option<crate::primitives::DateTime>,
     /// The `metadata` member.
-    pub metadata: ::std::option::Option<::std::collections::HashMap<::std::string::String, ::std::string::String>>,
+    pub metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
 impl GetObjectOutput {
@@ -16,19 +16,20 @@ impl GetObjectOutput {
     pub fn body(&self) -> &crate::primitives::ByteStream {
         &self.body
     }
+
     /// The `lastModified` member.
-    pub fn last_modified(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn last_modified(&self) -> Option<crate::primitives::DateTime> {
         self.last_modified
     }
+
     /// The `metadata` member.
-    pub fn metadata(
-        &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, ::std::string::String>> {
+    pub fn metadata(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.metadata.as_ref()
     }
+
     /// Creates a builder for [`GetObjectOutput`].
     pub fn builder() -> crate::operation::get_object::builders::GetObjectOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -36,71 +37,73 @@ impl GetObjectOutput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct GetObjectOutputBuilder {
-    pub(crate) body: ::std::option::Option<crate::primitives::ByteStream>,
-    pub(crate) last_modified: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) metadata: ::std::option::Option<::std::collections::HashMap<::std::string::String, ::std::string::String>>,
+    pub(crate) body: Option<crate::primitives::ByteStream>,
+    pub(crate) last_modified: Option<crate::primitives::DateTime>,
+    pub(crate) metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
 impl GetObjectOutputBuilder {
     /// The `body` member.
     pub fn body(mut self, input: crate::primitives::ByteStream) -> Self {
-        self.body = ::std::option::Option::Some(input);
+        self.body = Some(input);
         self
     }
+
     /// Sets or clears `body`; see [`body`](Self::body).
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<crate::primitives::ByteStream>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<crate::primitives::ByteStream>) -> Self {
         self.body = input;
         self
     }
+
     /// The value of `body` set so far.
-    pub fn get_body(&self) -> ::std::option::Option<&crate::primitives::ByteStream> {
+    pub fn get_body(&self) -> Option<&crate::primitives::ByteStream> {
         self.body.as_ref()
     }
+
     /// The `lastModified` member.
     pub fn last_modified(mut self, input: crate::primitives::DateTime) -> Self {
-        self.last_modified = ::std::option::Option::Some(input);
+        self.last_modified = Some(input);
         self
     }
+
     /// Sets or clears `last_modified`; see [`last_modified`](Self::last_modified).
     pub fn set_last_modified(
         mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
+        input: Option<crate::primitives::DateTime>,
     ) -> Self {
         self.last_modified = input;
         self
     }
+
     /// The value of `last_modified` set so far.
-    pub fn get_last_modified(&self) -> ::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_last_modified(&self) -> Option<crate::primitives::DateTime> {
         self.last_modified
     }
+
     /// Adds one entry to `metadata`; [`set_metadata`](Self::set_metadata) replaces the whole map.
     ///
     /// The `metadata` member.
-    pub fn metadata(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.metadata.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value.into());
+    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
+
     /// Sets or clears `metadata`; see [`metadata`](Self::metadata).
     pub fn set_metadata(
         mut self,
-        input: ::std::option::Option<::std::collections::HashMap<::std::string::String, ::std::string::String>>,
+        input: Option<::std::collections::HashMap<String, String>>,
     ) -> Self {
         self.metadata = input;
         self
     }
+
     /// The value of `metadata` set so far.
-    pub fn get_metadata(
-        &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<::std::string::String, ::std::string::String>> {
+    pub fn get_metadata(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.metadata.as_ref()
     }
+
     /// Builds a [`GetObjectOutput`].
     pub fn build(self) -> crate::operation::get_object::GetObjectOutput {
         crate::operation::get_object::GetObjectOutput {
@@ -113,14 +116,17 @@ impl GetObjectOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for GetObjectOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("GetObjectOutput", 3)?;
         state.serialize_field("body", &self.body)?;
-        if let ::std::option::Option::Some(value) = &self.last_modified {
+        if let Some(value) = &self.last_modified {
             state.serialize_field("lastModified", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metadata {
+        if let Some(value) = &self.metadata {
             state.serialize_field("metadata", value)?;
         }
         state.end()
@@ -129,16 +135,24 @@ impl ::serde::Serialize for GetObjectOutput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for GetObjectOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = GetObjectOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `GetObjectOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<GetObjectOutput, A::Error> {
-                let mut builder = <crate::operation::get_object::builders::GetObjectOutputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<GetObjectOutput, __A::Error> {
+                let mut builder = <crate::operation::get_object::builders::GetObjectOutputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "body" => builder.body = map.next_value()?,
                         "lastModified" => builder.last_modified = map.next_value()?,
@@ -148,10 +162,10 @@ impl<'de> ::serde::Deserialize<'de> for GetObjectOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -162,20 +176,26 @@ impl GetObjectOutput {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let mut value = <crate::operation::get_object::builders::GetObjectOutputBuilder as ::std::default::Default>::default().build();
+        let mut value = <crate::operation::get_object::builders::GetObjectOutputBuilder as Default>::default()
+            .build();
         if !body.is_empty() {
             value.body = crate::primitives::ByteStream::new(body.to_vec());
         }
-        if let ::std::option::Option::Some(text) = crate::http::header(headers, "Last-Modified") {
-            let item = crate::primitives::DateTime::parse(text.trim(), crate::primitives::DateTimeFormat::HttpDate).map_err(|e| e.to_string()).map_err(|e| format!("{}: {e}", "header `Last-Modified`"))?;
-            value.last_modified = ::std::option::Option::Some(item);
+        if let Some(text) = crate::http::header(headers, "Last-Modified") {
+            let item = crate::primitives::DateTime::parse(
+                    text.trim(),
+                    crate::primitives::DateTimeFormat::HttpDate,
+                )
+                .map_err(|e| e.to_string())
+                .map_err(|e| format!("{}: {e}", "header `Last-Modified`"))?;
+            value.last_modified = Some(item);
         }
         let map = crate::http::prefix_headers(headers, "X-Meta-");
         if !map.is_empty() {
-            value.metadata = ::std::option::Option::Some(map);
+            value.metadata = Some(map);
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

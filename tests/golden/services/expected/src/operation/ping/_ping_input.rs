@@ -7,7 +7,7 @@ pub struct PingInput {}
 impl PingInput {
     /// Creates a builder for [`PingInput`].
     pub fn builder() -> crate::operation::ping::builders::PingInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -26,29 +26,40 @@ impl PingInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for PingInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         ::serde::ser::SerializeStruct::end(serializer.serialize_struct("PingInput", 0)?)
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PingInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PingInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `PingInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<PingInput, A::Error> {
-                let builder = <crate::operation::ping::builders::PingInputBuilder as ::std::default::Default>::default();
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PingInput, __A::Error> {
+                let builder = <crate::operation::ping::builders::PingInputBuilder as Default>::default();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -59,23 +70,24 @@ impl PingInput {
     /// The URI is the path and query only: put the service's endpoint in front of it, sign the request, and send it with any HTTP client. A label that is missing or empty is a [`BuildError`](crate::error::BuildError).
     pub fn to_http_request(
         &self,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         self.to_http_request_with(&crate::http::RequestOptions::new())
     }
+
     /// The HTTP request that sends this input, built with `options`: with an endpoint, the URI is absolute; an unset idempotency token is taken from the options or generated.
     pub fn to_http_request_with(
         &self,
         options: &crate::http::RequestOptions,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let uri = crate::http::Uri::new("/ping");
         let headers = ::http::HeaderMap::new();
-        let body = ::std::vec::Vec::new();
+        let body = Vec::new();
         let mut request = ::http::Request::builder()
             .method("GET")
             .uri(crate::http::full_uri(options, "", uri.finish())?)
             .body(body)
             .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
         *request.headers_mut() = headers;
-        ::std::result::Result::Ok(request)
+        Ok(request)
     }
 }

@@ -7,7 +7,7 @@ pub struct PingOutput {}
 impl PingOutput {
     /// Creates a builder for [`PingOutput`].
     pub fn builder() -> crate::operation::ping::builders::PingOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -26,29 +26,40 @@ impl PingOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for PingOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         ::serde::ser::SerializeStruct::end(serializer.serialize_struct("PingOutput", 0)?)
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PingOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PingOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `PingOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<PingOutput, A::Error> {
-                let builder = <crate::operation::ping::builders::PingOutputBuilder as ::std::default::Default>::default();
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PingOutput, __A::Error> {
+                let builder = <crate::operation::ping::builders::PingOutputBuilder as Default>::default();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -59,11 +70,12 @@ impl PingOutput {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
         let _ = body;
-        let value = <crate::operation::ping::builders::PingOutputBuilder as ::std::default::Default>::default().build();
-        ::std::result::Result::Ok(value)
+        let value = <crate::operation::ping::builders::PingOutputBuilder as Default>::default()
+            .build();
+        Ok(value)
     }
 }

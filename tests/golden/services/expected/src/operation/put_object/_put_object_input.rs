@@ -4,41 +4,46 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct PutObjectInput {
     /// The `bucketName` member.
-    pub bucket_name: ::std::option::Option<::std::string::String>,
+    pub bucket_name: Option<String>,
     /// The `key` member.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The `body` member.
-    pub body: ::std::option::Option<crate::primitives::ByteStream>,
+    pub body: Option<crate::primitives::ByteStream>,
     /// The `requestId` member.
-    pub request_id: ::std::option::Option<::std::string::String>,
+    pub request_id: Option<String>,
     /// The `tags` member.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
 }
 
 impl PutObjectInput {
     /// The `bucketName` member.
-    pub fn bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn bucket_name(&self) -> Option<&str> {
         self.bucket_name.as_deref()
     }
+
     /// The `key` member.
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
+
     /// The `body` member.
-    pub fn body(&self) -> ::std::option::Option<&crate::primitives::ByteStream> {
+    pub fn body(&self) -> Option<&crate::primitives::ByteStream> {
         self.body.as_ref()
     }
+
     /// The `requestId` member.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
+
     /// The `tags` member.
-    pub fn tags(&self) -> &[::std::string::String] {
+    pub fn tags(&self) -> &[String] {
         self.tags.as_deref().unwrap_or_default()
     }
+
     /// Creates a builder for [`PutObjectInput`].
     pub fn builder() -> crate::operation::put_object::builders::PutObjectInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -46,98 +51,101 @@ impl PutObjectInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PutObjectInputBuilder {
-    pub(crate) bucket_name: ::std::option::Option<::std::string::String>,
-    pub(crate) key: ::std::option::Option<::std::string::String>,
-    pub(crate) body: ::std::option::Option<crate::primitives::ByteStream>,
-    pub(crate) request_id: ::std::option::Option<::std::string::String>,
-    pub(crate) tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub(crate) bucket_name: Option<String>,
+    pub(crate) key: Option<String>,
+    pub(crate) body: Option<crate::primitives::ByteStream>,
+    pub(crate) request_id: Option<String>,
+    pub(crate) tags: Option<Vec<String>>,
 }
 
 impl PutObjectInputBuilder {
     /// The `bucketName` member.
-    pub fn bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.bucket_name = ::std::option::Option::Some(input.into());
+    pub fn bucket_name(mut self, input: impl Into<String>) -> Self {
+        self.bucket_name = Some(input.into());
         self
     }
+
     /// Sets or clears `bucket_name`; see [`bucket_name`](Self::bucket_name).
-    pub fn set_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket_name(mut self, input: Option<String>) -> Self {
         self.bucket_name = input;
         self
     }
+
     /// The value of `bucket_name` set so far.
-    pub fn get_bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn get_bucket_name(&self) -> Option<&str> {
         self.bucket_name.as_deref()
     }
+
     /// The `key` member.
-    pub fn key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.key = Some(input.into());
         self
     }
+
     /// Sets or clears `key`; see [`key`](Self::key).
-    pub fn set_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
+
     /// The value of `key` set so far.
-    pub fn get_key(&self) -> ::std::option::Option<&str> {
+    pub fn get_key(&self) -> Option<&str> {
         self.key.as_deref()
     }
+
     /// The `body` member.
     pub fn body(mut self, input: crate::primitives::ByteStream) -> Self {
-        self.body = ::std::option::Option::Some(input);
+        self.body = Some(input);
         self
     }
+
     /// Sets or clears `body`; see [`body`](Self::body).
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<crate::primitives::ByteStream>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<crate::primitives::ByteStream>) -> Self {
         self.body = input;
         self
     }
+
     /// The value of `body` set so far.
-    pub fn get_body(&self) -> ::std::option::Option<&crate::primitives::ByteStream> {
+    pub fn get_body(&self) -> Option<&crate::primitives::ByteStream> {
         self.body.as_ref()
     }
+
     /// The `requestId` member.
-    pub fn request_id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.request_id = ::std::option::Option::Some(input.into());
+    pub fn request_id(mut self, input: impl Into<String>) -> Self {
+        self.request_id = Some(input.into());
         self
     }
+
     /// Sets or clears `request_id`; see [`request_id`](Self::request_id).
-    pub fn set_request_id(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_request_id(mut self, input: Option<String>) -> Self {
         self.request_id = input;
         self
     }
+
     /// The value of `request_id` set so far.
-    pub fn get_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn get_request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
+
     /// Appends one item to `tags`; [`set_tags`](Self::set_tags) replaces the whole list.
     ///
     /// The `tags` member.
-    pub fn tags(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+    pub fn tags(mut self, input: impl Into<String>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(input.into());
         self
     }
+
     /// Sets or clears `tags`; see [`tags`](Self::tags).
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<String>>) -> Self {
         self.tags = input;
         self
     }
+
     /// The value of `tags` set so far.
-    pub fn get_tags(&self) -> ::std::option::Option<&[::std::string::String]> {
+    pub fn get_tags(&self) -> Option<&[String]> {
         self.tags.as_deref()
     }
+
     /// Builds a [`PutObjectInput`].
     pub fn build(self) -> crate::operation::put_object::PutObjectInput {
         crate::operation::put_object::PutObjectInput {
@@ -152,22 +160,25 @@ impl PutObjectInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for PutObjectInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("PutObjectInput", 5)?;
-        if let ::std::option::Option::Some(value) = &self.bucket_name {
+        if let Some(value) = &self.bucket_name {
             state.serialize_field("bucketName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key {
+        if let Some(value) = &self.key {
             state.serialize_field("key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.body {
+        if let Some(value) = &self.body {
             state.serialize_field("body", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_id {
+        if let Some(value) = &self.request_id {
             state.serialize_field("requestId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             state.serialize_field("tags", value)?;
         }
         state.end()
@@ -176,16 +187,24 @@ impl ::serde::Serialize for PutObjectInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PutObjectInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PutObjectInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `PutObjectInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<PutObjectInput, A::Error> {
-                let mut builder = <crate::operation::put_object::builders::PutObjectInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PutObjectInput, __A::Error> {
+                let mut builder = <crate::operation::put_object::builders::PutObjectInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "bucketName" => builder.bucket_name = map.next_value()?,
                         "key" => builder.key = map.next_value()?,
@@ -197,10 +216,10 @@ impl<'de> ::serde::Deserialize<'de> for PutObjectInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -211,49 +230,88 @@ impl PutObjectInput {
     /// The URI is the path and query only: put the service's endpoint in front of it, sign the request, and send it with any HTTP client. A label that is missing or empty is a [`BuildError`](crate::error::BuildError).
     pub fn to_http_request(
         &self,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         self.to_http_request_with(&crate::http::RequestOptions::new())
     }
+
     /// The HTTP request that sends this input, built with `options`: with an endpoint, the URI is absolute; an unset idempotency token is taken from the options or generated.
     pub fn to_http_request_with(
         &self,
         options: &crate::http::RequestOptions,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let filled;
         let input = if self.request_id.is_none() {
-            filled = Self { request_id: self.request_id.clone().or_else(|| ::std::option::Option::Some(crate::http::idempotency_token(options))), ..self.clone() };
+            filled = Self {
+                request_id: self
+                    .request_id
+                    .clone()
+                    .or_else(|| Some(crate::http::idempotency_token(options))),
+                ..Clone::clone(self)
+            };
             &filled
         } else {
             self
         };
         let mut uri = crate::http::Uri::new("/buckets/");
-        let value = input.bucket_name.as_ref().ok_or_else(|| crate::error::BuildError::missing_field("bucket_name", "PutObjectInput"))?;
+        let value = input
+            .bucket_name
+            .as_ref()
+            .ok_or_else(|| crate::error::BuildError::missing_field(
+                "bucket_name",
+                "PutObjectInput",
+            ))?;
         uri.push_label("bucket_name", value.as_str(), false)?;
         uri.push_literal("/objects/");
-        let value = input.key.as_ref().ok_or_else(|| crate::error::BuildError::missing_field("key", "PutObjectInput"))?;
+        let value = input
+            .key
+            .as_ref()
+            .ok_or_else(|| crate::error::BuildError::missing_field(
+                "key",
+                "PutObjectInput",
+            ))?;
         uri.push_label("key", value.as_str(), true)?;
         uri.push_literal_query("uploads");
-        if let ::std::option::Option::Some(value) = &input.tags {
+        if let Some(value) = &input.tags {
             for item in value {
                 uri.push_query("tag", item.as_str());
             }
         }
         let mut headers = ::http::HeaderMap::new();
-        if let ::std::option::Option::Some(value) = &input.request_id {
-            crate::http::insert_header(&mut headers, "request_id", "X-Request-Id", value.as_str())?;
+        if let Some(value) = &input.request_id {
+            crate::http::insert_header(
+                &mut headers,
+                "request_id",
+                "X-Request-Id",
+                value.as_str(),
+            )?;
         }
         let body = match &input.body {
-            ::std::option::Option::Some(value) => value.as_bytes().to_vec(),
-            ::std::option::Option::None => ::std::vec::Vec::new(),
+            Some(value) => value.as_bytes().to_vec(),
+            None => Vec::new(),
         };
         if !body.is_empty() {
-            crate::http::set_body_headers(&mut headers, "application/octet-stream", &body);
+            crate::http::set_body_headers(
+                &mut headers,
+                "application/octet-stream",
+                &body,
+            );
         }
-        let md5 = ::http::HeaderValue::from_str(&crate::http::content_md5(&body)).map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
+        let md5 = ::http::HeaderValue::from_str(&crate::http::content_md5(&body))
+            .map_err(|e| crate::error::BuildError::invalid_field(
+                "body",
+                e.to_string(),
+            ))?;
         headers.insert("content-md5", md5);
         let bucket_name_label = input.bucket_name.as_deref().unwrap_or_default();
-        if bucket_name_label.is_empty() || !bucket_name_label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            return ::std::result::Result::Err(crate::error::BuildError::invalid_field("bucket_name", "a host label must be letters, digits and hyphens"));
+        if bucket_name_label.is_empty()
+            || !bucket_name_label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return ::std::result::Result::Err(
+                crate::error::BuildError::invalid_field(
+                    "bucket_name",
+                    "a host label must be letters, digits and hyphens",
+                ),
+            );
         }
         let host_prefix = format!("{}.data.", bucket_name_label);
         let mut request = ::http::Request::builder()
@@ -262,6 +320,6 @@ impl PutObjectInput {
             .body(body)
             .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
         *request.headers_mut() = headers;
-        ::std::result::Result::Ok(request)
+        Ok(request)
     }
 }

@@ -7,7 +7,7 @@ pub struct PutObjectOutput {}
 impl PutObjectOutput {
     /// Creates a builder for [`PutObjectOutput`].
     pub fn builder() -> crate::operation::put_object::builders::PutObjectOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -26,29 +26,42 @@ impl PutObjectOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for PutObjectOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-        ::serde::ser::SerializeStruct::end(serializer.serialize_struct("PutObjectOutput", 0)?)
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        ::serde::ser::SerializeStruct::end(
+            serializer.serialize_struct("PutObjectOutput", 0)?,
+        )
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PutObjectOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PutObjectOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `PutObjectOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<PutObjectOutput, A::Error> {
-                let builder = <crate::operation::put_object::builders::PutObjectOutputBuilder as ::std::default::Default>::default();
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PutObjectOutput, __A::Error> {
+                let builder = <crate::operation::put_object::builders::PutObjectOutputBuilder as Default>::default();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -59,11 +72,12 @@ impl PutObjectOutput {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
         let _ = body;
-        let value = <crate::operation::put_object::builders::PutObjectOutputBuilder as ::std::default::Default>::default().build();
-        ::std::result::Result::Ok(value)
+        let value = <crate::operation::put_object::builders::PutObjectOutputBuilder as Default>::default()
+            .build();
+        Ok(value)
     }
 }

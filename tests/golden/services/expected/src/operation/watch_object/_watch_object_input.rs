@@ -4,23 +4,25 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct WatchObjectInput {
     /// The `bucketName` member.
-    pub bucket_name: ::std::option::Option<::std::string::String>,
+    pub bucket_name: Option<String>,
     /// The `key` member.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
 }
 
 impl WatchObjectInput {
     /// The `bucketName` member.
-    pub fn bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn bucket_name(&self) -> Option<&str> {
         self.bucket_name.as_deref()
     }
+
     /// The `key` member.
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
+
     /// Creates a builder for [`WatchObjectInput`].
     pub fn builder() -> crate::operation::watch_object::builders::WatchObjectInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -28,45 +30,45 @@ impl WatchObjectInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WatchObjectInputBuilder {
-    pub(crate) bucket_name: ::std::option::Option<::std::string::String>,
-    pub(crate) key: ::std::option::Option<::std::string::String>,
+    pub(crate) bucket_name: Option<String>,
+    pub(crate) key: Option<String>,
 }
 
 impl WatchObjectInputBuilder {
     /// The `bucketName` member.
-    pub fn bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.bucket_name = ::std::option::Option::Some(input.into());
+    pub fn bucket_name(mut self, input: impl Into<String>) -> Self {
+        self.bucket_name = Some(input.into());
         self
     }
+
     /// Sets or clears `bucket_name`; see [`bucket_name`](Self::bucket_name).
-    pub fn set_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket_name(mut self, input: Option<String>) -> Self {
         self.bucket_name = input;
         self
     }
+
     /// The value of `bucket_name` set so far.
-    pub fn get_bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn get_bucket_name(&self) -> Option<&str> {
         self.bucket_name.as_deref()
     }
+
     /// The `key` member.
-    pub fn key(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.key = Some(input.into());
         self
     }
+
     /// Sets or clears `key`; see [`key`](Self::key).
-    pub fn set_key(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
+
     /// The value of `key` set so far.
-    pub fn get_key(&self) -> ::std::option::Option<&str> {
+    pub fn get_key(&self) -> Option<&str> {
         self.key.as_deref()
     }
+
     /// Builds a [`WatchObjectInput`].
     pub fn build(self) -> crate::operation::watch_object::WatchObjectInput {
         crate::operation::watch_object::WatchObjectInput {
@@ -78,13 +80,16 @@ impl WatchObjectInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for WatchObjectInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("WatchObjectInput", 2)?;
-        if let ::std::option::Option::Some(value) = &self.bucket_name {
+        if let Some(value) = &self.bucket_name {
             state.serialize_field("bucketName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key {
+        if let Some(value) = &self.key {
             state.serialize_field("key", value)?;
         }
         state.end()
@@ -93,16 +98,24 @@ impl ::serde::Serialize for WatchObjectInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for WatchObjectInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = WatchObjectInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `WatchObjectInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<WatchObjectInput, A::Error> {
-                let mut builder = <crate::operation::watch_object::builders::WatchObjectInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WatchObjectInput, __A::Error> {
+                let mut builder = <crate::operation::watch_object::builders::WatchObjectInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "bucketName" => builder.bucket_name = map.next_value()?,
                         "key" => builder.key = map.next_value()?,
@@ -111,10 +124,10 @@ impl<'de> ::serde::Deserialize<'de> for WatchObjectInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -125,30 +138,43 @@ impl WatchObjectInput {
     /// The URI is the path and query only: put the service's endpoint in front of it, sign the request, and send it with any HTTP client. A label that is missing or empty is a [`BuildError`](crate::error::BuildError).
     pub fn to_http_request(
         &self,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         self.to_http_request_with(&crate::http::RequestOptions::new())
     }
+
     /// The HTTP request that sends this input, built with `options`: with an endpoint, the URI is absolute; an unset idempotency token is taken from the options or generated.
     pub fn to_http_request_with(
         &self,
         options: &crate::http::RequestOptions,
-    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
         let mut uri = crate::http::Uri::new("/buckets/");
-        let value = input.bucket_name.as_ref().ok_or_else(|| crate::error::BuildError::missing_field("bucket_name", "WatchObjectInput"))?;
+        let value = input
+            .bucket_name
+            .as_ref()
+            .ok_or_else(|| crate::error::BuildError::missing_field(
+                "bucket_name",
+                "WatchObjectInput",
+            ))?;
         uri.push_label("bucket_name", value.as_str(), false)?;
         uri.push_literal("/objects/");
-        let value = input.key.as_ref().ok_or_else(|| crate::error::BuildError::missing_field("key", "WatchObjectInput"))?;
+        let value = input
+            .key
+            .as_ref()
+            .ok_or_else(|| crate::error::BuildError::missing_field(
+                "key",
+                "WatchObjectInput",
+            ))?;
         uri.push_label("key", value.as_str(), true)?;
         uri.push_literal("/watch");
         let headers = ::http::HeaderMap::new();
-        let body = ::std::vec::Vec::new();
+        let body = Vec::new();
         let mut request = ::http::Request::builder()
             .method("GET")
             .uri(crate::http::full_uri(options, "", uri.finish())?)
             .body(body)
             .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
         *request.headers_mut() = headers;
-        ::std::result::Result::Ok(request)
+        Ok(request)
     }
 }

@@ -4,19 +4,20 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct WatchObjectOutput {
     /// Events about an object, as they happen.
-    pub events: ::std::option::Option<crate::primitives::EventStream<crate::types::ObjectEvents>>,
+    pub events: Option<crate::primitives::EventStream<crate::types::ObjectEvents>>,
 }
 
 impl WatchObjectOutput {
     /// Events about an object, as they happen.
     pub fn events(
         &self,
-    ) -> ::std::option::Option<&crate::primitives::EventStream<crate::types::ObjectEvents>> {
+    ) -> Option<&crate::primitives::EventStream<crate::types::ObjectEvents>> {
         self.events.as_ref()
     }
+
     /// Creates a builder for [`WatchObjectOutput`].
     pub fn builder() -> crate::operation::watch_object::builders::WatchObjectOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -24,7 +25,9 @@ impl WatchObjectOutput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WatchObjectOutputBuilder {
-    pub(crate) events: ::std::option::Option<crate::primitives::EventStream<crate::types::ObjectEvents>>,
+    pub(crate) events: Option<
+        crate::primitives::EventStream<crate::types::ObjectEvents>,
+    >,
 }
 
 impl WatchObjectOutputBuilder {
@@ -33,23 +36,26 @@ impl WatchObjectOutputBuilder {
         mut self,
         input: crate::primitives::EventStream<crate::types::ObjectEvents>,
     ) -> Self {
-        self.events = ::std::option::Option::Some(input);
+        self.events = Some(input);
         self
     }
+
     /// Sets or clears `events`; see [`events`](Self::events).
     pub fn set_events(
         mut self,
-        input: ::std::option::Option<crate::primitives::EventStream<crate::types::ObjectEvents>>,
+        input: Option<crate::primitives::EventStream<crate::types::ObjectEvents>>,
     ) -> Self {
         self.events = input;
         self
     }
+
     /// The value of `events` set so far.
     pub fn get_events(
         &self,
-    ) -> ::std::option::Option<&crate::primitives::EventStream<crate::types::ObjectEvents>> {
+    ) -> Option<&crate::primitives::EventStream<crate::types::ObjectEvents>> {
         self.events.as_ref()
     }
+
     /// Builds a [`WatchObjectOutput`].
     pub fn build(self) -> crate::operation::watch_object::WatchObjectOutput {
         crate::operation::watch_object::WatchObjectOutput {
@@ -60,10 +66,13 @@ impl WatchObjectOutputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for WatchObjectOutput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("WatchObjectOutput", 1)?;
-        if let ::std::option::Option::Some(value) = &self.events {
+        if let Some(value) = &self.events {
             state.serialize_field("events", value)?;
         }
         state.end()
@@ -72,16 +81,24 @@ impl ::serde::Serialize for WatchObjectOutput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for WatchObjectOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = WatchObjectOutput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `WatchObjectOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<WatchObjectOutput, A::Error> {
-                let mut builder = <crate::operation::watch_object::builders::WatchObjectOutputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<WatchObjectOutput, __A::Error> {
+                let mut builder = <crate::operation::watch_object::builders::WatchObjectOutputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "events" => builder.events = map.next_value()?,
                         _ => {
@@ -89,10 +106,10 @@ impl<'de> ::serde::Deserialize<'de> for WatchObjectOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -103,10 +120,10 @@ impl WatchObjectOutput {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
         let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

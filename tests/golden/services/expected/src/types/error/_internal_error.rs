@@ -4,17 +4,18 @@
 #[derive(Clone, PartialEq)]
 pub struct InternalError {
     /// The `message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 
 impl InternalError {
     /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Creates a builder for [`InternalError`].
     pub fn builder() -> crate::types::error::builders::InternalErrorBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -30,24 +31,27 @@ impl ::std::fmt::Debug for InternalError {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct InternalErrorBuilder {
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) message: Option<String>,
 }
 
 impl InternalErrorBuilder {
     /// The `message` member.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
+
     /// Sets or clears `message`; see [`message`](Self::message).
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// The value of `message` set so far.
-    pub fn get_message(&self) -> ::std::option::Option<&str> {
+    pub fn get_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Builds a [`InternalError`].
     pub fn build(self) -> crate::types::error::InternalError {
         crate::types::error::InternalError {
@@ -66,10 +70,13 @@ impl ::std::fmt::Debug for InternalErrorBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for InternalError {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("InternalError", 1)?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             state.serialize_field("message", value)?;
         }
         state.end()
@@ -78,16 +85,24 @@ impl ::serde::Serialize for InternalError {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for InternalError {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = InternalError;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `InternalError` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<InternalError, A::Error> {
-                let mut builder = <crate::types::error::builders::InternalErrorBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<InternalError, __A::Error> {
+                let mut builder = <crate::types::error::builders::InternalErrorBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "message" => builder.message = map.next_value()?,
                         _ => {
@@ -95,10 +110,10 @@ impl<'de> ::serde::Deserialize<'de> for InternalError {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -106,7 +121,7 @@ impl InternalError {
     /// The code that identifies this error on the wire: `InternalError`.
     pub const CODE: &'static str = "InternalError";
     /// The HTTP status code the service answers this error with: 500.
-    pub const HTTP_STATUS: u16 = 500;
+    pub const HTTP_STATUS: u16 = 500u16;
     /// Whether the model marks this error as safe to retry.
     pub const RETRYABLE: bool = false;
 }
@@ -128,10 +143,10 @@ impl InternalError {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
         let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

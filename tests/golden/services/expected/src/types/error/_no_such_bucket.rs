@@ -4,7 +4,7 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct NoSuchBucket {
     /// The `Message` member.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 impl NoSuchBucket {
@@ -12,9 +12,10 @@ impl NoSuchBucket {
     pub fn message(&self) -> &str {
         &self.message
     }
+
     /// Creates a builder for [`NoSuchBucket`].
     pub fn builder() -> crate::types::error::builders::NoSuchBucketBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,32 +23,41 @@ impl NoSuchBucket {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NoSuchBucketBuilder {
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) message: Option<String>,
 }
 
 impl NoSuchBucketBuilder {
     /// The `Message` member.
-    pub fn message(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
+
     /// Sets or clears `message`; see [`message`](Self::message).
-    pub fn set_message(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// The value of `message` set so far.
-    pub fn get_message(&self) -> ::std::option::Option<&str> {
+    pub fn get_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Builds a [`NoSuchBucket`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::error::NoSuchBucket, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::types::error::NoSuchBucket {
-            message: self.message.ok_or_else(|| crate::error::BuildError::missing_field("message", "NoSuchBucket"))?,
+    ) -> Result<crate::types::error::NoSuchBucket, crate::error::BuildError> {
+        Ok(crate::types::error::NoSuchBucket {
+            message: self
+                .message
+                .ok_or_else(|| crate::error::BuildError::missing_field(
+                    "message",
+                    "NoSuchBucket",
+                ))?,
         })
     }
+
     /// Builds a [`NoSuchBucket`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> crate::types::error::NoSuchBucket {
@@ -59,7 +69,10 @@ impl NoSuchBucketBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for NoSuchBucket {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("NoSuchBucket", 1)?;
         state.serialize_field("Message", &self.message)?;
@@ -69,16 +82,24 @@ impl ::serde::Serialize for NoSuchBucket {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for NoSuchBucket {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = NoSuchBucket;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `NoSuchBucket` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<NoSuchBucket, A::Error> {
-                let mut builder = <crate::types::error::builders::NoSuchBucketBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<NoSuchBucket, __A::Error> {
+                let mut builder = <crate::types::error::builders::NoSuchBucketBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "Message" => builder.message = map.next_value()?,
                         _ => {
@@ -86,10 +107,10 @@ impl<'de> ::serde::Deserialize<'de> for NoSuchBucket {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build_or_zero())
+                Ok(builder.build_or_zero())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 
@@ -97,7 +118,7 @@ impl NoSuchBucket {
     /// The code that identifies this error on the wire: `NoSuchBucket`.
     pub const CODE: &'static str = "NoSuchBucket";
     /// The HTTP status code the service answers this error with: 404.
-    pub const HTTP_STATUS: u16 = 404;
+    pub const HTTP_STATUS: u16 = 404u16;
     /// Whether the model marks this error as safe to retry.
     pub const RETRYABLE: bool = false;
 }
@@ -119,10 +140,10 @@ impl NoSuchBucket {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::std::string::String> {
+    ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
         let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

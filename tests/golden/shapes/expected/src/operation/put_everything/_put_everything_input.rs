@@ -4,17 +4,18 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct PutEverythingInput {
     /// A member of every kind of shape.
-    pub everything: ::std::option::Option<crate::types::Everything>,
+    pub everything: Option<crate::types::Everything>,
 }
 
 impl PutEverythingInput {
     /// A member of every kind of shape.
-    pub fn everything(&self) -> ::std::option::Option<&crate::types::Everything> {
+    pub fn everything(&self) -> Option<&crate::types::Everything> {
         self.everything.as_ref()
     }
+
     /// Creates a builder for [`PutEverythingInput`].
     pub fn builder() -> crate::operation::put_everything::builders::PutEverythingInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 
@@ -22,27 +23,27 @@ impl PutEverythingInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PutEverythingInputBuilder {
-    pub(crate) everything: ::std::option::Option<crate::types::Everything>,
+    pub(crate) everything: Option<crate::types::Everything>,
 }
 
 impl PutEverythingInputBuilder {
     /// A member of every kind of shape.
     pub fn everything(mut self, input: crate::types::Everything) -> Self {
-        self.everything = ::std::option::Option::Some(input);
+        self.everything = Some(input);
         self
     }
+
     /// Sets or clears `everything`; see [`everything`](Self::everything).
-    pub fn set_everything(
-        mut self,
-        input: ::std::option::Option<crate::types::Everything>,
-    ) -> Self {
+    pub fn set_everything(mut self, input: Option<crate::types::Everything>) -> Self {
         self.everything = input;
         self
     }
+
     /// The value of `everything` set so far.
-    pub fn get_everything(&self) -> ::std::option::Option<&crate::types::Everything> {
+    pub fn get_everything(&self) -> Option<&crate::types::Everything> {
         self.everything.as_ref()
     }
+
     /// Builds a [`PutEverythingInput`].
     pub fn build(self) -> crate::operation::put_everything::PutEverythingInput {
         crate::operation::put_everything::PutEverythingInput {
@@ -53,10 +54,13 @@ impl PutEverythingInputBuilder {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for PutEverythingInput {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
         let mut state = serializer.serialize_struct("PutEverythingInput", 1)?;
-        if let ::std::option::Option::Some(value) = &self.everything {
+        if let Some(value) = &self.everything {
             state.serialize_field("everything", value)?;
         }
         state.end()
@@ -65,16 +69,24 @@ impl ::serde::Serialize for PutEverythingInput {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PutEverythingInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = PutEverythingInput;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
                 f.write_str("a `PutEverythingInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<PutEverythingInput, A::Error> {
-                let mut builder = <crate::operation::put_everything::builders::PutEverythingInputBuilder as ::std::default::Default>::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Text<'de>>()? {
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: __A,
+            ) -> Result<PutEverythingInput, __A::Error> {
+                let mut builder = <crate::operation::put_everything::builders::PutEverythingInputBuilder as Default>::default();
+                while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "everything" => builder.everything = map.next_value()?,
                         _ => {
@@ -82,9 +94,9 @@ impl<'de> ::serde::Deserialize<'de> for PutEverythingInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(builder.build())
+                Ok(builder.build())
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
