@@ -15,6 +15,7 @@ mod model;
 mod naming;
 pub mod protocol_tests;
 mod render;
+mod runtime_sources;
 mod symbols;
 mod traits;
 

@@ -4,8 +4,8 @@
 //! A request test builds the operation's input from the case's `params` through the generated
 //! builders, builds its HTTP request and compares it with the case. A response test reads the
 //! case's response and compares the output (or error) with one built from `params`. Comparing
-//! and building HTTP messages is done by a support module the tests include (the template
-//! `protocol_support.rs`).
+//! and building HTTP messages is done by a support module the tests include
+//! (`codegen/runtime/src/protocol_support.rs`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -21,7 +21,7 @@ use crate::render::{BuilderPath, ItemPath, Str, Type, document_expression};
 use crate::symbols::{MemberSymbol, RustType, Symbols};
 
 /// The support module the generated tests include, as `tests/support/mod.rs`.
-pub const SUPPORT: &str = include_str!("../templates/protocol_support.rs");
+pub const SUPPORT: &str = crate::runtime_sources::PROTOCOL_SUPPORT;
 
 /// Whether a case tests building a request or reading a response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

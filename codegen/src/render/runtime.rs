@@ -1,21 +1,16 @@
 //! The hand-written support modules every generated crate carries: `error` and `primitives`.
 //!
-//! Their source lives in `codegen/templates/` as ordinary Rust, and only the pieces a crate uses
-//! are included, so no generated crate has dead code. Each crate gets its own copy rather than
-//! depending on a shared runtime crate: the pieces are small, and a dependency would tie every
-//! generated crate to one published version of it.
+//! Their source is the `codegen-runtime` crate (`codegen/runtime/`, read by `runtime_sources`),
+//! and only the pieces a crate uses are included, so no generated crate has dead code. Each crate
+//! gets its own copy rather than depending on a shared runtime crate: the pieces are small, and a
+//! dependency would tie every generated crate to one published version of it.
 
 use std::collections::BTreeSet;
 
 use super::Context;
 use crate::model::ShapeKind;
+use crate::runtime_sources::{ERROR, HTTP, JSON, JSON_TIMESTAMPS, PRIMITIVES, piece};
 use crate::symbols::RustType;
-
-const ERROR: &str = include_str!("../../templates/error.rs");
-const JSON: &str = include_str!("../../templates/json.rs");
-const JSON_TIMESTAMPS: &str = include_str!("../../templates/json_timestamps.rs");
-const HTTP: &str = include_str!("../../templates/http.rs");
-const PRIMITIVES: &str = include_str!("../../templates/primitives.rs");
 
 /// A piece of the `primitives` module.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,17 +32,17 @@ enum Piece {
 impl Piece {
     fn source(self) -> &'static str {
         match self {
-            Piece::UnknownVariantValue => include_str!("../../templates/unknown_variant_value.rs"),
-            Piece::UnknownIntVariantValue => include_str!("../../templates/unknown_int_variant_value.rs"),
-            Piece::Blob => include_str!("../../templates/blob.rs"),
-            Piece::ByteStream => include_str!("../../templates/byte_stream.rs"),
-            Piece::DateTime => include_str!("../../templates/date_time.rs"),
-            Piece::Document => include_str!("../../templates/document.rs"),
-            Piece::BigInteger => include_str!("../../templates/big_integer.rs"),
-            Piece::BigDecimal => include_str!("../../templates/big_decimal.rs"),
-            Piece::ParseNumberError => include_str!("../../templates/parse_number_error.rs"),
-            Piece::EventStream => include_str!("../../templates/event_stream.rs"),
-            Piece::UnknownMember => include_str!("../../templates/unknown_member.rs"),
+            Piece::UnknownVariantValue => piece::UNKNOWN_VARIANT_VALUE,
+            Piece::UnknownIntVariantValue => piece::UNKNOWN_INT_VARIANT_VALUE,
+            Piece::Blob => piece::BLOB,
+            Piece::ByteStream => piece::BYTE_STREAM,
+            Piece::DateTime => piece::DATE_TIME,
+            Piece::Document => piece::DOCUMENT,
+            Piece::BigInteger => piece::BIG_INTEGER,
+            Piece::BigDecimal => piece::BIG_DECIMAL,
+            Piece::ParseNumberError => piece::PARSE_NUMBER_ERROR,
+            Piece::EventStream => piece::EVENT_STREAM,
+            Piece::UnknownMember => piece::UNKNOWN_MEMBER,
         }
     }
 }
