@@ -97,6 +97,52 @@ mod tests {
         assert_eq!(own_text(""), "");
     }
 
+    /// A piece the generator copies is compiled in the runtime crate only if its `primitives`
+    /// includes it.
+    #[test]
+    fn the_runtime_crate_includes_every_piece() {
+        let file = include_str!("../runtime/src/primitives.rs");
+        for name in [
+            "unknown_variant_value",
+            "unknown_int_variant_value",
+            "blob",
+            "byte_stream",
+            "date_time",
+            "document",
+            "parse_number_error",
+            "big_integer",
+            "big_decimal",
+            "event_stream",
+            "unknown_member",
+        ] {
+            assert!(file.contains(&format!("\ninclude!(\"primitives/{name}.rs\");")), "{name}");
+        }
+        let json = include_str!("../runtime/src/json.rs");
+        assert!(json.contains("\ninclude!(\"json/timestamps.rs\");"));
+    }
+
+    /// Pieces are copied after a module's own text, where inner attributes and docs are errors.
+    #[test]
+    fn pieces_have_no_inner_attributes() {
+        use super::piece::*;
+        for text in [
+            UNKNOWN_VARIANT_VALUE,
+            UNKNOWN_INT_VARIANT_VALUE,
+            BLOB,
+            BYTE_STREAM,
+            DATE_TIME,
+            DOCUMENT,
+            PARSE_NUMBER_ERROR,
+            BIG_INTEGER,
+            BIG_DECIMAL,
+            EVENT_STREAM,
+            UNKNOWN_MEMBER,
+            super::JSON_TIMESTAMPS,
+        ] {
+            assert!(!text.contains("//!") && !text.contains("#!["), "{text}");
+        }
+    }
+
     #[test]
     fn module_texts_hold_no_include() {
         for text in [super::JSON, super::PRIMITIVES, super::ERROR, super::HTTP, super::PROTOCOL_SUPPORT] {

@@ -37,17 +37,22 @@ impl ::std::convert::From<&[u8]> for Blob {
     }
 }
 
-const BASE64_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const BASE64_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 impl Blob {
     /// The bytes in standard base64 (RFC 4648, with padding), as JSON and headers carry blobs.
     pub fn to_base64(&self) -> ::std::string::String {
         let mut text = ::std::string::String::with_capacity(self.0.len().div_ceil(3) * 4);
         for chunk in self.0.chunks(3) {
-            let bits = chunk.iter().enumerate().fold(0u32, |bits, (i, byte)| bits | (u32::from(*byte) << (16 - 8 * i)));
+            let bits = chunk.iter().enumerate().fold(0u32, |bits, (i, byte)| {
+                bits | (u32::from(*byte) << (16 - 8 * i))
+            });
             for i in 0..4 {
                 if i <= chunk.len() {
-                    text.push(char::from(BASE64_ALPHABET[(bits >> (18 - 6 * i)) as usize & 63]));
+                    text.push(char::from(
+                        BASE64_ALPHABET[(bits >> (18 - 6 * i)) as usize & 63],
+                    ));
                 } else {
                     text.push('=');
                 }
@@ -88,15 +93,22 @@ impl Blob {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Blob {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.to_base64())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Blob {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let text = <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
-        Blob::from_base64(text.as_str()).ok_or_else(|| ::serde::de::Error::custom("a blob must be base64 text"))
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let text =
+            <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        Blob::from_base64(text.as_str())
+            .ok_or_else(|| ::serde::de::Error::custom("a blob must be base64 text"))
     }
 }

@@ -10,25 +10,39 @@ pub struct BuildError {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum BuildErrorKind {
-    MissingField { field: &'static str, shape: &'static str },
-    InvalidField { field: &'static str, details: String },
+    MissingField {
+        field: &'static str,
+        shape: &'static str,
+    },
+    InvalidField {
+        field: &'static str,
+        details: String,
+    },
 }
 
 impl BuildError {
     /// The required member `field` of `shape` was not set.
     pub fn missing_field(field: &'static str, shape: &'static str) -> Self {
-        Self { kind: BuildErrorKind::MissingField { field, shape } }
+        Self {
+            kind: BuildErrorKind::MissingField { field, shape },
+        }
     }
 
     /// The member `field` holds a value that cannot be used, for the reason in `details`.
     pub fn invalid_field(field: &'static str, details: impl Into<String>) -> Self {
-        Self { kind: BuildErrorKind::InvalidField { field, details: details.into() } }
+        Self {
+            kind: BuildErrorKind::InvalidField {
+                field,
+                details: details.into(),
+            },
+        }
     }
 
     /// The member at fault, by the name of its builder method.
     pub fn field(&self) -> &str {
         match &self.kind {
-            BuildErrorKind::MissingField { field, .. } | BuildErrorKind::InvalidField { field, .. } => field,
+            BuildErrorKind::MissingField { field, .. }
+            | BuildErrorKind::InvalidField { field, .. } => field,
         }
     }
 
@@ -44,7 +58,9 @@ impl ::std::fmt::Display for BuildError {
             BuildErrorKind::MissingField { field, shape } => {
                 write!(f, "`{field}` was not set, but `{shape}` requires it")
             }
-            BuildErrorKind::InvalidField { field, details } => write!(f, "invalid value for `{field}`: {details}"),
+            BuildErrorKind::InvalidField { field, details } => {
+                write!(f, "invalid value for `{field}`: {details}")
+            }
         }
     }
 }
