@@ -59,6 +59,11 @@ fn timestamps_are_written_in_the_codec_format() {
     );
     assert!(read::<DateTimeText, DateTime>("\"Tue, 29 Apr 2014 18:30:38 GMT\"").is_err());
     assert!(read::<HttpDateText, DateTime>("1398796238").is_err());
+    let fraction = DateTime::from_secs_and_nanos(1_398_796_238, 500_000_000);
+    assert_eq!(
+        write::<HttpDateText, _>(&fraction),
+        "\"Tue, 29 Apr 2014 18:30:38 GMT\""
+    );
 }
 
 #[test]

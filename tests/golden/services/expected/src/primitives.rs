@@ -190,7 +190,8 @@ pub struct DateTime {
 pub enum DateTimeFormat {
     /// RFC 3339 in UTC: `1985-04-12T23:20:50.52Z`.
     DateTime,
-    /// The IMF-fixdate of RFC 9110: `Tue, 29 Apr 2014 18:30:38 GMT`.
+    /// The IMF-fixdate of RFC 9110: `Tue, 29 Apr 2014 18:30:38 GMT`, in whole seconds (a
+    /// fraction is dropped when writing, and read when present).
     HttpDate,
     /// Seconds since the epoch, with a fraction when needed: `1515531081.123`.
     EpochSeconds,
@@ -300,11 +301,12 @@ impl DateTime {
                 "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{}Z",
                 fraction(self.nanos)
             ),
+            // IMF-fixdate has whole seconds: the fraction is dropped (rounding could move the
+            // date into the next day).
             DateTimeFormat::HttpDate => format!(
-                "{}, {day:02} {} {year:04} {hour:02}:{minute:02}:{second:02}{} GMT",
+                "{}, {day:02} {} {year:04} {hour:02}:{minute:02}:{second:02} GMT",
                 WEEKDAYS[(days + 4).rem_euclid(7) as usize],
                 MONTHS[(month - 1) as usize],
-                fraction(self.nanos)
             ),
             // Seconds round down, so before the epoch the fraction counts back from the next
             // second.
@@ -320,7 +322,8 @@ impl DateTime {
     }
 
     /// Reads text written in `format`. Date-times may carry any UTC offset and a fraction of a
-    /// second; epoch seconds may carry a fraction.
+    /// second; epoch seconds may carry a fraction. HTTP dates may carry a fraction too: Smithy
+    /// asks servers to reject one, and a client reads what it is sent.
     pub fn parse(
         text: &str,
         format: DateTimeFormat,
