@@ -6,8 +6,7 @@
 
 use std::fmt::Write as _;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
+use codegen_runtime::primitives::Blob;
 use serde_json::Value;
 
 use super::{Context, ItemPath, Stored, Str, Type, Writer, line, open, write_deprecated};
@@ -266,9 +265,10 @@ fn default_expression(ty: &RustType, value: &Value) -> String {
             n.as_i64().filter(|v| fits(ty, *v)).map_or_else(|| TYPE_DEFAULT.to_owned(), |v| v.to_string())
         }
         (RustType::F32 | RustType::F64, Value::Number(n)) => float(n.as_f64().unwrap_or_default()),
-        (RustType::Blob | RustType::ByteStream, Value::String(s)) => match BASE64.decode(s) {
-            Ok(bytes) => format!("{}::new({}.to_vec())", Type(ty), byte_string(&bytes)),
-            Err(_) => TYPE_DEFAULT.to_owned(),
+        // The generated crate's own decoder decides what is base64, so both accept the same text.
+        (RustType::Blob | RustType::ByteStream, Value::String(s)) => match Blob::from_base64(s) {
+            Some(blob) => format!("{}::new({}.to_vec())", Type(ty), byte_string(blob.as_bytes())),
+            None => TYPE_DEFAULT.to_owned(),
         },
         (RustType::DateTime, Value::Number(n)) => match n.as_i64() {
             Some(seconds) => format!("crate::primitives::DateTime::from_secs({seconds})"),

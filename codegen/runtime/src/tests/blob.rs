@@ -47,6 +47,22 @@ fn text_that_is_not_base64_is_rejected() {
         "Z===",
         "Zm9v Yg==",
         "Zm9v\nYg==",
+        "Zm9v\n",
+        " Zm9v",
+        "=",
+        "====",
+        // Missing, misplaced or extra padding.
+        "Zg",
+        "Zm8",
+        "Zm9vYg",
+        "Zm9vYg=",
+        "Zg===",
+        "Zm8==",
+        "Zm9v====",
+        "Z=g=",
+        // The unused bits of the last character are not zero.
+        "Zh==",
+        "Zm9=",
     ] {
         assert_eq!(Blob::from_base64(text), None, "{text:?}");
     }
@@ -62,6 +78,32 @@ fn base64_reads_back_what_it_writes() {
         assert_eq!(text.len(), blob.as_bytes().len().div_ceil(3) * 4);
         assert_eq!(Blob::from_base64(&text), Some(blob), "{text}");
     }
+}
+
+/// Text accepted as base64 is exactly the text `to_base64` writes: random text over the base64
+/// characters is either rejected or read as bytes whose base64 is that text.
+#[test]
+fn base64_accepts_only_what_it_writes() {
+    let alphabet: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
+        .chars()
+        .collect();
+    let mut rng = Rng::new(0xba5e);
+    let mut accepted = 0;
+    for _ in 0..20_000 {
+        let mut text = rng.text(&alphabet, 10);
+        // Padding is rare at random; add some where it belongs, sometimes.
+        if rng.below(2) == 0 {
+            let len = text.trim_end_matches('=').len();
+            text.truncate(len);
+            text.push_str(&"=".repeat(rng.below(3) as usize));
+        }
+        if let Some(blob) = Blob::from_base64(&text) {
+            accepted += 1;
+            assert_eq!(blob.to_base64(), text);
+        }
+    }
+    // The test means something only if both answers occur.
+    assert!(accepted > 100 && accepted < 19_000, "{accepted}");
 }
 
 #[test]

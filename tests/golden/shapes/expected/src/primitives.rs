@@ -111,13 +111,26 @@ impl Blob {
         text
     }
 
-    /// Reads standard base64 text (padding optional, no line breaks); `None` if it is not base64.
+    /// Reads base64 text; `None` if it is not base64 as Smithy defines it: RFC 4648's standard
+    /// encoding (section 4), that is
+    ///
+    /// - the standard alphabet (`A`–`Z`, `a`–`z`, `0`–`9`, `+`, `/`), and nothing else: no line
+    ///   breaks or other whitespace (RFC 4648, 3.3), no URL-safe `-` and `_`;
+    /// - padded with `=` to a multiple of four characters (RFC 4648, 3.2: Smithy does not say
+    ///   otherwise);
+    /// - with the unused bits of the last character zero (RFC 4648, 3.5 allows rejecting others).
+    ///
+    /// So it accepts exactly the text [`Blob::to_base64`] writes, and each blob has one text. The
+    /// generator decodes `@default` blob values with this same function.
     pub fn from_base64(text: &str) -> ::std::option::Option<Blob> {
-        let text = text.trim_end_matches('=');
-        // One character left over holds fewer than eight bits: no byte ends there.
-        if text.len() % 4 == 1 {
+        if text.len() % 4 != 0 {
             return ::std::option::Option::None;
         }
+        let padding = text.bytes().rev().take_while(|&c| c == b'=').count();
+        if padding > 2 {
+            return ::std::option::Option::None;
+        }
+        let text = &text[..text.len() - padding];
         let mut bytes = ::std::vec::Vec::with_capacity(text.len() * 3 / 4);
         let (mut bits, mut count) = (0u32, 0u32);
         for c in text.bytes() {
@@ -136,6 +149,10 @@ impl Blob {
                 bytes.push((bits >> count) as u8);
                 bits &= (1 << count) - 1;
             }
+        }
+        // Padding leaves two or four bits unused; a canonical encoding has them zero.
+        if bits != 0 {
+            return ::std::option::Option::None;
         }
         ::std::option::Option::Some(Blob(bytes))
     }
