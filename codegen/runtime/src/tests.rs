@@ -13,3 +13,4 @@ mod piece_sets;
 #[cfg(feature = "http")]
 mod protocol_support;
 mod rng;
+mod secrets;

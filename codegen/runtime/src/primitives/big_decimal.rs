@@ -36,7 +36,9 @@ impl ::std::str::FromStr for BigDecimal {
             || !digits(fraction)
             || !exponent_ok
         {
-            return ::std::result::Result::Err(ParseNumberError::new(text));
+            return ::std::result::Result::Err(ParseNumberError::new(
+                "a decimal number (`-12`, `3.25`, `1e-7`)",
+            ));
         }
         ::std::result::Result::Ok(Self(text.strip_prefix('+').unwrap_or(text).to_owned()))
     }

@@ -19,7 +19,9 @@ impl ::std::str::FromStr for BigInteger {
     fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
         let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return ::std::result::Result::Err(ParseNumberError::new(text));
+            return ::std::result::Result::Err(ParseNumberError::new(
+                "an integer: decimal digits with an optional sign",
+            ));
         }
         ::std::result::Result::Ok(Self(text.strip_prefix('+').unwrap_or(text).to_owned()))
     }

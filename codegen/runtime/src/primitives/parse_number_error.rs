@@ -1,20 +1,20 @@
 /// Text that is not a number of the kind expected.
+///
+/// It does not keep the text, which may be sensitive: its message says what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseNumberError {
-    text: ::std::string::String,
+    expected: &'static str,
 }
 
 impl ParseNumberError {
-    fn new(text: &str) -> Self {
-        Self {
-            text: text.to_owned(),
-        }
+    fn new(expected: &'static str) -> Self {
+        Self { expected }
     }
 }
 
 impl ::std::fmt::Display for ParseNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "`{}` is not a valid number", self.text)
+        write!(f, "expected {}", self.expected)
     }
 }
 

@@ -288,7 +288,8 @@ fn conversions_keep_the_instant() {
 #[test]
 fn parse_errors_name_the_format() {
     let error = DateTime::parse("yesterday", DateTimeFormat::HttpDate).unwrap_err();
-    assert!(error.to_string().contains("HttpDate"), "{error}");
+    assert!(error.to_string().contains("an HTTP date"), "{error}");
+    assert_eq!(error.format(), DateTimeFormat::HttpDate);
 }
 
 /// Any instant between the years 1 and 9999 reads back from what it is written as.

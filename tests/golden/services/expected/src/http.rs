@@ -6,6 +6,9 @@
 // Not every crate uses every helper.
 #![allow(dead_code)]
 
+// Error messages built here never hold a received value or a map key, which may be sensitive:
+// they say which member or header, and what was expected.
+
 /// How to build a request: the endpoint to send it to, and the idempotency token to use when an
 /// input leaves its own unset.
 #[derive(Clone, Debug, Default)]
@@ -265,7 +268,7 @@ pub(crate) fn parse_float(text: &str) -> ::std::result::Result<f64, ::std::strin
         "-Infinity" => Ok(f64::NEG_INFINITY),
         other => other
             .parse()
-            .map_err(|_| format!("`{other}` is not a number")),
+            .map_err(|_| "expected a number, `NaN`, `Infinity` or `-Infinity`".to_owned()),
     }
 }
 
@@ -274,7 +277,7 @@ pub(crate) fn parse_bool(text: &str) -> ::std::result::Result<bool, ::std::strin
     match text.trim() {
         "true" => Ok(true),
         "false" => Ok(false),
-        other => Err(format!("`{other}` is not a boolean")),
+        _ => Err("expected `true` or `false`".to_owned()),
     }
 }
 
@@ -282,9 +285,12 @@ pub(crate) fn parse_bool(text: &str) -> ::std::result::Result<bool, ::std::strin
 pub(crate) fn parse_number<T: ::std::str::FromStr>(
     text: &str,
 ) -> ::std::result::Result<T, ::std::string::String> {
-    text.trim()
-        .parse()
-        .map_err(|_| format!("`{}` is not a number of the expected size", text.trim()))
+    text.trim().parse().map_err(|_| {
+        format!(
+            "expected an integer that fits in {}",
+            ::std::any::type_name::<T>()
+        )
+    })
 }
 
 /// A string as an item of a header list: quoted, with `"` and `\` escaped, when it holds a comma
@@ -382,10 +388,11 @@ pub(crate) fn insert_header(
     name: &str,
     value: &str,
 ) -> ::std::result::Result<(), crate::error::BuildError> {
+    // The name may be made from a map key, which is data: the message does not repeat it.
     let name = ::http::header::HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
         crate::error::BuildError::invalid_field(
             field,
-            format!("`{name}` is not a valid header name"),
+            "a header name must be a token: letters, digits and !#$%&'*+-.^_`|~",
         )
     })?;
     let value = ::http::header::HeaderValue::from_str(value).map_err(|_| {
@@ -479,10 +486,79 @@ pub(crate) fn set_body_headers(
 /// Reads a JSON body, treating an empty one as an empty object.
 pub(crate) fn json_body<T: ::serde::de::DeserializeOwned>(
     body: &[u8],
-) -> ::std::result::Result<T, ::serde_json::Error> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        ::serde_json::from_slice(b"{}")
+) -> ::std::result::Result<T, JsonError> {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
     } else {
-        ::serde_json::from_slice(body)
+        body
+    };
+    ::serde_json::from_slice(body).map_err(JsonError::from)
+}
+
+/// JSON that could not be read: what was found and expected, and where, without the value found.
+///
+/// A `serde_json::Error` quotes the value it did not expect (`invalid type: string "…"`), and
+/// unknown variant and field names; a body may hold sensitive data, and error messages end up in
+/// logs. serde_json's syntax messages are fixed text and are kept; the messages serde builds
+/// about values keep the kind of value (`string`, `integer`) and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct JsonError {
+    message: ::std::string::String,
+}
+
+impl ::std::convert::From<::serde_json::Error> for JsonError {
+    fn from(error: ::serde_json::Error) -> Self {
+        let text = error.to_string();
+        let position = format!(" at line {} column {}", error.line(), error.column());
+        let message = text.strip_suffix(position.as_str()).unwrap_or(&text);
+        let message = match error.classify() {
+            ::serde_json::error::Category::Data => without_value(message),
+            _ => message.to_owned(),
+        };
+        let message = if error.line() == 0 {
+            message
+        } else {
+            format!("{message}{position}")
+        };
+        Self { message }
     }
+}
+
+impl ::std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl ::std::error::Error for JsonError {}
+
+/// A message of `serde::de::Error` without the value it quotes. What was expected comes last
+/// (`…, expected a boolean`) and is written by the code reading the value, never received.
+fn without_value(message: &str) -> ::std::string::String {
+    let (found, expected) = match message.rfind(", expected ") {
+        ::std::option::Option::Some(at) => message.split_at(at),
+        ::std::option::Option::None => match message.rfind(", there are no ") {
+            ::std::option::Option::Some(at) => message.split_at(at),
+            ::std::option::Option::None => (message, ""),
+        },
+    };
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let ::std::option::Option::Some(found) = found.strip_prefix(prefix) {
+            // `string "…"`, `integer `5``, `map`: the kind of value is the text before any quote.
+            let kind = found
+                .split(['"', '`'])
+                .next()
+                .unwrap_or_default()
+                .trim_end();
+            return format!("{prefix}{kind}{expected}");
+        }
+    }
+    for prefix in ["unknown variant", "unknown field"] {
+        if found.starts_with(prefix) {
+            return format!("{prefix}{expected}");
+        }
+    }
+    // `missing field `name``, `duplicate field `name``, `invalid length 3`: model names and
+    // counts. Other messages are this crate's own, which quote no value.
+    message.to_owned()
 }

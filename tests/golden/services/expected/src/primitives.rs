@@ -215,19 +215,29 @@ pub enum DateTimeFormat {
 }
 
 /// Text that is not a timestamp in the expected format.
+///
+/// It does not keep the text, which may be sensitive: its message says what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateTimeParseError {
     format: DateTimeFormat,
-    text: ::std::string::String,
+}
+
+impl DateTimeParseError {
+    /// The format the text was expected in.
+    pub fn format(&self) -> DateTimeFormat {
+        self.format
+    }
 }
 
 impl ::std::fmt::Display for DateTimeParseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(
-            f,
-            "`{}` is not a valid {:?} timestamp",
-            self.text, self.format
-        )
+        f.write_str(match self.format {
+            DateTimeFormat::DateTime => {
+                "expected an RFC 3339 date-time (`1985-04-12T23:20:50.52Z`)"
+            }
+            DateTimeFormat::HttpDate => "expected an HTTP date (`Tue, 29 Apr 2014 18:30:38 GMT`)",
+            DateTimeFormat::EpochSeconds => "expected seconds since the epoch (`1515531081.123`)",
+        })
     }
 }
 
@@ -350,10 +360,7 @@ impl DateTime {
             DateTimeFormat::HttpDate => parse_http_date(text),
             DateTimeFormat::EpochSeconds => parse_epoch_seconds(text),
         };
-        parsed.ok_or_else(|| DateTimeParseError {
-            format,
-            text: text.to_owned(),
-        })
+        parsed.ok_or(DateTimeParseError { format })
     }
 }
 

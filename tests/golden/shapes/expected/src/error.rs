@@ -70,7 +70,8 @@ impl ::std::error::Error for BuildError {}
 /// An error the model does not describe, with what the service said about it.
 ///
 /// Services may return errors a model does not list (or lists only in a later version). Such an
-/// error keeps its code, message, HTTP status and raw body so that nothing is lost.
+/// error keeps its code, message, HTTP status and raw body so that nothing is lost; the body is
+/// never printed (see [`Unhandled::body`]).
 #[non_exhaustive]
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Unhandled {
@@ -126,6 +127,9 @@ impl Unhandled {
     }
 
     /// The raw body of the response (empty if unknown).
+    ///
+    /// The body may hold sensitive data, so `Debug` and `Display` never print it (`Debug` shows
+    /// its length): read it here when it is needed, and mind where it goes.
     pub fn body(&self) -> &[u8] {
         &self.body
     }
@@ -137,7 +141,7 @@ impl ::std::fmt::Debug for Unhandled {
             .field("code", &self.code)
             .field("message", &self.message)
             .field("http_status", &self.http_status)
-            .field("body", &::std::string::String::from_utf8_lossy(&self.body))
+            .field("body", &format_args!("{} bytes", self.body.len()))
             .finish()
     }
 }

@@ -204,19 +204,29 @@ pub enum DateTimeFormat {
 }
 
 /// Text that is not a timestamp in the expected format.
+///
+/// It does not keep the text, which may be sensitive: its message says what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateTimeParseError {
     format: DateTimeFormat,
-    text: ::std::string::String,
+}
+
+impl DateTimeParseError {
+    /// The format the text was expected in.
+    pub fn format(&self) -> DateTimeFormat {
+        self.format
+    }
 }
 
 impl ::std::fmt::Display for DateTimeParseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(
-            f,
-            "`{}` is not a valid {:?} timestamp",
-            self.text, self.format
-        )
+        f.write_str(match self.format {
+            DateTimeFormat::DateTime => {
+                "expected an RFC 3339 date-time (`1985-04-12T23:20:50.52Z`)"
+            }
+            DateTimeFormat::HttpDate => "expected an HTTP date (`Tue, 29 Apr 2014 18:30:38 GMT`)",
+            DateTimeFormat::EpochSeconds => "expected seconds since the epoch (`1515531081.123`)",
+        })
     }
 }
 
@@ -339,10 +349,7 @@ impl DateTime {
             DateTimeFormat::HttpDate => parse_http_date(text),
             DateTimeFormat::EpochSeconds => parse_epoch_seconds(text),
         };
-        parsed.ok_or_else(|| DateTimeParseError {
-            format,
-            text: text.to_owned(),
-        })
+        parsed.ok_or(DateTimeParseError { format })
     }
 }
 
@@ -865,22 +872,22 @@ impl<'de> ::serde::Deserialize<'de> for Document {
 }
 
 /// Text that is not a number of the kind expected.
+///
+/// It does not keep the text, which may be sensitive: its message says what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseNumberError {
-    text: ::std::string::String,
+    expected: &'static str,
 }
 
 impl ParseNumberError {
-    fn new(text: &str) -> Self {
-        Self {
-            text: text.to_owned(),
-        }
+    fn new(expected: &'static str) -> Self {
+        Self { expected }
     }
 }
 
 impl ::std::fmt::Display for ParseNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "`{}` is not a valid number", self.text)
+        write!(f, "expected {}", self.expected)
     }
 }
 
@@ -972,7 +979,9 @@ impl ::std::str::FromStr for BigInteger {
     fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
         let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return ::std::result::Result::Err(ParseNumberError::new(text));
+            return ::std::result::Result::Err(ParseNumberError::new(
+                "an integer: decimal digits with an optional sign",
+            ));
         }
         ::std::result::Result::Ok(Self(text.strip_prefix('+').unwrap_or(text).to_owned()))
     }
@@ -1036,7 +1045,9 @@ impl ::std::str::FromStr for BigDecimal {
             || !digits(fraction)
             || !exponent_ok
         {
-            return ::std::result::Result::Err(ParseNumberError::new(text));
+            return ::std::result::Result::Err(ParseNumberError::new(
+                "a decimal number (`-12`, `3.25`, `1e-7`)",
+            ));
         }
         ::std::result::Result::Ok(Self(text.strip_prefix('+').unwrap_or(text).to_owned()))
     }
