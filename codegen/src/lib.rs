@@ -20,6 +20,7 @@ mod naming;
 mod package;
 pub mod protocol_tests;
 mod render;
+mod runtime_sources;
 mod symbols;
 mod traits;
 

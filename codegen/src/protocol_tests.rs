@@ -4,8 +4,8 @@
 //! A request test builds the operation's input from the case's `params` through the generated
 //! builders, builds its HTTP request and compares it with the case. A response test reads the
 //! case's response and compares the output (or error) with one built from `params`. Comparing
-//! and building HTTP messages is done by a support module the tests include (the template
-//! `protocol_support.rs`). Tests are built as tokens, like the crate, with the crate's own
+//! and building HTTP messages is done by a support module the tests include
+//! (`codegen/runtime/src/protocol_support.rs`). Tests are built as tokens, like the crate, with the crate's own
 //! expressions (`crate::types::…`) re-rooted at the crate's name token by token.
 
 use std::collections::{BTreeMap, HashMap};
@@ -23,7 +23,7 @@ use crate::naming::snake_case;
 use crate::render::{Std, ident, path};
 
 /// The support module the generated tests include, as `tests/support/mod.rs`.
-pub const SUPPORT: &str = include_str!("../templates/protocol_support.rs");
+pub const SUPPORT: &str = crate::runtime_sources::PROTOCOL_SUPPORT;
 
 /// Whether a case tests building a request or reading a response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -68,7 +68,9 @@ fn date_times_parse_what_services_send() {
         ("é", DateTimeFormat::DateTime),
     ] {
         let error = parse(bad.0, bad.1).expect_err(bad.0);
-        assert!(error.to_string().contains(bad.0), "{error}");
+        // The message says what was expected, never the text, which may be sensitive.
+        assert!(error.to_string().starts_with("expected "), "{error}");
+        assert!(bad.0.is_empty() || !error.to_string().contains(bad.0), "{error}");
     }
 }
 
@@ -80,10 +82,13 @@ fn date_times_round_trip_through_every_format() {
         let seconds = (rng.next() % 315_537_897_600) as i64 - 62_135_596_800;
         let nanos = if rng.next().is_multiple_of(2) { 0 } else { (rng.next() % 1_000) as u32 * 1_000_000 };
         let t = DateTime::from_secs_and_nanos(seconds, nanos);
-        for format in [DateTimeFormat::DateTime, DateTimeFormat::HttpDate, DateTimeFormat::EpochSeconds] {
+        for format in [DateTimeFormat::DateTime, DateTimeFormat::EpochSeconds] {
             let text = t.format(format);
             assert_eq!(DateTime::parse(&text, format), Ok(t), "{format:?} {text}");
         }
+        // HTTP dates have whole seconds.
+        let text = t.format(DateTimeFormat::HttpDate);
+        assert_eq!(DateTime::parse(&text, DateTimeFormat::HttpDate), Ok(DateTime::from_secs(seconds)), "{text}");
     }
 }
 

@@ -1,7 +1,6 @@
 //! Turns a `@default` node value into a [`DefaultValue`] of its member's type.
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
+use codegen_runtime::primitives::Blob;
 use serde_json::Value;
 
 use super::{DefaultValue, Node};
@@ -71,7 +70,10 @@ pub(super) fn default_value(value: &Value, target: &Shape) -> Result<DefaultValu
         }
         ShapeKind::Blob => {
             let text = value.as_str().ok_or("is not a base64 string")?;
-            BASE64.decode(text).map(DefaultValue::Blob).map_err(|_| format!("`{text}` is not valid base64"))
+            // The generated crate's own decoder decides what is base64, so both accept the same text.
+            Blob::from_base64(text)
+                .map(|blob| DefaultValue::Blob(blob.into_inner()))
+                .ok_or_else(|| format!("`{text}` is not valid base64"))
         }
         ShapeKind::Timestamp => match value {
             Value::Number(n) => {

@@ -623,7 +623,8 @@ fn response_payload(std: &Std, member: &Member) -> TokenStream {
         }
         ty => {
             let ty = std.ty(ty);
-            quote!(::serde_json::from_slice::<#ty>(body).map_err(|e| e.to_string())?)
+            // Through the runtime's error, which names what was expected but never the value.
+            quote!(::serde_json::from_slice::<#ty>(body).map_err(|e| crate::http::JsonError::from(e).to_string())?)
         }
     };
     let read = if member.boxed { quote!(#boxed::new(#read)) } else { read };

@@ -1,7 +1,8 @@
 //! The hand-written support modules every generated crate carries: `error`, `primitives`, `json`
 //! and (with HTTP bindings) `http`.
 //!
-//! Their source is ordinary Rust, copied as text: it is already formatted and is never parsed or
+//! Their source is the `codegen-runtime` crate (`codegen/runtime/`, read by `runtime_sources`),
+//! where it is compiled and tested; it is copied as text: it is already formatted and is never parsed or
 //! formatted again at generation time. Only the pieces of `primitives` a crate uses are included,
 //! so no generated crate has dead code. Each crate gets its own copy rather than depending on a
 //! shared runtime crate: the pieces are small, and a dependency would tie every generated crate to
@@ -10,25 +11,21 @@
 use super::Context;
 use crate::ir::RuntimePiece;
 
-const ERROR: &str = include_str!("../../templates/error.rs");
-const JSON: &str = include_str!("../../templates/json.rs");
-const JSON_TIMESTAMPS: &str = include_str!("../../templates/json_timestamps.rs");
-const HTTP: &str = include_str!("../../templates/http.rs");
-const PRIMITIVES: &str = include_str!("../../templates/primitives.rs");
+use crate::runtime_sources::{ERROR, HTTP, JSON, JSON_TIMESTAMPS, PRIMITIVES, piece};
 
 fn source(piece: RuntimePiece) -> &'static str {
     match piece {
-        RuntimePiece::UnknownVariantValue => include_str!("../../templates/unknown_variant_value.rs"),
-        RuntimePiece::UnknownIntVariantValue => include_str!("../../templates/unknown_int_variant_value.rs"),
-        RuntimePiece::Blob => include_str!("../../templates/blob.rs"),
-        RuntimePiece::ByteStream => include_str!("../../templates/byte_stream.rs"),
-        RuntimePiece::DateTime => include_str!("../../templates/date_time.rs"),
-        RuntimePiece::Document => include_str!("../../templates/document.rs"),
-        RuntimePiece::BigInteger => include_str!("../../templates/big_integer.rs"),
-        RuntimePiece::BigDecimal => include_str!("../../templates/big_decimal.rs"),
-        RuntimePiece::ParseNumberError => include_str!("../../templates/parse_number_error.rs"),
-        RuntimePiece::EventStream => include_str!("../../templates/event_stream.rs"),
-        RuntimePiece::UnknownMember => include_str!("../../templates/unknown_member.rs"),
+        RuntimePiece::UnknownVariantValue => piece::UNKNOWN_VARIANT_VALUE,
+        RuntimePiece::UnknownIntVariantValue => piece::UNKNOWN_INT_VARIANT_VALUE,
+        RuntimePiece::Blob => piece::BLOB,
+        RuntimePiece::ByteStream => piece::BYTE_STREAM,
+        RuntimePiece::DateTime => piece::DATE_TIME,
+        RuntimePiece::Document => piece::DOCUMENT,
+        RuntimePiece::BigInteger => piece::BIG_INTEGER,
+        RuntimePiece::BigDecimal => piece::BIG_DECIMAL,
+        RuntimePiece::ParseNumberError => piece::PARSE_NUMBER_ERROR,
+        RuntimePiece::EventStream => piece::EVENT_STREAM,
+        RuntimePiece::UnknownMember => piece::UNKNOWN_MEMBER,
     }
 }
 

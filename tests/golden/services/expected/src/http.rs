@@ -6,6 +6,9 @@
 // Not every crate uses every helper.
 #![allow(dead_code)]
 
+// Error messages built here never hold a received value or a map key, which may be sensitive:
+// they say which member or header, and what was expected.
+
 /// How to build a request: the endpoint to send it to, and the idempotency token to use when an
 /// input leaves its own unset.
 #[derive(Clone, Debug, Default)]
@@ -39,7 +42,10 @@ impl RequestOptions {
 
 /// The idempotency token for an input that has none: the options' one, else a random UUID.
 pub(crate) fn idempotency_token(options: &RequestOptions) -> ::std::string::String {
-    options.idempotency_token.clone().unwrap_or_else(random_uuid)
+    options
+        .idempotency_token
+        .clone()
+        .unwrap_or_else(random_uuid)
 }
 
 /// A random version 4 UUID. The bits come from std's randomly keyed hasher, which is seeded from
@@ -50,7 +56,8 @@ pub(crate) fn random_uuid() -> ::std::string::String {
     let half = |salt: u64| {
         let mut hasher = ::std::collections::hash_map::RandomState::new().build_hasher();
         hasher.write_u64(COUNTER.fetch_add(1, ::std::sync::atomic::Ordering::Relaxed) ^ salt);
-        if let Ok(elapsed) = ::std::time::SystemTime::now().duration_since(::std::time::UNIX_EPOCH) {
+        if let Ok(elapsed) = ::std::time::SystemTime::now().duration_since(::std::time::UNIX_EPOCH)
+        {
             hasher.write_u128(elapsed.as_nanos());
         }
         hasher.finish()
@@ -75,14 +82,19 @@ pub(crate) fn full_uri(
     host_prefix: &str,
     path_and_query: ::std::string::String,
 ) -> ::std::result::Result<::http::Uri, crate::error::BuildError> {
-    let invalid = |e: &dyn ::std::fmt::Display| crate::error::BuildError::invalid_field("uri", e.to_string());
+    let invalid =
+        |e: &dyn ::std::fmt::Display| crate::error::BuildError::invalid_field("uri", e.to_string());
     let Some(endpoint) = &options.endpoint else {
         return path_and_query.parse().map_err(|e| invalid(&e));
     };
-    let authority = endpoint.authority().ok_or_else(|| invalid(&"the endpoint has no host"))?;
+    let authority = endpoint
+        .authority()
+        .ok_or_else(|| invalid(&"the endpoint has no host"))?;
     let scheme = endpoint.scheme_str().unwrap_or("https");
     let base = endpoint.path().trim_end_matches('/');
-    format!("{scheme}://{host_prefix}{authority}{base}{path_and_query}").parse().map_err(|e| invalid(&e))
+    format!("{scheme}://{host_prefix}{authority}{base}{path_and_query}")
+        .parse()
+        .map_err(|e| invalid(&e))
 }
 
 /// The base64 MD5 digest of a body, for `Content-MD5`.
@@ -94,22 +106,21 @@ pub(crate) fn content_md5(body: &[u8]) -> ::std::string::String {
 /// it detects corruption in transit and is not used for anything secret.
 fn md5(data: &[u8]) -> [u8; 16] {
     const SHIFTS: [u32; 64] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9,
-        14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15,
-        21, 6, 10, 15, 21,
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5,
+        9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10,
+        15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
     ];
     const CONSTANTS: [u32; 64] = [
-        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a,
-        0xa8304613, 0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be,
-        0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340,
-        0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
-        0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8,
-        0x676f02d9, 0x8d2a4c8a, 0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c,
-        0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70, 0x289b7ec6, 0xeaa127fa,
-        0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
-        0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92,
-        0xffeff47d, 0x85845dd1, 0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1,
-        0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391,
+        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613,
+        0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193,
+        0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d,
+        0x02441453, 0xd8a1e681, 0xe7d3fbc8, 0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed,
+        0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a, 0xfffa3942, 0x8771f681, 0x6d9d6122,
+        0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70, 0x289b7ec6, 0xeaa127fa,
+        0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665, 0xf4292244,
+        0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb,
+        0xeb86d391,
     ];
     let mut state: [u32; 4] = [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476];
     let mut message = data.to_vec();
@@ -120,7 +131,12 @@ fn md5(data: &[u8]) -> [u8; 16] {
     message.extend_from_slice(&((data.len() as u64).wrapping_mul(8)).to_le_bytes());
     for block in message.chunks_exact(64) {
         let words: [u32; 16] = ::std::array::from_fn(|i| {
-            u32::from_le_bytes([block[i * 4], block[i * 4 + 1], block[i * 4 + 2], block[i * 4 + 3]])
+            u32::from_le_bytes([
+                block[i * 4],
+                block[i * 4 + 1],
+                block[i * 4 + 2],
+                block[i * 4 + 3],
+            ])
         });
         let [mut a, mut b, mut c, mut d] = state;
         for i in 0..64 {
@@ -130,7 +146,11 @@ fn md5(data: &[u8]) -> [u8; 16] {
                 2 => (b ^ c ^ d, (3 * i + 5) % 16),
                 _ => (c ^ (b | !d), (7 * i) % 16),
             };
-            let rotated = a.wrapping_add(f).wrapping_add(CONSTANTS[i]).wrapping_add(words[g]).rotate_left(SHIFTS[i]);
+            let rotated = a
+                .wrapping_add(f)
+                .wrapping_add(CONSTANTS[i])
+                .wrapping_add(words[g])
+                .rotate_left(SHIFTS[i]);
             (a, d, c, b) = (d, c, b, b.wrapping_add(rotated));
         }
         for (word, add) in state.iter_mut().zip([a, b, c, d]) {
@@ -169,7 +189,10 @@ pub(crate) struct Uri {
 impl Uri {
     /// Starts with the literal text of the `@http` URI up to its first label.
     pub(crate) fn new(path: &str) -> Self {
-        Self { text: path.to_owned(), has_query: false }
+        Self {
+            text: path.to_owned(),
+            has_query: false,
+        }
     }
 
     /// Appends literal path text.
@@ -185,7 +208,10 @@ impl Uri {
         greedy: bool,
     ) -> ::std::result::Result<(), crate::error::BuildError> {
         if value.is_empty() {
-            return Err(crate::error::BuildError::invalid_field(field, "a URI label cannot be empty"));
+            return Err(crate::error::BuildError::invalid_field(
+                field,
+                "a URI label cannot be empty",
+            ));
         }
         percent_encode(&mut self.text, value, greedy);
         Ok(())
@@ -217,12 +243,18 @@ impl Uri {
 
 /// A float as HTTP text, in its own precision (`1.1f32` is `1.1`), with `NaN`, `Infinity` and
 /// `-Infinity` spelled out.
-pub(crate) fn float_text<F: ::std::convert::Into<f64> + ::std::fmt::Display + Copy>(value: F) -> ::std::string::String {
+pub(crate) fn float_text<F: ::std::convert::Into<f64> + ::std::fmt::Display + Copy>(
+    value: F,
+) -> ::std::string::String {
     let wide: f64 = value.into();
     if wide.is_nan() {
         "NaN".to_owned()
     } else if wide.is_infinite() {
-        if wide > 0.0 { "Infinity".to_owned() } else { "-Infinity".to_owned() }
+        if wide > 0.0 {
+            "Infinity".to_owned()
+        } else {
+            "-Infinity".to_owned()
+        }
     } else {
         value.to_string()
     }
@@ -234,7 +266,9 @@ pub(crate) fn parse_float(text: &str) -> ::std::result::Result<f64, ::std::strin
         "NaN" => Ok(f64::NAN),
         "Infinity" => Ok(f64::INFINITY),
         "-Infinity" => Ok(f64::NEG_INFINITY),
-        other => other.parse().map_err(|_| format!("`{other}` is not a number")),
+        other => other
+            .parse()
+            .map_err(|_| "expected a number, `NaN`, `Infinity` or `-Infinity`".to_owned()),
     }
 }
 
@@ -243,13 +277,20 @@ pub(crate) fn parse_bool(text: &str) -> ::std::result::Result<bool, ::std::strin
     match text.trim() {
         "true" => Ok(true),
         "false" => Ok(false),
-        other => Err(format!("`{other}` is not a boolean")),
+        _ => Err("expected `true` or `false`".to_owned()),
     }
 }
 
 /// Reads an integer.
-pub(crate) fn parse_number<T: ::std::str::FromStr>(text: &str) -> ::std::result::Result<T, ::std::string::String> {
-    text.trim().parse().map_err(|_| format!("`{}` is not a number of the expected size", text.trim()))
+pub(crate) fn parse_number<T: ::std::str::FromStr>(
+    text: &str,
+) -> ::std::result::Result<T, ::std::string::String> {
+    text.trim().parse().map_err(|_| {
+        format!(
+            "expected an integer that fits in {}",
+            ::std::any::type_name::<T>()
+        )
+    })
 }
 
 /// A string as an item of a header list: quoted, with `"` and `\` escaped, when it holds a comma
@@ -325,11 +366,18 @@ pub(crate) fn split_header_list(value: &str) -> ::std::vec::Vec<::std::string::S
 /// (`Mon, 16 Dec 2019 23:48:18 GMT, Tue, 17 Dec 2019 …`).
 pub(crate) fn split_http_dates(value: &str) -> ::std::vec::Vec<::std::string::String> {
     let parts: ::std::vec::Vec<&str> = value.split(',').map(str::trim).collect();
-    parts.chunks(2).map(|pair| pair.join(", ")).filter(|item| !item.is_empty()).collect()
+    parts
+        .chunks(2)
+        .map(|pair| pair.join(", "))
+        .filter(|item| !item.is_empty())
+        .collect()
 }
 
 /// The value of a header as text, if present and valid UTF-8.
-pub(crate) fn header<'a>(headers: &'a ::http::HeaderMap, name: &str) -> ::std::option::Option<&'a str> {
+pub(crate) fn header<'a>(
+    headers: &'a ::http::HeaderMap,
+    name: &str,
+) -> ::std::option::Option<&'a str> {
     headers.get(name).and_then(|value| value.to_str().ok())
 }
 
@@ -340,10 +388,16 @@ pub(crate) fn insert_header(
     name: &str,
     value: &str,
 ) -> ::std::result::Result<(), crate::error::BuildError> {
-    let name = ::http::header::HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| crate::error::BuildError::invalid_field(field, format!("`{name}` is not a valid header name")))?;
-    let value = ::http::header::HeaderValue::from_str(value)
-        .map_err(|_| crate::error::BuildError::invalid_field(field, "the value cannot be sent in an HTTP header"))?;
+    // The name may be made from a map key, which is data: the message does not repeat it.
+    let name = ::http::header::HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+        crate::error::BuildError::invalid_field(
+            field,
+            "a header name must be a token: letters, digits and !#$%&'*+-.^_`|~",
+        )
+    })?;
+    let value = ::http::header::HeaderValue::from_str(value).map_err(|_| {
+        crate::error::BuildError::invalid_field(field, "the value cannot be sent in an HTTP header")
+    })?;
     headers.insert(name, value);
     Ok(())
 }
@@ -374,11 +428,19 @@ pub(crate) struct ErrorInfo {
 /// Reads the code and message of an error response, as restJson1 defines them.
 pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo {
     let json: ::std::option::Option<::serde_json::Value> =
-        if body.iter().all(u8::is_ascii_whitespace) { None } else { ::serde_json::from_slice(body).ok() };
+        if body.iter().all(u8::is_ascii_whitespace) {
+            None
+        } else {
+            ::serde_json::from_slice(body).ok()
+        };
     let field = |names: &[&str]| {
-        names.iter().find_map(|name| json.as_ref()?.get(*name)?.as_str().map(str::to_owned))
+        names
+            .iter()
+            .find_map(|name| json.as_ref()?.get(*name)?.as_str().map(str::to_owned))
     };
-    let code = header(headers, "x-amzn-errortype").map(str::to_owned).or_else(|| field(&["code", "__type"]));
+    let code = header(headers, "x-amzn-errortype")
+        .map(str::to_owned)
+        .or_else(|| field(&["code", "__type"]));
     ErrorInfo {
         code: code.map(|code| sanitize_error_code(&code).to_owned()),
         message: field(&["message", "Message", "errorMessage"]),
@@ -407,16 +469,96 @@ pub(crate) fn prefix_headers(
 }
 
 /// Sets `Content-Type` unless a member already did, and `Content-Length` for a body.
-pub(crate) fn set_body_headers(headers: &mut ::http::HeaderMap, content_type: &'static str, body: &[u8]) {
-    headers.entry(::http::header::CONTENT_TYPE).or_insert(::http::HeaderValue::from_static(content_type));
-    headers.insert(::http::header::CONTENT_LENGTH, ::http::HeaderValue::from(body.len()));
+pub(crate) fn set_body_headers(
+    headers: &mut ::http::HeaderMap,
+    content_type: &'static str,
+    body: &[u8],
+) {
+    headers
+        .entry(::http::header::CONTENT_TYPE)
+        .or_insert(::http::HeaderValue::from_static(content_type));
+    headers.insert(
+        ::http::header::CONTENT_LENGTH,
+        ::http::HeaderValue::from(body.len()),
+    );
 }
 
 /// Reads a JSON body, treating an empty one as an empty object.
-pub(crate) fn json_body<T: ::serde::de::DeserializeOwned>(body: &[u8]) -> ::std::result::Result<T, ::serde_json::Error> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        ::serde_json::from_slice(b"{}")
+pub(crate) fn json_body<T: ::serde::de::DeserializeOwned>(
+    body: &[u8],
+) -> ::std::result::Result<T, JsonError> {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
     } else {
-        ::serde_json::from_slice(body)
+        body
+    };
+    ::serde_json::from_slice(body).map_err(JsonError::from)
+}
+
+/// JSON that could not be read: what was found and expected, and where, without the value found.
+///
+/// A `serde_json::Error` quotes the value it did not expect (`invalid type: string "…"`), and
+/// unknown variant and field names; a body may hold sensitive data, and error messages end up in
+/// logs. serde_json's syntax messages are fixed text and are kept; the messages serde builds
+/// about values keep the kind of value (`string`, `integer`) and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct JsonError {
+    message: ::std::string::String,
+}
+
+impl ::std::convert::From<::serde_json::Error> for JsonError {
+    fn from(error: ::serde_json::Error) -> Self {
+        let text = error.to_string();
+        let position = format!(" at line {} column {}", error.line(), error.column());
+        let message = text.strip_suffix(position.as_str()).unwrap_or(&text);
+        let message = match error.classify() {
+            ::serde_json::error::Category::Data => without_value(message),
+            _ => message.to_owned(),
+        };
+        let message = if error.line() == 0 {
+            message
+        } else {
+            format!("{message}{position}")
+        };
+        Self { message }
     }
+}
+
+impl ::std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl ::std::error::Error for JsonError {}
+
+/// A message of `serde::de::Error` without the value it quotes. What was expected comes last
+/// (`…, expected a boolean`) and is written by the code reading the value, never received.
+fn without_value(message: &str) -> ::std::string::String {
+    let (found, expected) = match message.rfind(", expected ") {
+        ::std::option::Option::Some(at) => message.split_at(at),
+        ::std::option::Option::None => match message.rfind(", there are no ") {
+            ::std::option::Option::Some(at) => message.split_at(at),
+            ::std::option::Option::None => (message, ""),
+        },
+    };
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let ::std::option::Option::Some(found) = found.strip_prefix(prefix) {
+            // `string "…"`, `integer `5``, `map`: the kind of value is the text before any quote.
+            let kind = found
+                .split(['"', '`'])
+                .next()
+                .unwrap_or_default()
+                .trim_end();
+            return format!("{prefix}{kind}{expected}");
+        }
+    }
+    for prefix in ["unknown variant", "unknown field"] {
+        if found.starts_with(prefix) {
+            return format!("{prefix}{expected}");
+        }
+    }
+    // `missing field `name``, `duplicate field `name``, `invalid length 3`: model names and
+    // counts. Other messages are this crate's own, which quote no value.
+    message.to_owned()
 }

@@ -17,9 +17,12 @@ use ::serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 /// A way to write and read values of `T`.
 pub(crate) trait Codec<T> {
     /// Writes `value`.
-    fn serialize<S: Serializer>(value: &T, serializer: S) -> ::std::result::Result<S::Ok, S::Error>;
+    fn serialize<S: Serializer>(value: &T, serializer: S)
+        -> ::std::result::Result<S::Ok, S::Error>;
     /// Reads a value.
-    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<T, D::Error>;
+    fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<T, D::Error>;
 }
 
 /// `value`, written with the codec `C`.
@@ -58,17 +61,28 @@ pub(crate) struct Float;
 macro_rules! float_codec {
     ($t:ty) => {
         impl Codec<$t> for Float {
-            fn serialize<S: Serializer>(value: &$t, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: Serializer>(
+                value: &$t,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
                 if value.is_nan() {
                     serializer.serialize_str("NaN")
                 } else if value.is_infinite() {
-                    serializer.serialize_str(if *value > 0.0 { "Infinity" } else { "-Infinity" })
+                    serializer.serialize_str(if *value > 0.0 {
+                        "Infinity"
+                    } else {
+                        "-Infinity"
+                    })
                 } else {
                     Serialize::serialize(value, serializer)
                 }
             }
-            fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<$t, D::Error> {
-                deserializer.deserialize_any(FloatVisitor).map(|value| value as $t)
+            fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<$t, D::Error> {
+                deserializer
+                    .deserialize_any(FloatVisitor)
+                    .map(|value| value as $t)
             }
         }
     };
@@ -97,7 +111,11 @@ impl<'de> Visitor<'de> for FloatVisitor {
             "NaN" => Ok(f64::NAN),
             "Infinity" => Ok(f64::INFINITY),
             "-Infinity" => Ok(f64::NEG_INFINITY),
-            other => Err(E::invalid_value(de::Unexpected::Str(other), &self)),
+            // The text itself is left out of the error: it may be sensitive.
+            _ => Err(E::invalid_value(
+                de::Unexpected::Other("another string"),
+                &self,
+            )),
         }
     }
 }
@@ -106,22 +124,31 @@ impl<'de> Visitor<'de> for FloatVisitor {
 pub(crate) struct List<C>(PhantomData<C>);
 
 impl<C: Codec<T>, T> Codec<::std::vec::Vec<T>> for List<C> {
-    fn serialize<S: Serializer>(value: &::std::vec::Vec<T>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(
+        value: &::std::vec::Vec<T>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(value.len()))?;
         for item in value {
             seq.serialize_element(&with::<C, T>(item))?;
         }
         seq.end()
     }
-    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::vec::Vec<T>, D::Error> {
+    fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<::std::vec::Vec<T>, D::Error> {
         struct ListVisitor<C, T>(PhantomData<(C, T)>);
         impl<'de, C: Codec<T>, T> Visitor<'de> for ListVisitor<C, T> {
             type Value = ::std::vec::Vec<T>;
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a list")
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut items = ::std::vec::Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut items =
+                    ::std::vec::Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
                 while let Some(item) = seq.next_element::<Read<C, T>>()? {
                     items.push(item.into_inner());
                 }
@@ -149,7 +176,10 @@ impl<C: Codec<T>, T> Codec<::std::option::Option<T>> for Sparse<C> {
     fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<::std::option::Option<T>, D::Error> {
-        Ok(<::std::option::Option<Read<C, T>> as Deserialize>::deserialize(deserializer)?.map(Read::into_inner))
+        Ok(
+            <::std::option::Option<Read<C, T>> as Deserialize>::deserialize(deserializer)?
+                .map(Read::into_inner),
+        )
     }
 }
 
@@ -184,8 +214,13 @@ where
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a map")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut entries = ::std::collections::HashMap::with_capacity(map.size_hint().unwrap_or(0).min(4096));
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut entries = ::std::collections::HashMap::with_capacity(
+                    map.size_hint().unwrap_or(0).min(4096),
+                );
                 while let Some((key, value)) = map.next_entry::<K, Read<C, V>>()? {
                     entries.insert(key, value.into_inner());
                 }
@@ -228,13 +263,19 @@ impl<'de> Deserialize<'de> for Text<'de> {
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> ::std::result::Result<Text<'de>, E> {
+            fn visit_borrowed_str<E: de::Error>(
+                self,
+                value: &'de str,
+            ) -> ::std::result::Result<Text<'de>, E> {
                 Ok(Text::Borrowed(value))
             }
             fn visit_str<E: de::Error>(self, value: &str) -> ::std::result::Result<Text<'de>, E> {
                 Ok(Text::Owned(value.to_owned()))
             }
-            fn visit_string<E: de::Error>(self, value: ::std::string::String) -> ::std::result::Result<Text<'de>, E> {
+            fn visit_string<E: de::Error>(
+                self,
+                value: ::std::string::String,
+            ) -> ::std::result::Result<Text<'de>, E> {
                 Ok(Text::Owned(value))
             }
         }
@@ -275,7 +316,8 @@ macro_rules! timestamp_text_codec {
                 deserializer: D,
             ) -> ::std::result::Result<crate::primitives::DateTime, D::Error> {
                 let text = <Text<'de> as Deserialize>::deserialize(deserializer)?;
-                crate::primitives::DateTime::parse(text.as_str(), $format).map_err(de::Error::custom)
+                crate::primitives::DateTime::parse(text.as_str(), $format)
+                    .map_err(de::Error::custom)
             }
         }
     };

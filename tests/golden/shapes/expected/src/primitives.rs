@@ -87,17 +87,22 @@ impl ::std::convert::From<&[u8]> for Blob {
     }
 }
 
-const BASE64_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const BASE64_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 impl Blob {
     /// The bytes in standard base64 (RFC 4648, with padding), as JSON and headers carry blobs.
     pub fn to_base64(&self) -> ::std::string::String {
         let mut text = ::std::string::String::with_capacity(self.0.len().div_ceil(3) * 4);
         for chunk in self.0.chunks(3) {
-            let bits = chunk.iter().enumerate().fold(0u32, |bits, (i, byte)| bits | (u32::from(*byte) << (16 - 8 * i)));
+            let bits = chunk.iter().enumerate().fold(0u32, |bits, (i, byte)| {
+                bits | (u32::from(*byte) << (16 - 8 * i))
+            });
             for i in 0..4 {
                 if i <= chunk.len() {
-                    text.push(char::from(BASE64_ALPHABET[(bits >> (18 - 6 * i)) as usize & 63]));
+                    text.push(char::from(
+                        BASE64_ALPHABET[(bits >> (18 - 6 * i)) as usize & 63],
+                    ));
                 } else {
                     text.push('=');
                 }
@@ -106,13 +111,26 @@ impl Blob {
         text
     }
 
-    /// Reads standard base64 text (padding optional, no line breaks); `None` if it is not base64.
+    /// Reads base64 text; `None` if it is not base64 as Smithy defines it: RFC 4648's standard
+    /// encoding (section 4), that is
+    ///
+    /// - the standard alphabet (`A`–`Z`, `a`–`z`, `0`–`9`, `+`, `/`), and nothing else: no line
+    ///   breaks or other whitespace (RFC 4648, 3.3), no URL-safe `-` and `_`;
+    /// - padded with `=` to a multiple of four characters (RFC 4648, 3.2: Smithy does not say
+    ///   otherwise);
+    /// - with the unused bits of the last character zero (RFC 4648, 3.5 allows rejecting others).
+    ///
+    /// So it accepts exactly the text [`Blob::to_base64`] writes, and each blob has one text. The
+    /// generator decodes `@default` blob values with this same function.
     pub fn from_base64(text: &str) -> ::std::option::Option<Blob> {
-        let text = text.trim_end_matches('=');
-        // One character left over holds fewer than eight bits: no byte ends there.
-        if text.len() % 4 == 1 {
+        if text.len() % 4 != 0 {
             return ::std::option::Option::None;
         }
+        let padding = text.bytes().rev().take_while(|&c| c == b'=').count();
+        if padding > 2 {
+            return ::std::option::Option::None;
+        }
+        let text = &text[..text.len() - padding];
         let mut bytes = ::std::vec::Vec::with_capacity(text.len() * 3 / 4);
         let (mut bits, mut count) = (0u32, 0u32);
         for c in text.bytes() {
@@ -132,22 +150,33 @@ impl Blob {
                 bits &= (1 << count) - 1;
             }
         }
+        // Padding leaves two or four bits unused; a canonical encoding has them zero.
+        if bits != 0 {
+            return ::std::option::Option::None;
+        }
         ::std::option::Option::Some(Blob(bytes))
     }
 }
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Blob {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.to_base64())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Blob {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let text = <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
-        Blob::from_base64(text.as_str()).ok_or_else(|| ::serde::de::Error::custom("a blob must be base64 text"))
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let text =
+            <crate::json::Text<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        Blob::from_base64(text.as_str())
+            .ok_or_else(|| ::serde::de::Error::custom("a blob must be base64 text"))
     }
 }
 
@@ -167,22 +196,37 @@ pub struct DateTime {
 pub enum DateTimeFormat {
     /// RFC 3339 in UTC: `1985-04-12T23:20:50.52Z`.
     DateTime,
-    /// The IMF-fixdate of RFC 9110: `Tue, 29 Apr 2014 18:30:38 GMT`.
+    /// The IMF-fixdate of RFC 9110: `Tue, 29 Apr 2014 18:30:38 GMT`, in whole seconds (a
+    /// fraction is dropped when writing, and read when present).
     HttpDate,
     /// Seconds since the epoch, with a fraction when needed: `1515531081.123`.
     EpochSeconds,
 }
 
 /// Text that is not a timestamp in the expected format.
+///
+/// It does not keep the text, which may be sensitive: its message says what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateTimeParseError {
     format: DateTimeFormat,
-    text: ::std::string::String,
+}
+
+impl DateTimeParseError {
+    /// The format the text was expected in.
+    pub fn format(&self) -> DateTimeFormat {
+        self.format
+    }
 }
 
 impl ::std::fmt::Display for DateTimeParseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "`{}` is not a valid {:?} timestamp", self.text, self.format)
+        f.write_str(match self.format {
+            DateTimeFormat::DateTime => {
+                "expected an RFC 3339 date-time (`1985-04-12T23:20:50.52Z`)"
+            }
+            DateTimeFormat::HttpDate => "expected an HTTP date (`Tue, 29 Apr 2014 18:30:38 GMT`)",
+            DateTimeFormat::EpochSeconds => "expected seconds since the epoch (`1515531081.123`)",
+        })
     }
 }
 
@@ -191,11 +235,16 @@ impl ::std::error::Error for DateTimeParseError {}
 const NANOS_PER_SECOND: u32 = 1_000_000_000;
 const SECONDS_PER_DAY: i64 = 86_400;
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 impl DateTime {
     /// 1970-01-01T00:00:00Z.
-    pub const UNIX_EPOCH: DateTime = DateTime { seconds: 0, nanos: 0 };
+    pub const UNIX_EPOCH: DateTime = DateTime {
+        seconds: 0,
+        nanos: 0,
+    };
 
     /// The instant `seconds` after the epoch (before it, if negative).
     pub const fn from_secs(seconds: i64) -> Self {
@@ -205,13 +254,19 @@ impl DateTime {
     /// The instant `seconds` and `nanos` after the epoch; whole seconds in `nanos` carry over.
     pub fn from_secs_and_nanos(seconds: i64, nanos: u32) -> Self {
         let carry = i64::from(nanos / NANOS_PER_SECOND);
-        Self { seconds: seconds.saturating_add(carry), nanos: nanos % NANOS_PER_SECOND }
+        Self {
+            seconds: seconds.saturating_add(carry),
+            nanos: nanos % NANOS_PER_SECOND,
+        }
     }
 
     /// The instant `millis` milliseconds after the epoch.
     pub fn from_millis(millis: i64) -> Self {
         let nanos = (millis.rem_euclid(1000) as u32) * 1_000_000;
-        Self { seconds: millis.div_euclid(1000), nanos }
+        Self {
+            seconds: millis.div_euclid(1000),
+            nanos,
+        }
     }
 
     /// The instant `seconds` after the epoch, rounded to the nearest microsecond; `None` for
@@ -242,7 +297,9 @@ impl DateTime {
 
     /// Milliseconds since the epoch, if they fit in an `i64`.
     pub fn to_millis(&self) -> ::std::option::Option<i64> {
-        self.seconds.checked_mul(1000)?.checked_add(i64::from(self.nanos / 1_000_000))
+        self.seconds
+            .checked_mul(1000)?
+            .checked_add(i64::from(self.nanos / 1_000_000))
     }
 
     /// The instant as text in `format`.
@@ -250,35 +307,49 @@ impl DateTime {
         let days = self.seconds.div_euclid(SECONDS_PER_DAY);
         let second_of_day = self.seconds.rem_euclid(SECONDS_PER_DAY);
         let (year, month, day) = civil_from_days(days);
-        let (hour, minute, second) = (second_of_day / 3600, second_of_day % 3600 / 60, second_of_day % 60);
+        let (hour, minute, second) = (
+            second_of_day / 3600,
+            second_of_day % 3600 / 60,
+            second_of_day % 60,
+        );
         match format {
             DateTimeFormat::DateTime => format!(
                 "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{}Z",
                 fraction(self.nanos)
             ),
+            // IMF-fixdate has whole seconds: the fraction is dropped (rounding could move the
+            // date into the next day).
             DateTimeFormat::HttpDate => format!(
-                "{}, {day:02} {} {year:04} {hour:02}:{minute:02}:{second:02}{} GMT",
+                "{}, {day:02} {} {year:04} {hour:02}:{minute:02}:{second:02} GMT",
                 WEEKDAYS[(days + 4).rem_euclid(7) as usize],
                 MONTHS[(month - 1) as usize],
-                fraction(self.nanos)
             ),
-            // Seconds round down, so before the epoch the fraction counts back from the next second.
+            // Seconds round down, so before the epoch the fraction counts back from the next
+            // second.
             DateTimeFormat::EpochSeconds if self.seconds < 0 && self.nanos > 0 => {
-                format!("-{}{}", -(self.seconds + 1), fraction(NANOS_PER_SECOND - self.nanos))
+                format!(
+                    "-{}{}",
+                    -(self.seconds + 1),
+                    fraction(NANOS_PER_SECOND - self.nanos)
+                )
             }
             DateTimeFormat::EpochSeconds => format!("{}{}", self.seconds, fraction(self.nanos)),
         }
     }
 
     /// Reads text written in `format`. Date-times may carry any UTC offset and a fraction of a
-    /// second; epoch seconds may carry a fraction.
-    pub fn parse(text: &str, format: DateTimeFormat) -> ::std::result::Result<Self, DateTimeParseError> {
+    /// second; epoch seconds may carry a fraction. HTTP dates may carry a fraction too: Smithy
+    /// asks servers to reject one, and a client reads what it is sent.
+    pub fn parse(
+        text: &str,
+        format: DateTimeFormat,
+    ) -> ::std::result::Result<Self, DateTimeParseError> {
         let parsed = match format {
             DateTimeFormat::DateTime => parse_date_time(text),
             DateTimeFormat::HttpDate => parse_http_date(text),
             DateTimeFormat::EpochSeconds => parse_epoch_seconds(text),
         };
-        parsed.ok_or_else(|| DateTimeParseError { format, text: text.to_owned() })
+        parsed.ok_or(DateTimeParseError { format })
     }
 }
 
@@ -313,9 +384,12 @@ impl ::std::convert::TryFrom<DateTime> for ::std::time::SystemTime {
     fn try_from(time: DateTime) -> ::std::result::Result<Self, DateTime> {
         let nanos = ::std::time::Duration::from_nanos(u64::from(time.nanos));
         let moved = if time.seconds >= 0 {
-            ::std::time::UNIX_EPOCH.checked_add(::std::time::Duration::from_secs(time.seconds as u64))
+            ::std::time::UNIX_EPOCH
+                .checked_add(::std::time::Duration::from_secs(time.seconds as u64))
         } else {
-            ::std::time::UNIX_EPOCH.checked_sub(::std::time::Duration::from_secs(time.seconds.unsigned_abs()))
+            ::std::time::UNIX_EPOCH.checked_sub(::std::time::Duration::from_secs(
+                time.seconds.unsigned_abs(),
+            ))
         };
         moved.and_then(|t| t.checked_add(nanos)).ok_or(time)
     }
@@ -335,11 +409,16 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let shifted_month = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 } as u32;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    } as u32;
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -425,7 +504,10 @@ fn parse_date_time(text: &str) -> ::std::option::Option<DateTime> {
         }
     };
     let days = days_from_civil(i64::from(year), month, day)?;
-    ::std::option::Option::Some(DateTime::from_secs_and_nanos(days * SECONDS_PER_DAY + second_of_day - offset, nanos))
+    ::std::option::Option::Some(DateTime::from_secs_and_nanos(
+        days * SECONDS_PER_DAY + second_of_day - offset,
+        nanos,
+    ))
 }
 
 fn parse_http_date(text: &str) -> ::std::option::Option<DateTime> {
@@ -442,7 +524,10 @@ fn parse_http_date(text: &str) -> ::std::option::Option<DateTime> {
     if WEEKDAYS[(days + 4).rem_euclid(7) as usize] != weekday {
         return ::std::option::Option::None;
     }
-    ::std::option::Option::Some(DateTime::from_secs_and_nanos(days * SECONDS_PER_DAY + second_of_day, nanos))
+    ::std::option::Option::Some(DateTime::from_secs_and_nanos(
+        days * SECONDS_PER_DAY + second_of_day,
+        nanos,
+    ))
 }
 
 fn parse_epoch_seconds(text: &str) -> ::std::option::Option<DateTime> {
@@ -470,7 +555,10 @@ fn parse_epoch_seconds(text: &str) -> ::std::option::Option<DateTime> {
 /// with another `@timestampFormat` choose it with a codec.
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for DateTime {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         if self.nanos == 0 {
             serializer.serialize_i64(self.seconds)
         } else {
@@ -481,20 +569,33 @@ impl ::serde::Serialize for DateTime {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for DateTime {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         struct EpochSecondsVisitor;
         impl ::serde::de::Visitor<'_> for EpochSecondsVisitor {
             type Value = DateTime;
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a timestamp in epoch seconds")
             }
-            fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> ::std::result::Result<DateTime, E> {
+            fn visit_i64<E: ::serde::de::Error>(
+                self,
+                value: i64,
+            ) -> ::std::result::Result<DateTime, E> {
                 Ok(DateTime::from_secs(value))
             }
-            fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> ::std::result::Result<DateTime, E> {
-                i64::try_from(value).map(DateTime::from_secs).map_err(|_| E::custom("timestamp out of range"))
+            fn visit_u64<E: ::serde::de::Error>(
+                self,
+                value: u64,
+            ) -> ::std::result::Result<DateTime, E> {
+                i64::try_from(value)
+                    .map(DateTime::from_secs)
+                    .map_err(|_| E::custom("timestamp out of range"))
             }
-            fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> ::std::result::Result<DateTime, E> {
+            fn visit_f64<E: ::serde::de::Error>(
+                self,
+                value: f64,
+            ) -> ::std::result::Result<DateTime, E> {
                 DateTime::from_secs_f64(value).ok_or_else(|| E::custom("timestamp out of range"))
             }
         }
@@ -522,7 +623,9 @@ pub enum Document {
 
 impl Document {
     /// The entries, if this is an object.
-    pub fn as_object(&self) -> ::std::option::Option<&::std::collections::BTreeMap<::std::string::String, Document>> {
+    pub fn as_object(
+        &self,
+    ) -> ::std::option::Option<&::std::collections::BTreeMap<::std::string::String, Document>> {
         match self {
             Self::Object(entries) => ::std::option::Option::Some(entries),
             _ => ::std::option::Option::None,
@@ -609,7 +712,9 @@ impl ::std::convert::From<::std::vec::Vec<Document>> for Document {
     }
 }
 
-impl ::std::convert::From<::std::collections::BTreeMap<::std::string::String, Document>> for Document {
+impl ::std::convert::From<::std::collections::BTreeMap<::std::string::String, Document>>
+    for Document
+{
     fn from(entries: ::std::collections::BTreeMap<::std::string::String, Document>) -> Self {
         Self::Object(entries)
     }
@@ -665,7 +770,10 @@ impl ::std::convert::From<i64> for Number {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Document {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
             Self::Object(entries) => serializer.collect_map(entries),
             Self::Array(items) => serializer.collect_seq(items),
@@ -681,29 +789,49 @@ impl ::serde::Serialize for Document {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Document {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         struct DocumentVisitor;
         impl<'de> ::serde::de::Visitor<'de> for DocumentVisitor {
             type Value = Document;
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a document")
             }
-            fn visit_bool<E: ::serde::de::Error>(self, value: bool) -> ::std::result::Result<Document, E> {
+            fn visit_bool<E: ::serde::de::Error>(
+                self,
+                value: bool,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::Bool(value))
             }
-            fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> ::std::result::Result<Document, E> {
+            fn visit_i64<E: ::serde::de::Error>(
+                self,
+                value: i64,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::Number(Number::from(value)))
             }
-            fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> ::std::result::Result<Document, E> {
+            fn visit_u64<E: ::serde::de::Error>(
+                self,
+                value: u64,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::Number(Number::PosInt(value)))
             }
-            fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> ::std::result::Result<Document, E> {
+            fn visit_f64<E: ::serde::de::Error>(
+                self,
+                value: f64,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::Number(Number::Float(value)))
             }
-            fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<Document, E> {
+            fn visit_str<E: ::serde::de::Error>(
+                self,
+                value: &str,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::String(value.to_owned()))
             }
-            fn visit_string<E: ::serde::de::Error>(self, value: ::std::string::String) -> ::std::result::Result<Document, E> {
+            fn visit_string<E: ::serde::de::Error>(
+                self,
+                value: ::std::string::String,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::String(value))
             }
             fn visit_unit<E: ::serde::de::Error>(self) -> ::std::result::Result<Document, E> {
@@ -712,17 +840,26 @@ impl<'de> ::serde::Deserialize<'de> for Document {
             fn visit_none<E: ::serde::de::Error>(self) -> ::std::result::Result<Document, E> {
                 Ok(Document::Null)
             }
-            fn visit_some<D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<Document, D::Error> {
+            fn visit_some<D: ::serde::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> ::std::result::Result<Document, D::Error> {
                 ::serde::Deserialize::deserialize(deserializer)
             }
-            fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, mut seq: A) -> ::std::result::Result<Document, A::Error> {
+            fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> ::std::result::Result<Document, A::Error> {
                 let mut items = ::std::vec::Vec::new();
                 while let Some(item) = seq.next_element()? {
                     items.push(item);
                 }
                 Ok(Document::Array(items))
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Document, A::Error> {
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<Document, A::Error> {
                 let mut entries = ::std::collections::BTreeMap::new();
                 while let Some((key, value)) = map.next_entry()? {
                     entries.insert(key, value);
@@ -735,20 +872,22 @@ impl<'de> ::serde::Deserialize<'de> for Document {
 }
 
 /// Text that is not a number of the kind expected.
+///
+/// It does not keep the text, which may be sensitive: its message says what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseNumberError {
-    text: ::std::string::String,
+    expected: &'static str,
 }
 
 impl ParseNumberError {
-    fn new(text: &str) -> Self {
-        Self { text: text.to_owned() }
+    fn new(expected: &'static str) -> Self {
+        Self { expected }
     }
 }
 
 impl ::std::fmt::Display for ParseNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "`{}` is not a valid number", self.text)
+        write!(f, "expected {}", self.expected)
     }
 }
 
@@ -757,10 +896,14 @@ impl ::std::error::Error for ParseNumberError {}
 /// `Serialize` and `Deserialize` for the big number types, which keep their decimal text.
 macro_rules! big_number_serde {
     ($t:ident) => {
-        /// Written as a JSON number: exactly when it fits a 64-bit integer, else as the nearest double.
+        /// Written as a JSON number: exactly when it fits a 64-bit integer, else as the nearest
+        /// double.
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for $t {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
                 let text = self.as_str();
                 if let ::std::result::Result::Ok(value) = text.parse::<i64>() {
                     serializer.serialize_i64(value)
@@ -775,23 +918,37 @@ macro_rules! big_number_serde {
         /// Read from a JSON number, or from text holding one.
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for $t {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
                 struct NumberVisitor;
                 impl ::serde::de::Visitor<'_> for NumberVisitor {
                     type Value = $t;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str("a number")
                     }
-                    fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> ::std::result::Result<$t, E> {
+                    fn visit_i64<E: ::serde::de::Error>(
+                        self,
+                        value: i64,
+                    ) -> ::std::result::Result<$t, E> {
                         Ok($t(value.to_string()))
                     }
-                    fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> ::std::result::Result<$t, E> {
+                    fn visit_u64<E: ::serde::de::Error>(
+                        self,
+                        value: u64,
+                    ) -> ::std::result::Result<$t, E> {
                         Ok($t(value.to_string()))
                     }
-                    fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> ::std::result::Result<$t, E> {
+                    fn visit_f64<E: ::serde::de::Error>(
+                        self,
+                        value: f64,
+                    ) -> ::std::result::Result<$t, E> {
                         value.to_string().parse().map_err(E::custom)
                     }
-                    fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<$t, E> {
+                    fn visit_str<E: ::serde::de::Error>(
+                        self,
+                        value: &str,
+                    ) -> ::std::result::Result<$t, E> {
                         value.parse().map_err(E::custom)
                     }
                 }
@@ -808,17 +965,23 @@ pub struct BigInteger(::std::string::String);
 impl BigInteger {
     /// The decimal digits, with a leading `-` when negative.
     pub fn as_str(&self) -> &str {
-        if self.0.is_empty() { "0" } else { &self.0 }
+        if self.0.is_empty() {
+            "0"
+        } else {
+            &self.0
+        }
     }
 }
 
 impl ::std::str::FromStr for BigInteger {
-    type Err = crate::primitives::ParseNumberError;
+    type Err = ParseNumberError;
     /// Accepts an optional sign followed by decimal digits.
     fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
         let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return ::std::result::Result::Err(crate::primitives::ParseNumberError::new(text));
+            return ::std::result::Result::Err(ParseNumberError::new(
+                "an integer: decimal digits with an optional sign",
+            ));
         }
         ::std::result::Result::Ok(Self(text.strip_prefix('+').unwrap_or(text).to_owned()))
     }
@@ -851,17 +1014,24 @@ pub struct BigDecimal(::std::string::String);
 impl BigDecimal {
     /// The number in decimal notation, possibly with a fraction and an exponent.
     pub fn as_str(&self) -> &str {
-        if self.0.is_empty() { "0" } else { &self.0 }
+        if self.0.is_empty() {
+            "0"
+        } else {
+            &self.0
+        }
     }
 }
 
 impl ::std::str::FromStr for BigDecimal {
-    type Err = crate::primitives::ParseNumberError;
+    type Err = ParseNumberError;
     /// Accepts JSON-like number syntax: `-12`, `3.25`, `1e-7`, `+6.02E23`.
     fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
         let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
         let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-            ::std::option::Option::Some(at) => (&unsigned[..at], ::std::option::Option::Some(&unsigned[at + 1..])),
+            ::std::option::Option::Some(at) => (
+                &unsigned[..at],
+                ::std::option::Option::Some(&unsigned[at + 1..]),
+            ),
             ::std::option::Option::None => (unsigned, ::std::option::Option::None),
         };
         let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -870,8 +1040,14 @@ impl ::std::str::FromStr for BigDecimal {
             let e = e.strip_prefix(['-', '+']).unwrap_or(e);
             !e.is_empty() && digits(e)
         });
-        if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) || !exponent_ok {
-            return ::std::result::Result::Err(crate::primitives::ParseNumberError::new(text));
+        if (whole.is_empty() && fraction.is_empty())
+            || !digits(whole)
+            || !digits(fraction)
+            || !exponent_ok
+        {
+            return ::std::result::Result::Err(ParseNumberError::new(
+                "a decimal number (`-12`, `3.25`, `1e-7`)",
+            ));
         }
         ::std::result::Result::Ok(Self(text.strip_prefix('+').unwrap_or(text).to_owned()))
     }
@@ -895,13 +1071,13 @@ big_number_serde!(BigDecimal);
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnknownMember {
     name: ::std::string::String,
-    value: crate::primitives::Document,
+    value: Document,
 }
 
 impl UnknownMember {
     /// Only this crate creates these, when it reads a member it does not know.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
-    pub(crate) fn new(name: ::std::string::String, value: crate::primitives::Document) -> Self {
+    pub(crate) fn new(name: ::std::string::String, value: Document) -> Self {
         Self { name, value }
     }
 
@@ -911,7 +1087,7 @@ impl UnknownMember {
     }
 
     /// The member's value.
-    pub fn value(&self) -> &crate::primitives::Document {
+    pub fn value(&self) -> &Document {
         &self.value
     }
 }

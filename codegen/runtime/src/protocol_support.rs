@@ -29,28 +29,58 @@ pub fn assert_request(request: &http::Request<Vec<u8>>, expected: &ExpectedReque
     assert_eq!(request.uri().path(), expected.uri, "path");
     if let Some(host) = expected.host {
         let authority = host.split('/').next().unwrap_or(host);
-        assert_eq!(request.uri().authority().map(|a| a.as_str()), Some(authority), "host");
+        assert_eq!(
+            request.uri().authority().map(|a| a.as_str()),
+            Some(authority),
+            "host"
+        );
     }
-    let query: Vec<&str> = request.uri().query().unwrap_or_default().split('&').filter(|p| !p.is_empty()).collect();
+    let query: Vec<&str> = request
+        .uri()
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .collect();
     let key = |pair: &str| pair.split('=').next().unwrap_or_default().to_owned();
     for param in expected.query_params {
-        assert!(query.contains(param), "query parameter `{param}` missing from {query:?}");
+        assert!(
+            query.contains(param),
+            "query parameter `{param}` missing from {query:?}"
+        );
     }
     for name in expected.forbid_query_params {
-        assert!(!query.iter().any(|p| key(p) == *name), "query parameter `{name}` must not be sent: {query:?}");
+        assert!(
+            !query.iter().any(|p| key(p) == *name),
+            "query parameter `{name}` must not be sent: {query:?}"
+        );
     }
     for name in expected.require_query_params {
-        assert!(query.iter().any(|p| key(p) == *name), "query parameter `{name}` must be sent: {query:?}");
+        assert!(
+            query.iter().any(|p| key(p) == *name),
+            "query parameter `{name}` must be sent: {query:?}"
+        );
     }
     for (name, value) in expected.headers {
-        let actual: Vec<&str> = request.headers().get_all(*name).iter().filter_map(|v| v.to_str().ok()).collect();
+        let actual: Vec<&str> = request
+            .headers()
+            .get_all(*name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
         assert_eq!(actual.join(", "), *value, "header `{name}`");
     }
     for name in expected.forbid_headers {
-        assert!(!request.headers().contains_key(*name), "header `{name}` must not be sent");
+        assert!(
+            !request.headers().contains_key(*name),
+            "header `{name}` must not be sent"
+        );
     }
     for name in expected.require_headers {
-        assert!(request.headers().contains_key(*name), "header `{name}` must be sent");
+        assert!(
+            request.headers().contains_key(*name),
+            "header `{name}` must be sent"
+        );
     }
     if let Some(body) = expected.body {
         assert_body(request.body(), body, expected.body_media_type);
@@ -60,9 +90,14 @@ pub fn assert_request(request: &http::Request<Vec<u8>>, expected: &ExpectedReque
 fn assert_body(actual: &[u8], expected: &str, media_type: Option<&str>) {
     let json = media_type.is_some_and(|m| m.contains("json"));
     if json && !expected.trim().is_empty() {
-        let actual: serde_json::Value = serde_json::from_slice(actual)
-            .unwrap_or_else(|e| panic!("the body is not JSON ({e}): {}", String::from_utf8_lossy(actual)));
-        let expected: serde_json::Value = serde_json::from_str(expected).expect("the case's body is JSON");
+        let actual: serde_json::Value = serde_json::from_slice(actual).unwrap_or_else(|e| {
+            panic!(
+                "the body is not JSON ({e}): {}",
+                String::from_utf8_lossy(actual)
+            )
+        });
+        let expected: serde_json::Value =
+            serde_json::from_str(expected).expect("the case's body is JSON");
         assert_eq!(actual, expected, "body");
     } else {
         assert_eq!(String::from_utf8_lossy(actual), expected, "body");
@@ -74,7 +109,11 @@ fn assert_body(actual: &[u8], expected: &str, media_type: Option<&str>) {
 pub fn options(host: Option<&str>) -> RequestOptions {
     let options = RequestOptions::new().idempotency_token("00000000-0000-4000-8000-000000000000");
     match host {
-        Some(host) => options.endpoint(format!("https://{host}").parse().expect("the case's host is a valid URI")),
+        Some(host) => options.endpoint(
+            format!("https://{host}")
+                .parse()
+                .expect("the case's host is a valid URI"),
+        ),
         None => options,
     }
 }
@@ -85,12 +124,20 @@ pub fn response(code: u16, headers: &[(&str, &str)], body: &str) -> http::Respon
     for (name, value) in headers {
         builder = builder.header(*name, *value);
     }
-    builder.body(body.as_bytes().to_vec()).expect("the case's response is valid")
+    builder
+        .body(body.as_bytes().to_vec())
+        .expect("the case's response is valid")
 }
 
 /// Asserts that two values are the same, comparing what they serialize to, so that `NaN`
 /// equals `NaN` and every member (sensitive ones included) is compared.
 pub fn assert_same<T: serde::Serialize + std::fmt::Debug>(actual: &T, expected: &T) {
-    let (actual_json, expected_json) = (serde_json::to_value(actual).unwrap(), serde_json::to_value(expected).unwrap());
-    assert_eq!(actual_json, expected_json, "\nactual:   {actual:?}\nexpected: {expected:?}");
+    let (actual_json, expected_json) = (
+        serde_json::to_value(actual).unwrap(),
+        serde_json::to_value(expected).unwrap(),
+    );
+    assert_eq!(
+        actual_json, expected_json,
+        "\nactual:   {actual:?}\nexpected: {expected:?}"
+    );
 }

@@ -30,21 +30,28 @@ impl<T> EventStream<T> {
 
 impl<T> ::std::default::Default for EventStream<T> {
     fn default() -> Self {
-        Self { events: ::std::vec::Vec::new() }
+        Self {
+            events: ::std::vec::Vec::new(),
+        }
     }
 }
 
 /// Written as a list of the events, so a structure holding a stream can be saved whole.
 #[cfg(feature = "serde")]
 impl<T: ::serde::Serialize> ::serde::Serialize for EventStream<T> {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.collect_seq(&self.events)
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for EventStream<T> {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::std::vec::Vec::deserialize(deserializer).map(EventStream::new)
     }
 }

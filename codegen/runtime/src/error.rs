@@ -9,25 +9,39 @@ pub struct BuildError {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum BuildErrorKind {
-    MissingField { field: &'static str, shape: &'static str },
-    InvalidField { field: &'static str, details: String },
+    MissingField {
+        field: &'static str,
+        shape: &'static str,
+    },
+    InvalidField {
+        field: &'static str,
+        details: String,
+    },
 }
 
 impl BuildError {
     /// The required member `field` of `shape` was not set.
     pub fn missing_field(field: &'static str, shape: &'static str) -> Self {
-        Self { kind: BuildErrorKind::MissingField { field, shape } }
+        Self {
+            kind: BuildErrorKind::MissingField { field, shape },
+        }
     }
 
     /// The member `field` holds a value that cannot be used, for the reason in `details`.
     pub fn invalid_field(field: &'static str, details: impl Into<String>) -> Self {
-        Self { kind: BuildErrorKind::InvalidField { field, details: details.into() } }
+        Self {
+            kind: BuildErrorKind::InvalidField {
+                field,
+                details: details.into(),
+            },
+        }
     }
 
     /// The member at fault, by the name of its builder method.
     pub fn field(&self) -> &str {
         match &self.kind {
-            BuildErrorKind::MissingField { field, .. } | BuildErrorKind::InvalidField { field, .. } => field,
+            BuildErrorKind::MissingField { field, .. }
+            | BuildErrorKind::InvalidField { field, .. } => field,
         }
     }
 
@@ -43,7 +57,9 @@ impl ::std::fmt::Display for BuildError {
             BuildErrorKind::MissingField { field, shape } => {
                 write!(f, "`{field}` was not set, but `{shape}` requires it")
             }
-            BuildErrorKind::InvalidField { field, details } => write!(f, "invalid value for `{field}`: {details}"),
+            BuildErrorKind::InvalidField { field, details } => {
+                write!(f, "invalid value for `{field}`: {details}")
+            }
         }
     }
 }
@@ -53,7 +69,8 @@ impl ::std::error::Error for BuildError {}
 /// An error the model does not describe, with what the service said about it.
 ///
 /// Services may return errors a model does not list (or lists only in a later version). Such an
-/// error keeps its code, message, HTTP status and raw body so that nothing is lost.
+/// error keeps its code, message, HTTP status and raw body so that nothing is lost; the body is
+/// never printed (see [`Unhandled::body`]).
 #[non_exhaustive]
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Unhandled {
@@ -109,6 +126,9 @@ impl Unhandled {
     }
 
     /// The raw body of the response (empty if unknown).
+    ///
+    /// The body may hold sensitive data, so `Debug` and `Display` never print it (`Debug` shows
+    /// its length): read it here when it is needed, and mind where it goes.
     pub fn body(&self) -> &[u8] {
         &self.body
     }
@@ -120,7 +140,7 @@ impl ::std::fmt::Debug for Unhandled {
             .field("code", &self.code)
             .field("message", &self.message)
             .field("http_status", &self.http_status)
-            .field("body", &::std::string::String::from_utf8_lossy(&self.body))
+            .field("body", &format_args!("{} bytes", self.body.len()))
             .finish()
     }
 }

@@ -14,22 +14,37 @@ pub struct DateTime {
 pub enum DateTimeFormat {
     /// RFC 3339 in UTC: `1985-04-12T23:20:50.52Z`.
     DateTime,
-    /// The IMF-fixdate of RFC 9110: `Tue, 29 Apr 2014 18:30:38 GMT`.
+    /// The IMF-fixdate of RFC 9110: `Tue, 29 Apr 2014 18:30:38 GMT`, in whole seconds (a
+    /// fraction is dropped when writing, and read when present).
     HttpDate,
     /// Seconds since the epoch, with a fraction when needed: `1515531081.123`.
     EpochSeconds,
 }
 
 /// Text that is not a timestamp in the expected format.
+///
+/// It does not keep the text, which may be sensitive: its message says what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateTimeParseError {
     format: DateTimeFormat,
-    text: ::std::string::String,
+}
+
+impl DateTimeParseError {
+    /// The format the text was expected in.
+    pub fn format(&self) -> DateTimeFormat {
+        self.format
+    }
 }
 
 impl ::std::fmt::Display for DateTimeParseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "`{}` is not a valid {:?} timestamp", self.text, self.format)
+        f.write_str(match self.format {
+            DateTimeFormat::DateTime => {
+                "expected an RFC 3339 date-time (`1985-04-12T23:20:50.52Z`)"
+            }
+            DateTimeFormat::HttpDate => "expected an HTTP date (`Tue, 29 Apr 2014 18:30:38 GMT`)",
+            DateTimeFormat::EpochSeconds => "expected seconds since the epoch (`1515531081.123`)",
+        })
     }
 }
 
@@ -38,11 +53,16 @@ impl ::std::error::Error for DateTimeParseError {}
 const NANOS_PER_SECOND: u32 = 1_000_000_000;
 const SECONDS_PER_DAY: i64 = 86_400;
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 impl DateTime {
     /// 1970-01-01T00:00:00Z.
-    pub const UNIX_EPOCH: DateTime = DateTime { seconds: 0, nanos: 0 };
+    pub const UNIX_EPOCH: DateTime = DateTime {
+        seconds: 0,
+        nanos: 0,
+    };
 
     /// The instant `seconds` after the epoch (before it, if negative).
     pub const fn from_secs(seconds: i64) -> Self {
@@ -52,13 +72,19 @@ impl DateTime {
     /// The instant `seconds` and `nanos` after the epoch; whole seconds in `nanos` carry over.
     pub fn from_secs_and_nanos(seconds: i64, nanos: u32) -> Self {
         let carry = i64::from(nanos / NANOS_PER_SECOND);
-        Self { seconds: seconds.saturating_add(carry), nanos: nanos % NANOS_PER_SECOND }
+        Self {
+            seconds: seconds.saturating_add(carry),
+            nanos: nanos % NANOS_PER_SECOND,
+        }
     }
 
     /// The instant `millis` milliseconds after the epoch.
     pub fn from_millis(millis: i64) -> Self {
         let nanos = (millis.rem_euclid(1000) as u32) * 1_000_000;
-        Self { seconds: millis.div_euclid(1000), nanos }
+        Self {
+            seconds: millis.div_euclid(1000),
+            nanos,
+        }
     }
 
     /// The instant `seconds` after the epoch, rounded to the nearest microsecond; `None` for
@@ -89,7 +115,9 @@ impl DateTime {
 
     /// Milliseconds since the epoch, if they fit in an `i64`.
     pub fn to_millis(&self) -> ::std::option::Option<i64> {
-        self.seconds.checked_mul(1000)?.checked_add(i64::from(self.nanos / 1_000_000))
+        self.seconds
+            .checked_mul(1000)?
+            .checked_add(i64::from(self.nanos / 1_000_000))
     }
 
     /// The instant as text in `format`.
@@ -97,35 +125,49 @@ impl DateTime {
         let days = self.seconds.div_euclid(SECONDS_PER_DAY);
         let second_of_day = self.seconds.rem_euclid(SECONDS_PER_DAY);
         let (year, month, day) = civil_from_days(days);
-        let (hour, minute, second) = (second_of_day / 3600, second_of_day % 3600 / 60, second_of_day % 60);
+        let (hour, minute, second) = (
+            second_of_day / 3600,
+            second_of_day % 3600 / 60,
+            second_of_day % 60,
+        );
         match format {
             DateTimeFormat::DateTime => format!(
                 "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{}Z",
                 fraction(self.nanos)
             ),
+            // IMF-fixdate has whole seconds: the fraction is dropped (rounding could move the
+            // date into the next day).
             DateTimeFormat::HttpDate => format!(
-                "{}, {day:02} {} {year:04} {hour:02}:{minute:02}:{second:02}{} GMT",
+                "{}, {day:02} {} {year:04} {hour:02}:{minute:02}:{second:02} GMT",
                 WEEKDAYS[(days + 4).rem_euclid(7) as usize],
                 MONTHS[(month - 1) as usize],
-                fraction(self.nanos)
             ),
-            // Seconds round down, so before the epoch the fraction counts back from the next second.
+            // Seconds round down, so before the epoch the fraction counts back from the next
+            // second.
             DateTimeFormat::EpochSeconds if self.seconds < 0 && self.nanos > 0 => {
-                format!("-{}{}", -(self.seconds + 1), fraction(NANOS_PER_SECOND - self.nanos))
+                format!(
+                    "-{}{}",
+                    -(self.seconds + 1),
+                    fraction(NANOS_PER_SECOND - self.nanos)
+                )
             }
             DateTimeFormat::EpochSeconds => format!("{}{}", self.seconds, fraction(self.nanos)),
         }
     }
 
     /// Reads text written in `format`. Date-times may carry any UTC offset and a fraction of a
-    /// second; epoch seconds may carry a fraction.
-    pub fn parse(text: &str, format: DateTimeFormat) -> ::std::result::Result<Self, DateTimeParseError> {
+    /// second; epoch seconds may carry a fraction. HTTP dates may carry a fraction too: Smithy
+    /// asks servers to reject one, and a client reads what it is sent.
+    pub fn parse(
+        text: &str,
+        format: DateTimeFormat,
+    ) -> ::std::result::Result<Self, DateTimeParseError> {
         let parsed = match format {
             DateTimeFormat::DateTime => parse_date_time(text),
             DateTimeFormat::HttpDate => parse_http_date(text),
             DateTimeFormat::EpochSeconds => parse_epoch_seconds(text),
         };
-        parsed.ok_or_else(|| DateTimeParseError { format, text: text.to_owned() })
+        parsed.ok_or(DateTimeParseError { format })
     }
 }
 
@@ -160,9 +202,12 @@ impl ::std::convert::TryFrom<DateTime> for ::std::time::SystemTime {
     fn try_from(time: DateTime) -> ::std::result::Result<Self, DateTime> {
         let nanos = ::std::time::Duration::from_nanos(u64::from(time.nanos));
         let moved = if time.seconds >= 0 {
-            ::std::time::UNIX_EPOCH.checked_add(::std::time::Duration::from_secs(time.seconds as u64))
+            ::std::time::UNIX_EPOCH
+                .checked_add(::std::time::Duration::from_secs(time.seconds as u64))
         } else {
-            ::std::time::UNIX_EPOCH.checked_sub(::std::time::Duration::from_secs(time.seconds.unsigned_abs()))
+            ::std::time::UNIX_EPOCH.checked_sub(::std::time::Duration::from_secs(
+                time.seconds.unsigned_abs(),
+            ))
         };
         moved.and_then(|t| t.checked_add(nanos)).ok_or(time)
     }
@@ -182,11 +227,16 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let shifted_month = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 } as u32;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    } as u32;
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -272,7 +322,10 @@ fn parse_date_time(text: &str) -> ::std::option::Option<DateTime> {
         }
     };
     let days = days_from_civil(i64::from(year), month, day)?;
-    ::std::option::Option::Some(DateTime::from_secs_and_nanos(days * SECONDS_PER_DAY + second_of_day - offset, nanos))
+    ::std::option::Option::Some(DateTime::from_secs_and_nanos(
+        days * SECONDS_PER_DAY + second_of_day - offset,
+        nanos,
+    ))
 }
 
 fn parse_http_date(text: &str) -> ::std::option::Option<DateTime> {
@@ -289,7 +342,10 @@ fn parse_http_date(text: &str) -> ::std::option::Option<DateTime> {
     if WEEKDAYS[(days + 4).rem_euclid(7) as usize] != weekday {
         return ::std::option::Option::None;
     }
-    ::std::option::Option::Some(DateTime::from_secs_and_nanos(days * SECONDS_PER_DAY + second_of_day, nanos))
+    ::std::option::Option::Some(DateTime::from_secs_and_nanos(
+        days * SECONDS_PER_DAY + second_of_day,
+        nanos,
+    ))
 }
 
 fn parse_epoch_seconds(text: &str) -> ::std::option::Option<DateTime> {
@@ -317,7 +373,10 @@ fn parse_epoch_seconds(text: &str) -> ::std::option::Option<DateTime> {
 /// with another `@timestampFormat` choose it with a codec.
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for DateTime {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         if self.nanos == 0 {
             serializer.serialize_i64(self.seconds)
         } else {
@@ -328,20 +387,33 @@ impl ::serde::Serialize for DateTime {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for DateTime {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         struct EpochSecondsVisitor;
         impl ::serde::de::Visitor<'_> for EpochSecondsVisitor {
             type Value = DateTime;
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a timestamp in epoch seconds")
             }
-            fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> ::std::result::Result<DateTime, E> {
+            fn visit_i64<E: ::serde::de::Error>(
+                self,
+                value: i64,
+            ) -> ::std::result::Result<DateTime, E> {
                 Ok(DateTime::from_secs(value))
             }
-            fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> ::std::result::Result<DateTime, E> {
-                i64::try_from(value).map(DateTime::from_secs).map_err(|_| E::custom("timestamp out of range"))
+            fn visit_u64<E: ::serde::de::Error>(
+                self,
+                value: u64,
+            ) -> ::std::result::Result<DateTime, E> {
+                i64::try_from(value)
+                    .map(DateTime::from_secs)
+                    .map_err(|_| E::custom("timestamp out of range"))
             }
-            fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> ::std::result::Result<DateTime, E> {
+            fn visit_f64<E: ::serde::de::Error>(
+                self,
+                value: f64,
+            ) -> ::std::result::Result<DateTime, E> {
                 DateTime::from_secs_f64(value).ok_or_else(|| E::custom("timestamp out of range"))
             }
         }

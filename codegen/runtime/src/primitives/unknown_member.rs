@@ -2,13 +2,13 @@
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnknownMember {
     name: ::std::string::String,
-    value: crate::primitives::Document,
+    value: Document,
 }
 
 impl UnknownMember {
     /// Only this crate creates these, when it reads a member it does not know.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
-    pub(crate) fn new(name: ::std::string::String, value: crate::primitives::Document) -> Self {
+    pub(crate) fn new(name: ::std::string::String, value: Document) -> Self {
         Self { name, value }
     }
 
@@ -18,7 +18,7 @@ impl UnknownMember {
     }
 
     /// The member's value.
-    pub fn value(&self) -> &crate::primitives::Document {
+    pub fn value(&self) -> &Document {
         &self.value
     }
 }

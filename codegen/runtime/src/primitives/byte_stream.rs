@@ -38,15 +38,20 @@ impl ::std::fmt::Debug for ByteStream {
 /// Written as base64 text, like a blob, so a structure holding a body can be saved whole.
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for ByteStream {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&crate::primitives::Blob::new(self.0.clone()).to_base64())
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Blob::new(self.0.clone()).to_base64())
     }
 }
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for ByteStream {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let blob = <crate::primitives::Blob as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let blob = <Blob as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
         Ok(ByteStream(blob.into_inner()))
     }
 }

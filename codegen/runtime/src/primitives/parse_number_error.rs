@@ -1,18 +1,20 @@
 /// Text that is not a number of the kind expected.
+///
+/// It does not keep the text, which may be sensitive: its message says what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseNumberError {
-    text: ::std::string::String,
+    expected: &'static str,
 }
 
 impl ParseNumberError {
-    fn new(text: &str) -> Self {
-        Self { text: text.to_owned() }
+    fn new(expected: &'static str) -> Self {
+        Self { expected }
     }
 }
 
 impl ::std::fmt::Display for ParseNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "`{}` is not a valid number", self.text)
+        write!(f, "expected {}", self.expected)
     }
 }
 
@@ -21,10 +23,14 @@ impl ::std::error::Error for ParseNumberError {}
 /// `Serialize` and `Deserialize` for the big number types, which keep their decimal text.
 macro_rules! big_number_serde {
     ($t:ident) => {
-        /// Written as a JSON number: exactly when it fits a 64-bit integer, else as the nearest double.
+        /// Written as a JSON number: exactly when it fits a 64-bit integer, else as the nearest
+        /// double.
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for $t {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
                 let text = self.as_str();
                 if let ::std::result::Result::Ok(value) = text.parse::<i64>() {
                     serializer.serialize_i64(value)
@@ -39,23 +45,37 @@ macro_rules! big_number_serde {
         /// Read from a JSON number, or from text holding one.
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for $t {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
                 struct NumberVisitor;
                 impl ::serde::de::Visitor<'_> for NumberVisitor {
                     type Value = $t;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str("a number")
                     }
-                    fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> ::std::result::Result<$t, E> {
+                    fn visit_i64<E: ::serde::de::Error>(
+                        self,
+                        value: i64,
+                    ) -> ::std::result::Result<$t, E> {
                         Ok($t(value.to_string()))
                     }
-                    fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> ::std::result::Result<$t, E> {
+                    fn visit_u64<E: ::serde::de::Error>(
+                        self,
+                        value: u64,
+                    ) -> ::std::result::Result<$t, E> {
                         Ok($t(value.to_string()))
                     }
-                    fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> ::std::result::Result<$t, E> {
+                    fn visit_f64<E: ::serde::de::Error>(
+                        self,
+                        value: f64,
+                    ) -> ::std::result::Result<$t, E> {
                         value.to_string().parse().map_err(E::custom)
                     }
-                    fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<$t, E> {
+                    fn visit_str<E: ::serde::de::Error>(
+                        self,
+                        value: &str,
+                    ) -> ::std::result::Result<$t, E> {
                         value.parse().map_err(E::custom)
                     }
                 }

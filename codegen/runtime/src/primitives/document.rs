@@ -18,7 +18,9 @@ pub enum Document {
 
 impl Document {
     /// The entries, if this is an object.
-    pub fn as_object(&self) -> ::std::option::Option<&::std::collections::BTreeMap<::std::string::String, Document>> {
+    pub fn as_object(
+        &self,
+    ) -> ::std::option::Option<&::std::collections::BTreeMap<::std::string::String, Document>> {
         match self {
             Self::Object(entries) => ::std::option::Option::Some(entries),
             _ => ::std::option::Option::None,
@@ -105,7 +107,9 @@ impl ::std::convert::From<::std::vec::Vec<Document>> for Document {
     }
 }
 
-impl ::std::convert::From<::std::collections::BTreeMap<::std::string::String, Document>> for Document {
+impl ::std::convert::From<::std::collections::BTreeMap<::std::string::String, Document>>
+    for Document
+{
     fn from(entries: ::std::collections::BTreeMap<::std::string::String, Document>) -> Self {
         Self::Object(entries)
     }
@@ -161,7 +165,10 @@ impl ::std::convert::From<i64> for Number {
 
 #[cfg(feature = "serde")]
 impl ::serde::Serialize for Document {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
             Self::Object(entries) => serializer.collect_map(entries),
             Self::Array(items) => serializer.collect_seq(items),
@@ -177,29 +184,49 @@ impl ::serde::Serialize for Document {
 
 #[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Document {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         struct DocumentVisitor;
         impl<'de> ::serde::de::Visitor<'de> for DocumentVisitor {
             type Value = Document;
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a document")
             }
-            fn visit_bool<E: ::serde::de::Error>(self, value: bool) -> ::std::result::Result<Document, E> {
+            fn visit_bool<E: ::serde::de::Error>(
+                self,
+                value: bool,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::Bool(value))
             }
-            fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> ::std::result::Result<Document, E> {
+            fn visit_i64<E: ::serde::de::Error>(
+                self,
+                value: i64,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::Number(Number::from(value)))
             }
-            fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> ::std::result::Result<Document, E> {
+            fn visit_u64<E: ::serde::de::Error>(
+                self,
+                value: u64,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::Number(Number::PosInt(value)))
             }
-            fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> ::std::result::Result<Document, E> {
+            fn visit_f64<E: ::serde::de::Error>(
+                self,
+                value: f64,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::Number(Number::Float(value)))
             }
-            fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<Document, E> {
+            fn visit_str<E: ::serde::de::Error>(
+                self,
+                value: &str,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::String(value.to_owned()))
             }
-            fn visit_string<E: ::serde::de::Error>(self, value: ::std::string::String) -> ::std::result::Result<Document, E> {
+            fn visit_string<E: ::serde::de::Error>(
+                self,
+                value: ::std::string::String,
+            ) -> ::std::result::Result<Document, E> {
                 Ok(Document::String(value))
             }
             fn visit_unit<E: ::serde::de::Error>(self) -> ::std::result::Result<Document, E> {
@@ -208,17 +235,26 @@ impl<'de> ::serde::Deserialize<'de> for Document {
             fn visit_none<E: ::serde::de::Error>(self) -> ::std::result::Result<Document, E> {
                 Ok(Document::Null)
             }
-            fn visit_some<D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<Document, D::Error> {
+            fn visit_some<D: ::serde::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> ::std::result::Result<Document, D::Error> {
                 ::serde::Deserialize::deserialize(deserializer)
             }
-            fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, mut seq: A) -> ::std::result::Result<Document, A::Error> {
+            fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> ::std::result::Result<Document, A::Error> {
                 let mut items = ::std::vec::Vec::new();
                 while let Some(item) = seq.next_element()? {
                     items.push(item);
                 }
                 Ok(Document::Array(items))
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Document, A::Error> {
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<Document, A::Error> {
                 let mut entries = ::std::collections::BTreeMap::new();
                 while let Some((key, value)) = map.next_entry()? {
                     entries.insert(key, value);

@@ -5,17 +5,23 @@ pub struct BigInteger(::std::string::String);
 impl BigInteger {
     /// The decimal digits, with a leading `-` when negative.
     pub fn as_str(&self) -> &str {
-        if self.0.is_empty() { "0" } else { &self.0 }
+        if self.0.is_empty() {
+            "0"
+        } else {
+            &self.0
+        }
     }
 }
 
 impl ::std::str::FromStr for BigInteger {
-    type Err = crate::primitives::ParseNumberError;
+    type Err = ParseNumberError;
     /// Accepts an optional sign followed by decimal digits.
     fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
         let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return ::std::result::Result::Err(crate::primitives::ParseNumberError::new(text));
+            return ::std::result::Result::Err(ParseNumberError::new(
+                "an integer: decimal digits with an optional sign",
+            ));
         }
         ::std::result::Result::Ok(Self(text.strip_prefix('+').unwrap_or(text).to_owned()))
     }

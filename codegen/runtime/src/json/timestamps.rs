@@ -16,7 +16,8 @@ macro_rules! timestamp_text_codec {
                 deserializer: D,
             ) -> ::std::result::Result<crate::primitives::DateTime, D::Error> {
                 let text = <Text<'de> as Deserialize>::deserialize(deserializer)?;
-                crate::primitives::DateTime::parse(text.as_str(), $format).map_err(de::Error::custom)
+                crate::primitives::DateTime::parse(text.as_str(), $format)
+                    .map_err(de::Error::custom)
             }
         }
     };

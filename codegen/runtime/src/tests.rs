@@ -1,0 +1,16 @@
+//! What each module promises, tested here rather than in the files generated crates copy.
+
+mod big_numbers;
+mod blob;
+mod date_time;
+mod document;
+mod error;
+#[cfg(feature = "http")]
+mod http;
+#[cfg(feature = "serde")]
+mod json;
+mod piece_sets;
+#[cfg(feature = "http")]
+mod protocol_support;
+mod rng;
+mod secrets;

@@ -1,0 +1,125 @@
+//! The JSON codecs: floats with their special values, timestamps in a chosen format, and lists,
+//! sparse values and maps of those.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::json::{
+    with, Codec, DateTimeText, Float, HttpDateText, List, Map, Read, Sparse, Text, UnitValue,
+};
+use crate::primitives::DateTime;
+
+fn write<C: Codec<T>, T>(value: &T) -> String {
+    serde_json::to_string(&with::<C, T>(value)).unwrap()
+}
+
+fn read<C: Codec<T>, T>(text: &str) -> Result<T, String> {
+    serde_json::from_str::<Read<C, T>>(text)
+        .map(Read::into_inner)
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn floats_write_special_values_as_strings() {
+    assert_eq!(write::<Float, f64>(&1.5), "1.5");
+    assert_eq!(write::<Float, f64>(&f64::NAN), "\"NaN\"");
+    assert_eq!(write::<Float, f64>(&f64::INFINITY), "\"Infinity\"");
+    assert_eq!(write::<Float, f32>(&f32::NEG_INFINITY), "\"-Infinity\"");
+    assert_eq!(write::<Float, f32>(&1.1), "1.1");
+}
+
+#[test]
+fn floats_read_numbers_and_special_values() {
+    assert_eq!(read::<Float, f64>("2"), Ok(2.0));
+    assert_eq!(read::<Float, f64>("-2"), Ok(-2.0));
+    assert_eq!(read::<Float, f64>("0.25"), Ok(0.25));
+    assert!(read::<Float, f64>("\"NaN\"").unwrap().is_nan());
+    assert_eq!(read::<Float, f32>("\"Infinity\""), Ok(f32::INFINITY));
+    assert_eq!(read::<Float, f64>("\"-Infinity\""), Ok(f64::NEG_INFINITY));
+    assert!(read::<Float, f64>("\"nan\"").is_err());
+    assert!(read::<Float, f64>("true").is_err());
+}
+
+#[test]
+fn timestamps_are_written_in_the_codec_format() {
+    let time = DateTime::from_secs(1_398_796_238);
+    assert_eq!(write::<DateTimeText, _>(&time), "\"2014-04-29T18:30:38Z\"");
+    assert_eq!(
+        write::<HttpDateText, _>(&time),
+        "\"Tue, 29 Apr 2014 18:30:38 GMT\""
+    );
+    assert_eq!(
+        read::<DateTimeText, DateTime>("\"2014-04-29T18:30:38Z\""),
+        Ok(time)
+    );
+    assert_eq!(
+        read::<HttpDateText, DateTime>("\"Tue, 29 Apr 2014 18:30:38 GMT\""),
+        Ok(time)
+    );
+    assert!(read::<DateTimeText, DateTime>("\"Tue, 29 Apr 2014 18:30:38 GMT\"").is_err());
+    assert!(read::<HttpDateText, DateTime>("1398796238").is_err());
+    let fraction = DateTime::from_secs_and_nanos(1_398_796_238, 500_000_000);
+    assert_eq!(
+        write::<HttpDateText, _>(&fraction),
+        "\"Tue, 29 Apr 2014 18:30:38 GMT\""
+    );
+}
+
+#[test]
+fn timestamps_on_their_own_are_epoch_seconds() {
+    assert_eq!(serde_json::to_string(&DateTime::from_secs(5)).unwrap(), "5");
+    let fraction = DateTime::from_secs_and_nanos(5, 250_000_000);
+    assert_eq!(serde_json::to_string(&fraction).unwrap(), "5.25");
+    assert_eq!(serde_json::from_str::<DateTime>("5.25").unwrap(), fraction);
+    assert_eq!(
+        serde_json::from_str::<DateTime>("-3").unwrap(),
+        DateTime::from_secs(-3)
+    );
+    assert!(serde_json::from_str::<DateTime>("18446744073709551615").is_err());
+    assert!(serde_json::from_str::<DateTime>("\"5\"").is_err());
+}
+
+#[test]
+fn lists_sparse_values_and_maps_use_the_item_codec() {
+    let list = vec![1.0, f64::INFINITY];
+    assert_eq!(write::<List<Float>, _>(&list), "[1.0,\"Infinity\"]");
+    assert_eq!(read::<List<Float>, Vec<f64>>("[1,\"Infinity\"]"), Ok(list));
+    let sparse = vec![Some(f64::NEG_INFINITY), None];
+    assert_eq!(
+        write::<List<Sparse<Float>>, _>(&sparse),
+        "[\"-Infinity\",null]"
+    );
+    assert_eq!(
+        read::<List<Sparse<Float>>, Vec<Option<f64>>>("[\"-Infinity\",null]"),
+        Ok(sparse)
+    );
+    let map = HashMap::from([("a".to_owned(), f64::INFINITY)]);
+    assert_eq!(write::<Map<Float>, _>(&map), "{\"a\":\"Infinity\"}");
+    assert_eq!(
+        read::<Map<Float>, HashMap<String, f64>>("{\"a\":\"Infinity\"}"),
+        Ok(map)
+    );
+    assert!(read::<List<Float>, Vec<f64>>("{}").is_err());
+    assert!(read::<Map<Float>, HashMap<String, f64>>("[]").is_err());
+}
+
+#[test]
+fn text_borrows_when_it_can() {
+    let mut deserializer = serde_json::Deserializer::from_str("\"plain\"");
+    let text = Text::deserialize(&mut deserializer).unwrap();
+    assert!(matches!(text, Text::Borrowed("plain")));
+    // An escape has to be decoded into a new string.
+    let mut deserializer = serde_json::Deserializer::from_str(r#""a\nb""#);
+    let text = Text::deserialize(&mut deserializer).unwrap();
+    assert!(matches!(&text, Text::Owned(owned) if owned == "a\nb"));
+    assert_eq!(text.as_str(), "a\nb");
+    assert_eq!(text.into_string(), "a\nb");
+    assert!(serde_json::from_str::<Text<'_>>("1").is_err());
+}
+
+#[test]
+fn unit_values_are_any_object() {
+    assert_eq!(serde_json::to_string(&UnitValue).unwrap(), "{}");
+    assert!(serde_json::from_str::<UnitValue>("{\"ignored\":[1]}").is_ok());
+}

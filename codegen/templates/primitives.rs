@@ -1,1 +1,0 @@
-//! Small types the generated types are made of.
