@@ -106,7 +106,10 @@ impl WatchObjectOutput {
     ) -> ::std::result::Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value = <crate::operation::watch_object::builders::WatchObjectOutputBuilder as ::std::default::Default>::default().build();
+        if !body.is_empty() {
+            value.events = ::std::option::Option::Some(::serde_json::from_slice::<crate::primitives::EventStream<crate::types::ObjectEvents>>(body).map_err(|e| e.to_string())?);
+        }
         ::std::result::Result::Ok(value)
     }
 }
