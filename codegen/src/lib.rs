@@ -4,12 +4,14 @@
 //! models from disk and writing files is the caller's job. Generation runs in fixed stages:
 //!
 //! 1. load: [`ModelAssembler`] reads JSON AST documents into a checked [`Model`];
-//! 2. index: [`ServiceIndex`] finds what one service reaches and which members need a `Box`;
-//! 3. name: [`Symbols`] decides every Rust name and type once, recording renames;
-//! 4. render: one renderer per kind of item produces tokens, and prettyplease formats each file.
+//! 2. validate: [`validate`] checks the whole model against the Smithy rules the code relies on;
+//! 3. index: [`ServiceIndex`] finds what one service reaches and which members need a `Box`;
+//! 4. name: [`Symbols`] decides every Rust name and type once, recording renames;
+//! 5. render: one renderer per kind of item produces tokens, and prettyplease formats each file.
 
 mod diagnostics;
 mod docs;
+mod http_pattern;
 mod index;
 mod model;
 mod naming;
@@ -17,6 +19,7 @@ pub mod protocol_tests;
 mod render;
 mod symbols;
 mod traits;
+mod validate;
 
 use std::collections::BTreeMap;
 
@@ -25,6 +28,7 @@ pub use index::ServiceIndex;
 pub use model::{Member, Model, ModelAssembler, Operation, Resource, Service, Shape, ShapeId, ShapeKind, Traits};
 pub use naming::{pascal_case, snake_case};
 pub use symbols::{Rename, Symbols};
+pub use validate::validate;
 
 /// What to generate, besides the model itself.
 #[derive(Clone, Debug)]
@@ -113,67 +117,18 @@ impl Files {
     }
 }
 
-/// Generates the crate for the service `settings` selects: index, name, render.
+/// Generates the crate for the service `settings` selects: validate, index, name, render.
 pub fn generate(model: &Model, settings: &Settings) -> Result<Files, Diagnostics> {
+    validate(model)?;
     let index = ServiceIndex::new(model, settings.service.as_ref())?;
     let symbols = Symbols::new(&index)?;
     render(&index, &symbols, settings)
 }
 
 /// The render stage alone, for callers that time the stages: the files of the crate for an
-/// indexed and named service.
+/// indexed and named service of a validated model.
 pub fn render(index: &ServiceIndex<'_>, symbols: &Symbols, settings: &Settings) -> Result<Files, Diagnostics> {
-    check_renderable(index)?;
     Ok(render::render_crate(index, symbols, settings))
-}
-
-/// Reports enums and unions that would make invalid Rust: no values or members, or one value twice.
-fn check_renderable(index: &ServiceIndex<'_>) -> Result<(), Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-    for id in &index.shapes {
-        let shape = index.shape(id);
-        if let ShapeKind::Union(members) = &shape.kind
-            && members.is_empty()
-        {
-            diagnostics.push(index.model.diagnostic(id, None, "a union needs at least one member"));
-        }
-        if let Some(definitions) = shape.traits.enum_definitions() {
-            let entries = shape.traits.get("smithy.api#enum").and_then(|v| v.as_array()).map_or(0, Vec::len);
-            if definitions.is_empty() || definitions.len() != entries {
-                let message = "the `@enum` trait needs a list of entries, each with a string `value`";
-                diagnostics.push(index.model.diagnostic(id, None, message));
-            }
-            let mut seen = std::collections::BTreeSet::new();
-            for definition in definitions {
-                if !seen.insert(definition.value.clone()) {
-                    let message = format!("the `@enum` trait repeats the value \"{}\"", definition.value);
-                    diagnostics.push(index.model.diagnostic(id, None, message));
-                }
-            }
-        }
-        if let ShapeKind::Enum(members) | ShapeKind::IntEnum(members) = &shape.kind {
-            if members.is_empty() {
-                diagnostics.push(index.model.diagnostic(id, None, "an enum needs at least one value"));
-            }
-            let mut seen = std::collections::BTreeSet::new();
-            for member in members {
-                let value = member.traits.get("smithy.api#enumValue").cloned();
-                let value = value.unwrap_or_else(|| serde_json::Value::from(member.name.clone()));
-                let valid = match shape.kind {
-                    ShapeKind::IntEnum(_) => member.traits.enum_int_value().is_some(),
-                    _ => value.is_string(),
-                };
-                if !valid {
-                    let message = "has an `@enumValue` of the wrong type for its enum";
-                    diagnostics.push(index.model.diagnostic(id, Some(&member.name), message));
-                } else if !seen.insert(value.to_string()) {
-                    let message = format!("repeats the value {value} of another member");
-                    diagnostics.push(index.model.diagnostic(id, Some(&member.name), message));
-                }
-            }
-        }
-    }
-    diagnostics.into_result(())
 }
 
 /// A package name for the service's crate: its `sdkId` (or shape name) in lower kebab case.

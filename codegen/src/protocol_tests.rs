@@ -77,6 +77,7 @@ pub fn protocol_tests(
     settings: &Settings,
     expected_failures: &BTreeMap<(CaseKind, String), String>,
 ) -> Result<ProtocolTests, Diagnostics> {
+    crate::validate(model)?;
     let index = ServiceIndex::new(model, settings.service.as_ref())?;
     let symbols = Symbols::new(&index)?;
     let writer = TestWriter { index: &index, symbols: &symbols, krate: settings.crate_name.replace('-', "_") };
