@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::{Validator, a, is_string, show};
-use crate::http_pattern::{Segment, UriPattern, parse_host_prefix, parse_uri_pattern};
+use crate::http_pattern::{HostPiece, Segment, UriPattern, parse_host_prefix, parse_uri_pattern};
 use crate::model::{Member, Shape, ShapeId, ShapeKind};
 use crate::traits::PreludeTrait as T;
 
@@ -160,13 +160,14 @@ fn check_payload(validator: &mut Validator<'_>, structure: &Shape, direction: Di
             Direction::Response => "a header or the status code",
         };
         let message = format!(
-            "binds `{}` to the {} body with `@httpPayload`, so every other member must go in {places}, but {} do not",
+            "binds `{}` to the {} body with `@httpPayload`, so every other member must go in {places}, but {} {} not",
             payload.name,
             match direction {
                 Direction::Request => "request",
                 Direction::Response => "response",
             },
-            unbound.join(", ")
+            unbound.join(", "),
+            if unbound.len() == 1 { "does" } else { "do" }
         );
         validator.report(&structure.id, None, message);
     }
@@ -279,39 +280,40 @@ fn check_member_bindings(validator: &mut Validator<'_>, structure: &Shape, membe
 /// No two operations of a service with the same method have equivalent URIs on the same host:
 /// equal literal segments, labels in the same places (greedy or not), and the same literal query.
 fn check_conflicts(validator: &mut Validator<'_>, service: &Shape, patterns: &BTreeMap<ShapeId, (String, UriPattern)>) {
-    let mut seen: BTreeMap<String, &ShapeId> = BTreeMap::new();
+    let mut seen: BTreeMap<String, ShapeId> = BTreeMap::new();
     for operation in contained_operations(validator, service) {
         let Some((method, pattern)) = patterns.get(&operation) else { continue };
-        let host = validator
-            .shape(&operation)
-            .and_then(|shape| shape.traits.host_prefix())
-            .map(|prefix| match parse_host_prefix(prefix) {
-                // Labels are placeholders: any two label names match the same hosts.
-                Ok(parsed) => parsed
-                    .pieces
-                    .iter()
-                    .map(|piece| match piece {
-                        crate::http_pattern::HostPiece::Literal(text) => text.clone(),
-                        crate::http_pattern::HostPiece::Label(_) => "{}".to_owned(),
-                    })
-                    .collect::<String>(),
-                Err(_) => prefix.to_owned(),
-            })
-            .unwrap_or_default();
-        let key = format!("{host} {method} {}", shape_of(pattern));
-        let Some((operation_id, other)) = validator.shape(&operation).map(|shape| &shape.id).zip(seen.get(&key)) else {
-            if let Some(shape) = validator.shape(&operation) {
-                seen.insert(key, &shape.id);
+        let host = validator.shape(&operation).and_then(|shape| shape.traits.host_prefix()).map(host_of);
+        let uri = shape_of(pattern);
+        let key = format!("{} {method} {uri}", host.unwrap_or_default());
+        match seen.get(&key) {
+            Some(other) => {
+                let message = format!(
+                    "`{method} {uri}` conflicts with `{other}` in the service `{}`: both match the same requests; \
+                     make a literal segment or the literal query differ",
+                    service.id
+                );
+                validator.report(&operation, None, message);
             }
-            continue;
-        };
-        let other_pattern = patterns.get(*other).map(|(_, pattern)| shape_of(pattern)).unwrap_or_default();
-        let message = format!(
-            "`{method} {}` conflicts with `{other}` (`{method} {other_pattern}`) in the service `{}`: the URIs match the same requests",
-            shape_of(pattern),
-            service.id
-        );
-        validator.report(operation_id, None, message);
+            None => {
+                seen.insert(key, operation);
+            }
+        }
+    }
+}
+
+/// A host prefix with its label names left out: any two label names match the same hosts.
+fn host_of(prefix: &str) -> String {
+    match parse_host_prefix(prefix) {
+        Ok(parsed) => parsed
+            .pieces
+            .iter()
+            .map(|piece| match piece {
+                HostPiece::Literal(text) => text.as_str(),
+                HostPiece::Label(_) => "{}",
+            })
+            .collect(),
+        Err(_) => prefix.to_owned(),
     }
 }
 

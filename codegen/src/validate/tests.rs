@@ -166,7 +166,7 @@ const INVALID: &[Case] = &[
                "a": {"target": "smithy.api#Blob", "traits": {"smithy.api#httpPayload": {}}},
                "b": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "b"}}}}"#,
         &[
-            "ex#Out: binds `a` to the response body with `@httpPayload`, so every other member must go in a header or the status code, but `b` do not",
+            "ex#Out: binds `a` to the response body with `@httpPayload`, so every other member must go in a header or the status code, but `b` does not",
         ],
     ),
     (
@@ -215,7 +215,7 @@ const INVALID: &[Case] = &[
            "ex#In": {"type": "structure", "members": {"id": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}, "smithy.api#httpLabel": {}}}}},
            "ex#Other": {"type": "operation", "input": {"target": "ex#OtherIn"}, "traits": {"smithy.api#http": {"method": "GET", "uri": "/things/{name}/?x=1"}}},
            "ex#OtherIn": {"type": "structure", "members": {"name": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}, "smithy.api#httpLabel": {}}}}}"#,
-        &["ex#Other: `GET /things/{}?x=1` conflicts with `ex#Op`"],
+        &["ex#Other: `GET /things/{}?x=1` conflicts with `ex#Op` in the service `ex#Svc`"],
     ),
     (
         "a stream without @httpPayload in an HTTP operation",
@@ -354,6 +354,11 @@ const INVALID: &[Case] = &[
             "ex#In$b: the `@sparse` trait applies only to a list or map shape",
             "ex#Op: the `@idempotent` and `@readonly` traits conflict",
         ],
+    ),
+    (
+        "an error that is also an input",
+        r#""ex#E": {"type": "structure", "members": {}, "traits": {"smithy.api#error": "client", "smithy.api#input": {}}}"#,
+        &["ex#E: the `@error` and `@input` traits conflict; use one"],
     ),
     (
         "two members with one JSON name, two idempotency tokens",

@@ -7,7 +7,7 @@
 //! Selectors are written as a small table rather than evaluated: the prelude's are few and fixed.
 //! As in Smithy's selectors, `enum` counts as a string and `intEnum` as an integer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -367,6 +367,7 @@ pub(super) fn check(validator: &mut Validator<'_>) {
 fn check_site(validator: &mut Validator<'_>, shape: &Shape, member: Option<&Member>) {
     let traits = member.map_or(&shape.traits, |member| &member.traits);
     let name = member.map(|member| member.name.as_str());
+    let mut conflicts = BTreeSet::new();
     // Models apply few traits per shape: look each one up, rather than every definition in each.
     for (id, value) in traits.iter() {
         let Some(known) = T::from_id(id) else { continue };
@@ -380,13 +381,14 @@ fn check_site(validator: &mut Validator<'_>, shape: &Shape, member: Option<&Memb
             let message = format!("the `@{trait_name}` trait applies only to {}", definition.applies.describe());
             validator.report(&shape.id, name, message);
         }
-        for conflict in definition.conflicts {
-            // Each pair is reported once, from the trait that sorts first.
-            if traits.has_prelude(*conflict) && definition.id < *conflict {
-                let message = format!("the `@{trait_name}` and `@{}` traits conflict; use one", conflict.name());
-                validator.report(&shape.id, name, message);
-            }
+        for conflict in definition.conflicts.iter().filter(|conflict| traits.has_prelude(**conflict)) {
+            // A pair may be listed by either trait or both; each is reported once.
+            conflicts.insert((definition.id.min(*conflict), definition.id.max(*conflict)));
         }
+    }
+    for (first, second) in conflicts {
+        let message = format!("the `@{}` and `@{}` traits conflict; use one", first.name(), second.name());
+        validator.report(&shape.id, name, message);
     }
     check_values(validator, shape, name, traits);
 }
