@@ -4,11 +4,12 @@
 //! models from disk and writing files is the caller's job. Generation runs in fixed stages:
 //!
 //! 1. load: [`ModelAssembler`] reads JSON AST documents into a checked [`Model`];
-//! 2. index: the shapes one service reaches, and which members need a `Box`;
-//! 3. name: every Rust name, decided once, with renames recorded;
-//! 4. IR: every decision a renderer needs (types, wire names, bindings, documentation), made once;
-//! 5. render: one renderer per kind of item builds tokens with `quote!`;
-//! 6. format: syn parses each file and prettyplease prints it, on every core.
+//! 2. validate: [`validate`] checks the whole model against the Smithy rules the code relies on;
+//! 3. index: the shapes one service reaches, and which members need a `Box`;
+//! 4. name: every Rust name, decided once, with renames recorded;
+//! 5. IR: every decision a renderer needs (types, wire names, bindings, documentation), made once;
+//! 6. render: one renderer per kind of item builds tokens with `quote!`;
+//! 7. format: syn parses each file and prettyplease prints it, on every core.
 
 mod diagnostics;
 mod docs;
@@ -23,6 +24,7 @@ mod render;
 mod runtime_sources;
 mod symbols;
 mod traits;
+mod validate;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -31,6 +33,7 @@ pub use diagnostics::{Diagnostic, Diagnostics};
 pub use model::{Member, Model, ModelAssembler, Operation, Resource, Service, Shape, ShapeId, ShapeKind, Traits};
 pub use naming::{pascal_case, snake_case};
 pub use package::{InvalidPackageName, check_package_name, default_crate_name};
+pub use validate::validate;
 
 /// What to generate, besides the model itself.
 #[derive(Clone, Debug)]
@@ -132,6 +135,8 @@ impl Files {
 /// threads; their figures are summed over threads, so they can exceed the wall time.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct StageTimes {
+    /// Checking the model against the Smithy rules.
+    pub validate: Duration,
     /// Finding what the service reaches.
     pub index: Duration,
     /// Naming, and building the IR (documentation included).
@@ -144,7 +149,8 @@ pub struct StageTimes {
     pub render_wall: Duration,
 }
 
-/// Generates the crate for the service `settings` selects: index, name, build the IR, render.
+/// Generates the crate for the service `settings` selects: validate, index, name, build the IR,
+/// render.
 pub fn generate(model: &Model, settings: &Settings) -> Result<Files, Diagnostics> {
     generate_timed(model, settings).map(|(files, _)| files)
 }
@@ -156,8 +162,10 @@ pub fn generate_timed(model: &Model, settings: &Settings) -> Result<(Files, Stag
     }
     let mut times = StageTimes::default();
     let started = Instant::now();
+    validate(model)?;
+    times.validate = started.elapsed();
+    let started = Instant::now();
     let index = index::ServiceIndex::new(model, settings.service.as_ref())?;
-    check_renderable(&index)?;
     times.index = started.elapsed();
     let started = Instant::now();
     let symbols = symbols::Symbols::new(&index);
@@ -170,53 +178,4 @@ pub fn generate_timed(model: &Model, settings: &Settings) -> Result<(Files, Stag
     times.tokens = render_times.tokens;
     times.format = render_times.format;
     Ok((files, times))
-}
-
-/// Reports enums and unions that would make invalid Rust: no values or members, or one value twice.
-fn check_renderable(index: &index::ServiceIndex<'_>) -> Result<(), Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-    for id in &index.shapes {
-        let shape = index.shape(id);
-        if let ShapeKind::Union(members) = &shape.kind
-            && members.is_empty()
-        {
-            diagnostics.push(index.model.diagnostic(id, None, "a union needs at least one member"));
-        }
-        if let Some(definitions) = shape.traits.enum_definitions() {
-            let entries = shape.traits.get("smithy.api#enum").and_then(|v| v.as_array()).map_or(0, Vec::len);
-            if definitions.is_empty() || definitions.len() != entries {
-                let message = "the `@enum` trait needs a list of entries, each with a string `value`";
-                diagnostics.push(index.model.diagnostic(id, None, message));
-            }
-            let mut seen = std::collections::BTreeSet::new();
-            for definition in definitions {
-                if !seen.insert(definition.value.clone()) {
-                    let message = format!("the `@enum` trait repeats the value \"{}\"", definition.value);
-                    diagnostics.push(index.model.diagnostic(id, None, message));
-                }
-            }
-        }
-        if let ShapeKind::Enum(members) | ShapeKind::IntEnum(members) = &shape.kind {
-            if members.is_empty() {
-                diagnostics.push(index.model.diagnostic(id, None, "an enum needs at least one value"));
-            }
-            let mut seen = std::collections::BTreeSet::new();
-            for member in members {
-                let value = member.traits.get("smithy.api#enumValue").cloned();
-                let value = value.unwrap_or_else(|| serde_json::Value::from(member.name.clone()));
-                let valid = match shape.kind {
-                    ShapeKind::IntEnum(_) => member.traits.enum_int_value().is_some(),
-                    _ => value.is_string(),
-                };
-                if !valid {
-                    let message = "has an `@enumValue` of the wrong type for its enum";
-                    diagnostics.push(index.model.diagnostic(id, Some(&member.name), message));
-                } else if !seen.insert(value.to_string()) {
-                    let message = format!("repeats the value {value} of another member");
-                    diagnostics.push(index.model.diagnostic(id, Some(&member.name), message));
-                }
-            }
-        }
-    }
-    diagnostics.into_result(())
 }

@@ -79,6 +79,7 @@ pub fn protocol_tests(
     settings: &Settings,
     expected_failures: &BTreeMap<(CaseKind, String), String>,
 ) -> Result<ProtocolTests, Diagnostics> {
+    crate::validate(model)?;
     let index = ServiceIndex::new(model, settings.service.as_ref())?;
     let symbols = crate::symbols::Symbols::new(&index);
     let krate = ir::build(&index, &symbols)?;

@@ -94,6 +94,164 @@ const STREAMING: &str = "smithy.api#streaming";
 const SPARSE: &str = "smithy.api#sparse";
 const UNIT_TYPE: &str = "smithy.api#unitType";
 
+/// A prelude trait the validation stage knows the rules of, named by its id.
+///
+/// Validation reads trait values raw, to report the ones of the wrong type; everything else
+/// reads them through the typed methods of [`Traits`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum PreludeTrait {
+    AddedDefault,
+    ClientOptional,
+    Default,
+    Deprecated,
+    Documentation,
+    Endpoint,
+    Enum,
+    EnumValue,
+    Error,
+    EventHeader,
+    EventPayload,
+    HostLabel,
+    Http,
+    HttpChecksumRequired,
+    HttpError,
+    HttpHeader,
+    HttpLabel,
+    HttpPayload,
+    HttpPrefixHeaders,
+    HttpQuery,
+    HttpQueryParams,
+    HttpResponseCode,
+    IdempotencyToken,
+    Idempotent,
+    Input,
+    JsonName,
+    Length,
+    MediaType,
+    Output,
+    Pattern,
+    Range,
+    Readonly,
+    RequiresLength,
+    Required,
+    Retryable,
+    Sensitive,
+    Sparse,
+    Streaming,
+    TimestampFormat,
+    Title,
+    Trait,
+    UniqueItems,
+    UnitType,
+}
+
+impl PreludeTrait {
+    /// The trait's absolute shape id.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            PreludeTrait::AddedDefault => ADDED_DEFAULT,
+            PreludeTrait::ClientOptional => CLIENT_OPTIONAL,
+            PreludeTrait::Default => DEFAULT,
+            PreludeTrait::Deprecated => DEPRECATED,
+            PreludeTrait::Documentation => DOCUMENTATION,
+            PreludeTrait::Endpoint => ENDPOINT,
+            PreludeTrait::Enum => ENUM,
+            PreludeTrait::EnumValue => ENUM_VALUE,
+            PreludeTrait::Error => ERROR,
+            PreludeTrait::EventHeader => "smithy.api#eventHeader",
+            PreludeTrait::EventPayload => "smithy.api#eventPayload",
+            PreludeTrait::HostLabel => HOST_LABEL,
+            PreludeTrait::Http => HTTP,
+            PreludeTrait::HttpChecksumRequired => HTTP_CHECKSUM_REQUIRED,
+            PreludeTrait::HttpError => HTTP_ERROR,
+            PreludeTrait::HttpHeader => HTTP_HEADER,
+            PreludeTrait::HttpLabel => HTTP_LABEL,
+            PreludeTrait::HttpPayload => HTTP_PAYLOAD,
+            PreludeTrait::HttpPrefixHeaders => HTTP_PREFIX_HEADERS,
+            PreludeTrait::HttpQuery => HTTP_QUERY,
+            PreludeTrait::HttpQueryParams => HTTP_QUERY_PARAMS,
+            PreludeTrait::HttpResponseCode => HTTP_RESPONSE_CODE,
+            PreludeTrait::IdempotencyToken => IDEMPOTENCY_TOKEN,
+            PreludeTrait::Idempotent => "smithy.api#idempotent",
+            PreludeTrait::Input => INPUT,
+            PreludeTrait::JsonName => JSON_NAME,
+            PreludeTrait::Length => "smithy.api#length",
+            PreludeTrait::MediaType => MEDIA_TYPE,
+            PreludeTrait::Output => OUTPUT,
+            PreludeTrait::Pattern => "smithy.api#pattern",
+            PreludeTrait::Range => "smithy.api#range",
+            PreludeTrait::Readonly => "smithy.api#readonly",
+            PreludeTrait::RequiresLength => "smithy.api#requiresLength",
+            PreludeTrait::Required => REQUIRED,
+            PreludeTrait::Retryable => RETRYABLE,
+            PreludeTrait::Sensitive => SENSITIVE,
+            PreludeTrait::Sparse => SPARSE,
+            PreludeTrait::Streaming => STREAMING,
+            PreludeTrait::TimestampFormat => TIMESTAMP_FORMAT,
+            PreludeTrait::Title => TITLE,
+            PreludeTrait::Trait => "smithy.api#trait",
+            PreludeTrait::UniqueItems => "smithy.api#uniqueItems",
+            PreludeTrait::UnitType => UNIT_TYPE,
+        }
+    }
+
+    /// The prelude trait with this id, if validation knows it.
+    pub(crate) fn from_id(id: &str) -> Option<PreludeTrait> {
+        match id {
+            ADDED_DEFAULT => Some(PreludeTrait::AddedDefault),
+            CLIENT_OPTIONAL => Some(PreludeTrait::ClientOptional),
+            DEFAULT => Some(PreludeTrait::Default),
+            DEPRECATED => Some(PreludeTrait::Deprecated),
+            DOCUMENTATION => Some(PreludeTrait::Documentation),
+            ENDPOINT => Some(PreludeTrait::Endpoint),
+            ENUM => Some(PreludeTrait::Enum),
+            ENUM_VALUE => Some(PreludeTrait::EnumValue),
+            ERROR => Some(PreludeTrait::Error),
+            "smithy.api#eventHeader" => Some(PreludeTrait::EventHeader),
+            "smithy.api#eventPayload" => Some(PreludeTrait::EventPayload),
+            HOST_LABEL => Some(PreludeTrait::HostLabel),
+            HTTP => Some(PreludeTrait::Http),
+            HTTP_CHECKSUM_REQUIRED => Some(PreludeTrait::HttpChecksumRequired),
+            HTTP_ERROR => Some(PreludeTrait::HttpError),
+            HTTP_HEADER => Some(PreludeTrait::HttpHeader),
+            HTTP_LABEL => Some(PreludeTrait::HttpLabel),
+            HTTP_PAYLOAD => Some(PreludeTrait::HttpPayload),
+            HTTP_PREFIX_HEADERS => Some(PreludeTrait::HttpPrefixHeaders),
+            HTTP_QUERY => Some(PreludeTrait::HttpQuery),
+            HTTP_QUERY_PARAMS => Some(PreludeTrait::HttpQueryParams),
+            HTTP_RESPONSE_CODE => Some(PreludeTrait::HttpResponseCode),
+            IDEMPOTENCY_TOKEN => Some(PreludeTrait::IdempotencyToken),
+            "smithy.api#idempotent" => Some(PreludeTrait::Idempotent),
+            INPUT => Some(PreludeTrait::Input),
+            JSON_NAME => Some(PreludeTrait::JsonName),
+            "smithy.api#length" => Some(PreludeTrait::Length),
+            MEDIA_TYPE => Some(PreludeTrait::MediaType),
+            OUTPUT => Some(PreludeTrait::Output),
+            "smithy.api#pattern" => Some(PreludeTrait::Pattern),
+            "smithy.api#range" => Some(PreludeTrait::Range),
+            "smithy.api#readonly" => Some(PreludeTrait::Readonly),
+            "smithy.api#requiresLength" => Some(PreludeTrait::RequiresLength),
+            REQUIRED => Some(PreludeTrait::Required),
+            RETRYABLE => Some(PreludeTrait::Retryable),
+            SENSITIVE => Some(PreludeTrait::Sensitive),
+            SPARSE => Some(PreludeTrait::Sparse),
+            STREAMING => Some(PreludeTrait::Streaming),
+            TIMESTAMP_FORMAT => Some(PreludeTrait::TimestampFormat),
+            TITLE => Some(PreludeTrait::Title),
+            "smithy.api#trait" => Some(PreludeTrait::Trait),
+            "smithy.api#uniqueItems" => Some(PreludeTrait::UniqueItems),
+            UNIT_TYPE => Some(PreludeTrait::UnitType),
+            _ => None,
+        }
+    }
+
+    /// The name written after `@` in the IDL: `httpLabel` for `smithy.api#httpLabel`.
+    pub(crate) fn name(self) -> &'static str {
+        let id = self.id();
+        &id[id.find('#').map_or(0, |hash| hash + 1)..]
+    }
+}
+
 /// One value of the older `@enum` trait on a string shape.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EnumDefinition {
@@ -311,6 +469,50 @@ impl Traits {
     /// Whether the service speaks the restJson1 protocol.
     pub fn is_rest_json_1(&self) -> bool {
         self.has(REST_JSON_1)
+    }
+
+    /// The raw value of a prelude trait, `null` included, for validation.
+    pub(crate) fn prelude(&self, id: PreludeTrait) -> Option<&Value> {
+        self.get(id.id())
+    }
+
+    /// Whether a prelude trait is applied.
+    pub(crate) fn has_prelude(&self, id: PreludeTrait) -> bool {
+        self.has(id.id())
+    }
+
+    /// The `@pattern` regular expression.
+    pub fn pattern(&self) -> Option<&str> {
+        self.string(PreludeTrait::Pattern.id())
+    }
+
+    /// Whether the list's items must be unique (`@uniqueItems`, or a Smithy 1.0 `set`).
+    pub fn is_unique_items(&self) -> bool {
+        self.has(PreludeTrait::UniqueItems.id())
+    }
+
+    /// Whether the shape defines a trait (`@trait`).
+    pub fn is_trait_definition(&self) -> bool {
+        self.has(PreludeTrait::Trait.id())
+    }
+
+    /// Whether `@default` is applied, even as `null` (which makes a member optional).
+    pub fn has_default(&self) -> bool {
+        self.has(DEFAULT)
+    }
+
+    /// The `@range` bounds as numbers, when applied.
+    pub fn range(&self) -> Option<(Option<f64>, Option<f64>)> {
+        let value = self.get(PreludeTrait::Range.id())?;
+        let bound = |name: &str| value.get(name).and_then(Value::as_f64);
+        Some((bound("min"), bound("max")))
+    }
+
+    /// The `@length` bounds, when applied.
+    pub fn length(&self) -> Option<(Option<u64>, Option<u64>)> {
+        let value = self.get(PreludeTrait::Length.id())?;
+        let bound = |name: &str| value.get(name).and_then(Value::as_u64);
+        Some((bound("min"), bound("max")))
     }
 
     /// Whether the shape is `smithy.api#Unit` or marked like it.

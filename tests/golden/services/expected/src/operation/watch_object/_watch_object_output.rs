@@ -123,7 +123,16 @@ impl WatchObjectOutput {
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value = <crate::operation::watch_object::builders::WatchObjectOutputBuilder as Default>::default()
+            .build();
+        if !body.is_empty() {
+            value.events = Some(
+                ::serde_json::from_slice::<
+                    crate::primitives::EventStream<crate::types::ObjectEvents>,
+                >(body)
+                    .map_err(|e| crate::http::JsonError::from(e).to_string())?,
+            );
+        }
         Ok(value)
     }
 }
