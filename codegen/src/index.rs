@@ -92,12 +92,8 @@ impl<'m> ServiceIndex<'m> {
                 pending.push(member.target.clone());
             }
         }
-        let mut diagnostics = Diagnostics::new();
-        index.check_collection_cycles(&mut diagnostics);
-        if diagnostics.is_empty() {
-            index.find_boxed_members(&mut diagnostics);
-        }
-        diagnostics.into_result(index)
+        index.find_boxed_members();
+        Ok(index)
     }
 
     /// Whether the member `member` of `container` holds its value in a `Box`.
@@ -119,9 +115,9 @@ impl<'m> ServiceIndex<'m> {
     ///
     /// Lists and maps already hold their items on the heap, so only cycles made entirely of
     /// structure and union members need a box. Cycles are found in id order and the member boxed is
-    /// the last edge that closes the cycle in that order, so the choice is deterministic. A cycle of
-    /// only `@required` structure members can never be constructed and is reported.
-    fn find_boxed_members(&mut self, diagnostics: &mut Diagnostics) {
+    /// the last edge that closes the cycle in that order, so the choice is deterministic. (A cycle
+    /// of only `@required` members, which no value could ever satisfy, is refused by validation.)
+    fn find_boxed_members(&mut self) {
         // Edges between aggregates, through members that hold their target inline.
         let mut edges: BTreeMap<ShapeId, Vec<(String, ShapeId)>> = BTreeMap::new();
         for id in &self.shapes {
@@ -135,7 +131,6 @@ impl<'m> ServiceIndex<'m> {
         }
         // Depth-first search; an edge to a shape on the current path closes a cycle and is boxed.
         let mut state: BTreeMap<ShapeId, Visit> = BTreeMap::new();
-        let mut reported = BTreeSet::new();
         for start in edges.keys() {
             if state.contains_key(start) {
                 continue;
@@ -158,60 +153,12 @@ impl<'m> ServiceIndex<'m> {
                         path.push((target, 0));
                     }
                     Some(Visit::OnPath) => {
-                        let start_at = path.iter().position(|(n, _)| *n == target).unwrap_or(0);
-                        let cycle: Vec<(ShapeId, String)> =
-                            path[start_at..].iter().map(|(n, i)| (n.clone(), edges[n][*i - 1].0.clone())).collect();
-                        if self.cycle_is_all_required(&cycle) {
-                            if reported.insert(target.clone()) {
-                                let names: Vec<String> = cycle.iter().map(|(n, m)| n.member(m)).collect();
-                                let message = format!(
-                                    "the @required members {} form a cycle, so no value of it can ever be built",
-                                    names.join(" → ")
-                                );
-                                diagnostics.push(self.model.diagnostic(&target, None, message));
-                            }
-                        } else {
-                            self.boxed.entry(node).or_default().insert(member);
-                        }
+                        self.boxed.entry(node).or_default().insert(member);
                     }
                     Some(Visit::Done) => {}
                 }
             }
         }
-    }
-
-    /// Reports lists and maps that contain themselves with no structure or union in between:
-    /// Rust has no type for a `Vec` of itself.
-    fn check_collection_cycles(&self, diagnostics: &mut Diagnostics) {
-        let collection_target = |id: &ShapeId| -> Vec<ShapeId> {
-            match &self.shape(id).kind {
-                ShapeKind::List(member) => vec![member.target.clone()],
-                ShapeKind::Map(members) => members.iter().map(|m| m.target.clone()).collect(),
-                _ => Vec::new(),
-            }
-        };
-        for id in &self.shapes {
-            let mut seen = BTreeSet::new();
-            let mut pending = collection_target(id);
-            while let Some(next) = pending.pop() {
-                if &next == id {
-                    let message = "this list or map contains itself with no structure or union in between";
-                    diagnostics.push(self.model.diagnostic(id, None, message));
-                    break;
-                }
-                if seen.insert(next.clone()) {
-                    pending.extend(collection_target(&next));
-                }
-            }
-        }
-    }
-
-    fn cycle_is_all_required(&self, cycle: &[(ShapeId, String)]) -> bool {
-        cycle.iter().all(|(container, member)| {
-            let shape = self.shape(container);
-            matches!(shape.kind, ShapeKind::Structure(_))
-                && shape.kind.members().iter().any(|m| &m.name == member && m.traits.is_required())
-        })
     }
 }
 

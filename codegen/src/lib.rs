@@ -26,7 +26,7 @@ mod symbols;
 mod traits;
 mod validate;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 pub use diagnostics::{Diagnostic, Diagnostics};
@@ -92,32 +92,49 @@ impl Settings {
 
 /// Generated files by path relative to the crate root (`Cargo.toml`, `src/lib.rs` …), in path order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Files(BTreeMap<String, String>);
+pub struct Files {
+    files: BTreeMap<String, String>,
+    /// Files copied as text rather than rendered and formatted (the runtime modules).
+    copied: BTreeSet<String>,
+}
 
 impl Files {
     /// Adds or replaces a file.
     pub fn insert(&mut self, path: String, text: String) {
-        self.0.insert(path, text);
+        self.copied.remove(&path);
+        self.files.insert(path, text);
+    }
+
+    /// Adds or replaces a file that is copied as it is, not rendered and formatted.
+    pub fn insert_copied(&mut self, path: String, text: String) {
+        self.copied.insert(path.clone());
+        self.files.insert(path, text);
+    }
+
+    /// The Rust files the generator rendered and formatted (not those copied as text), in path
+    /// order: the output a formatter's speed is measured on.
+    pub fn formatted(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.iter().filter(|(path, _)| path.ends_with(".rs") && !self.copied.contains(*path))
     }
 
     /// The text of a file.
     pub fn get(&self, path: &str) -> Option<&str> {
-        self.0.get(path).map(String::as_str)
+        self.files.get(path).map(String::as_str)
     }
 
     /// Every file as (path, text), in path order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(path, text)| (path.as_str(), text.as_str()))
+        self.files.iter().map(|(path, text)| (path.as_str(), text.as_str()))
     }
 
     /// How many files there are.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.files.len()
     }
 
     /// Whether there are no files.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.files.is_empty()
     }
 
     /// The number of lines in all files.
@@ -127,7 +144,7 @@ impl Files {
             let breaks = text.bytes().filter(|&b| b == b'\n').count();
             breaks + usize::from(!text.is_empty() && !text.ends_with('\n'))
         };
-        self.0.values().map(lines).sum()
+        self.files.values().map(lines).sum()
     }
 }
 

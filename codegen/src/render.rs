@@ -154,7 +154,7 @@ pub(crate) fn render_crate(krate: &Crate, settings: &Settings, times: &mut Rende
         }
     }
     for (path, text) in runtime::files(&cx) {
-        files.insert(path, text);
+        files.insert_copied(path, text);
     }
     files.insert(
         "Cargo.toml".to_owned(),

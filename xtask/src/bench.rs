@@ -2,7 +2,7 @@
 //! a timed test.
 //!
 //! - `generate`: generation speed per model and for the whole corpus, by stage, against the floor of
-//!   only parsing the same JSON;
+//!   the chosen stack: syn and prettyplease alone parsing and printing the same output;
 //! - `compile`: the compile time and peak memory of one generated crate against the crate AWS
 //!   publishes for the same service, each alone with its dependencies already built.
 
@@ -21,43 +21,68 @@ pub fn median(mut samples: Vec<Duration>) -> Duration {
     samples.get(samples.len() / 2).copied().unwrap_or_default()
 }
 
-/// How long each stage of generating one model took.
+/// How long each stage of generating one model took, on one thread.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Stages {
     /// Reading the file and parsing its JSON.
     pub parse: Duration,
     /// Turning the JSON into the checked model.
     pub load: Duration,
+    /// Checking the model against the Smithy rules.
+    pub validate: Duration,
     /// Finding what the service reaches.
     pub index: Duration,
     /// Naming everything and building the IR (documentation included).
-    pub name: Duration,
+    pub ir: Duration,
     /// Building the token streams of every file.
-    pub render: Duration,
+    pub tokens: Duration,
     /// Parsing them with syn and printing them with prettyplease.
     pub format: Duration,
-    /// Writing changed files to disk (comparing with what is there).
+    /// Writing the files to disk.
     pub write: Duration,
 }
 
 impl Stages {
     fn total(&self) -> Duration {
-        self.parse + self.load + self.index + self.name + self.render + self.format + self.write
+        self.parse + self.load + self.validate + self.index + self.ir + self.tokens + self.format + self.write
     }
 
     fn add(&mut self, other: &Stages) {
         self.parse += other.parse;
         self.load += other.load;
+        self.validate += other.validate;
         self.index += other.index;
-        self.name += other.name;
-        self.render += other.render;
+        self.ir += other.ir;
+        self.tokens += other.tokens;
         self.format += other.format;
         self.write += other.write;
     }
+
+    /// Each stage's share of the total, in percent: `parse/load/validate/index/ir/tokens/format/write`.
+    fn shares(&self) -> String {
+        let total = self.total().as_secs_f64().max(1e-9);
+        let stages = [self.parse, self.load, self.validate, self.index, self.ir, self.tokens, self.format, self.write];
+        let shares: Vec<String> = stages.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 100.0 / total)).collect();
+        shares.join("/")
+    }
 }
 
-/// Generates `model` into `out`, timing each stage; also returns the shape count and lines.
-pub fn generate_timed(model: &Path, out: &Path) -> Result<(Stages, usize, usize), String> {
+/// One model generated on one thread: the time of each stage, the shapes and lines, and the floor.
+pub struct Measured {
+    /// The time of each stage.
+    pub stages: Stages,
+    /// Shapes in the model (prelude excluded).
+    pub shapes: usize,
+    /// Lines of Rust written.
+    pub lines: usize,
+    /// The floor of the chosen stack: syn parsing and prettyplease printing the files the generator
+    /// formatted (the runtime modules, copied as text, are left out of both).
+    pub floor: Duration,
+}
+
+/// Generates `model` into `out` on one thread, timing each stage, then measures the floor on the
+/// same output.
+pub fn generate_timed(model: &Path, out: &Path) -> Result<Measured, String> {
     let mut stages = Stages::default();
     let started = Instant::now();
     let text = fs::read_to_string(model).map_err(|e| format!("{}: {e}", model.display()))?;
@@ -73,28 +98,35 @@ pub fn generate_timed(model: &Path, out: &Path) -> Result<(Stages, usize, usize)
 
     let settings = Settings::new("bench").generated_by("`cargo xtask bench`").threads(1);
     let (generated, times) = codegen::generate_timed(&model, &settings).map_err(|d| d.to_string())?;
+    stages.validate = times.validate;
     stages.index = times.index;
-    stages.name = times.ir;
-    stages.render = times.tokens;
+    stages.ir = times.ir;
+    stages.tokens = times.tokens;
     stages.format = times.format;
 
     let started = Instant::now();
     files::write(&generated, out, &files::Options::default()).map_err(|e| e.to_string())?;
     stages.write = started.elapsed();
-    Ok((stages, shapes, generated.line_count()))
+    let floor = format_floor(&generated)?;
+    Ok(Measured { stages, shapes, lines: generated.line_count(), floor })
 }
 
-/// Only parsing the model's JSON: the floor no generator reading JSON can go under.
-pub fn parse_only(model: &Path) -> Result<Duration, String> {
-    let text = fs::read_to_string(model).map_err(|e| format!("{}: {e}", model.display()))?;
-    let started = Instant::now();
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    let elapsed = started.elapsed();
-    drop(value);
+/// The time syn and prettyplease alone take to parse and print the files the generator formatted.
+pub fn format_floor(generated: &codegen::Files) -> Result<Duration, String> {
+    let mut elapsed = Duration::ZERO;
+    for (path, text) in generated.formatted() {
+        let started = Instant::now();
+        let file = syn::parse_file(text).map_err(|e| format!("{path}: {e}"))?;
+        let printed = prettyplease::unparse(&file);
+        elapsed += started.elapsed();
+        drop(printed);
+    }
     Ok(elapsed)
 }
 
-/// The generation benchmark: medians over `runs` for each named model and for the whole corpus.
+/// The generation benchmark: medians over `runs` for each named model and for the whole corpus,
+/// each beside the floor of the chosen stack (syn and prettyplease parsing and printing the same
+/// output).
 ///
 /// Every run generates into directories of its own that start empty, so each figure includes
 /// writing every file; the corpus is then generated once more over its own output, which is what
@@ -109,50 +141,41 @@ pub fn generation(models_dir: &Path, names: &[&str], runs: usize, out: &Path) ->
 
 fn generation_runs(models_dir: &Path, names: &[&str], runs: usize, out: &Path) -> Result<String, String> {
     let mut report = format!(
-        "generation into empty directories, median of {runs} runs (one thread per model; the corpus on every core)\n\n\
-         {:<16} {:>7} {:>8} {:>9} {:>9} {:>9} {:>8}  stages: parse/load/index/name/render/write %\n",
-        "model", "shapes", "MB", "ms", "floor ms", "x floor", "MB/s"
+        "generation into empty directories on one thread, median of {runs} runs; the floor is syn + \
+         prettyplease alone parsing and printing the same output\n\n\
+         {:<16} {:>7} {:>6} {:>9} {:>9} {:>9} {:>8}  stages: parse/load/validate/index/ir/tokens/format/write %\n",
+        "model", "shapes", "MB", "lines", "ms", "floor ms", "x floor"
     );
     for name in names {
         let model = models_dir.join(format!("{name}.json"));
         let size = fs::metadata(&model).map_err(|e| format!("{}: {e}", model.display()))?.len() as f64 / 1e6;
         let mut totals = Vec::new();
         let mut floors = Vec::new();
-        let mut last = (Stages::default(), 0, 0);
+        let mut last = None;
         for run in 0..runs {
-            let timed = generate_timed(&model, &out.join(format!("models-{run}")).join(name))?;
-            totals.push(timed.0.total());
-            floors.push(parse_only(&model)?);
-            last = timed;
+            let measured = generate_timed(&model, &out.join(format!("models-{run}")).join(name))?;
+            totals.push(measured.stages.total());
+            floors.push(measured.floor);
+            last = Some(measured);
         }
+        let last = last.ok_or("no run")?;
         let (total, floor) = (median(totals), median(floors));
-        let stages = last.0;
-        let share = |d: Duration| d.as_secs_f64() * 100.0 / stages.total().as_secs_f64().max(1e-9);
         report.push_str(&format!(
-            "{name:<16} {:>7} {size:>8.2} {:>9.1} {:>9.1} {:>9.1} {:>8.1}  {:.0}/{:.0}/{:.0}/{:.0}/{:.0}/{:.0}\n",
-            last.1,
+            "{name:<16} {:>7} {size:>6.2} {:>9} {:>9.1} {:>9.1} {:>8.2}  {}\n",
+            last.shapes,
+            last.lines,
             total.as_secs_f64() * 1000.0,
             floor.as_secs_f64() * 1000.0,
             total.as_secs_f64() / floor.as_secs_f64().max(1e-9),
-            size / total.as_secs_f64(),
-            share(stages.parse),
-            share(stages.load),
-            share(stages.index),
-            share(stages.name),
-            share(stages.render),
-            share(stages.write),
+            last.stages.shares(),
         ));
     }
 
     let models = corpus::model_files(models_dir)?;
     let size: f64 = models.iter().filter_map(|m| fs::metadata(m).ok()).map(|m| m.len() as f64).sum::<f64>() / 1e6;
-    let mut walls = Vec::new();
-    let mut regenerations = Vec::new();
-    let mut floors = Vec::new();
-    let mut sequential = Vec::new();
-    let mut shapes = 0;
-    let mut lines = 0;
-    let mut stages = Stages::default();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let (mut walls, mut regenerations, mut sequential, mut floors) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut shapes, mut lines, mut stages) = (0, 0, Stages::default());
     for run in 0..runs {
         let dir = out.join(format!("corpus-{run}"));
         let started = Instant::now();
@@ -161,50 +184,42 @@ fn generation_runs(models_dir: &Path, names: &[&str], runs: usize, out: &Path) -
         if let Some(failed) = outcomes.iter().find(|o| o.generation_error.is_some()) {
             return Err(format!("{} does not generate", failed.name));
         }
-        shapes = outcomes.iter().map(|o| o.shapes).sum();
-        lines = outcomes.iter().map(|o| o.lines).sum();
         let started = Instant::now();
         corpus::generate_all(&models, &dir, false);
         regenerations.push(started.elapsed());
-        let started = Instant::now();
-        for model in &models {
-            parse_only(model)?;
-        }
-        floors.push(started.elapsed());
-        // Stage shares come from a sequential run, where each stage's time is its own.
+        // Stage shares and the floor come from a sequential run, where each time is its own.
         stages = Stages::default();
+        let (mut floor, mut total_shapes, mut total_lines) = (Duration::ZERO, 0, 0);
         let dir = out.join(format!("stages-{run}"));
         for model in &models {
-            stages.add(&generate_timed(model, &dir.join(model.file_stem().unwrap_or_default()))?.0);
+            let measured = generate_timed(model, &dir.join(model.file_stem().unwrap_or_default()))?;
+            stages.add(&measured.stages);
+            floor += measured.floor;
+            total_shapes += measured.shapes;
+            total_lines += measured.lines;
         }
+        (shapes, lines) = (total_shapes, total_lines);
         sequential.push(stages.total());
+        floors.push(floor);
     }
-    let (wall, regeneration, floor, one_thread) =
-        (median(walls), median(regenerations), median(floors), median(sequential));
-    let share = |d: Duration| d.as_secs_f64() * 100.0 / stages.total().as_secs_f64().max(1e-9);
+    let (wall, regeneration, one_thread, floor) =
+        (median(walls), median(regenerations), median(sequential), median(floors));
     report.push_str(&format!(
         "\ncorpus: {} models, {shapes} shapes, {size:.1} MB of JSON, {lines} lines of Rust written\n\
-         {:.2} s wall on {} threads: {:.0} models/s, {:.0} shapes/s, {:.1} MB/s\n\
-         floor (parse only, one thread): {:.2} s; generation is {:.1}x the floor in wall time\n\
-         one thread: {:.2} s, {:.1}x the floor; stages: parse {:.0}%, load {:.0}%, index {:.0}%, name {:.0}%, \
-         render {:.0}%, write {:.0}%\n\
+         {:.2} s wall on {threads} threads: {:.0} models/s, {:.0} shapes/s, {:.0} lines/s\n\
+         one thread: {:.2} s; the floor (syn + prettyplease on the same output, one thread): {:.2} s; \
+         generation is {:.2}x the floor\n\
+         stages on one thread: parse/load/validate/index/ir/tokens/format/write % {}\n\
          regenerating over its own output (every file compared, none written): {:.2} s wall\n",
         models.len(),
         wall.as_secs_f64(),
-        std::thread::available_parallelism().map_or(1, usize::from),
         models.len() as f64 / wall.as_secs_f64(),
         shapes as f64 / wall.as_secs_f64(),
-        size / wall.as_secs_f64(),
-        floor.as_secs_f64(),
-        wall.as_secs_f64() / floor.as_secs_f64(),
+        lines as f64 / wall.as_secs_f64(),
         one_thread.as_secs_f64(),
-        one_thread.as_secs_f64() / floor.as_secs_f64(),
-        share(stages.parse),
-        share(stages.load),
-        share(stages.index),
-        share(stages.name),
-        share(stages.render),
-        share(stages.write),
+        floor.as_secs_f64(),
+        one_thread.as_secs_f64() / floor.as_secs_f64().max(1e-9),
+        stages.shares(),
         regeneration.as_secs_f64(),
     ));
     Ok(report)

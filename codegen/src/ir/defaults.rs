@@ -1,6 +1,6 @@
 //! Turns a `@default` node value into a [`DefaultValue`] of its member's type.
 
-use codegen_runtime::primitives::Blob;
+use codegen_runtime::primitives::{Blob, DateTime, DateTimeFormat};
 use serde_json::Value;
 
 use super::{DefaultValue, Node};
@@ -84,11 +84,15 @@ pub(super) fn default_value(value: &Value, target: &Shape) -> Result<DefaultValu
                 if !seconds.is_finite() || seconds.abs() > 1e15 {
                     return Err("is not a time the generated code can represent".to_owned());
                 }
-                let whole = seconds.floor();
-                let nanos = ((seconds - whole) * 1e9).round().min(999_999_999.0) as u32;
-                Ok(DefaultValue::Timestamp { seconds: whole as i64, nanos })
+                let time = DateTime::from_secs_f64(seconds).ok_or("is not a time the generated code can represent")?;
+                Ok(DefaultValue::Timestamp { seconds: time.secs(), nanos: time.subsec_nanos() })
             }
-            _ => Err("is not a number of seconds since the epoch".to_owned()),
+            // The generated crate's own parser decides what a date-time is.
+            Value::String(text) => match DateTime::parse(text, DateTimeFormat::DateTime) {
+                Ok(time) => Ok(DefaultValue::Timestamp { seconds: time.secs(), nanos: time.subsec_nanos() }),
+                Err(_) => Err(format!("`{text}` is not an RFC 3339 date-time")),
+            },
+            _ => Err("is not a number of seconds since the epoch or an RFC 3339 date-time".to_owned()),
         },
         ShapeKind::Document => Ok(DefaultValue::Document(node(value))),
         ShapeKind::List(_) => match value {
@@ -151,6 +155,11 @@ mod tests {
             (ShapeKind::Float, json!("NaN"), DefaultValue::Float(f64::NAN)),
             (ShapeKind::Blob, json!("aGk="), DefaultValue::Blob(b"hi".to_vec())),
             (ShapeKind::Timestamp, json!(1.5), DefaultValue::Timestamp { seconds: 1, nanos: 500_000_000 }),
+            (
+                ShapeKind::Timestamp,
+                json!("1970-01-01T00:00:02.25Z"),
+                DefaultValue::Timestamp { seconds: 2, nanos: 250_000_000 },
+            ),
             (
                 ShapeKind::BigInteger,
                 json!("123456789012345678901234567890"),

@@ -242,15 +242,9 @@ fn zero_value(std: &Std, member: &Member) -> TokenStream {
                     let default = &std.default;
                     quote!(#path::Unknown(#default::default()))
                 }
-                NamedKind::Structure { fallible } => {
-                    let builder = super::tokens::builder_path(named);
-                    let default = &std.default;
-                    if fallible {
-                        quote!(<#builder as #default>::default().build_or_zero())
-                    } else {
-                        quote!(<#builder as #default>::default().build())
-                    }
-                }
+                // `builder` is a name no member can take, so it is always the associated function.
+                NamedKind::Structure { fallible: true } => quote!(#path::builder().build_or_zero()),
+                NamedKind::Structure { fallible: false } => quote!(#path::builder().build()),
             }
         }
         _ => return quote!(self.#field.unwrap_or_default()),

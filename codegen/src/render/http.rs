@@ -481,7 +481,7 @@ fn each_value(std: &Std, member: &Member, write: impl Fn(&Type, TokenStream) -> 
 pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -> TokenStream {
     let _ = cx;
     let std = Std::for_names([item.named.name.as_str()]);
-    let Std { some, result, ok, string, boxed, default, .. } = &std;
+    let Std { some, result, ok, string, boxed, .. } = &std;
     let members = &structure.members;
     let type_name = ident(&item.named.name);
     let payload = members.iter().find(|m| m.binding == Binding::Payload);
@@ -513,7 +513,7 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
         if payload.is_none() {
             code.extend(quote!(let _ = body;));
         }
-        code.extend(quote!(let #binding = <#builder as #default>::default().#build();));
+        code.extend(quote!(let #binding = Self::builder().#build();));
     }
     if let Some(member) = payload {
         code.extend(response_payload(&std, member));

@@ -10,7 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::tokens::{allow_deprecated, builder_path};
+use super::tokens::allow_deprecated;
 use super::{Std, ident, lit};
 use crate::ir::{Item, Member, Structure, TimestampFormat, Type, Union};
 
@@ -64,13 +64,13 @@ pub(crate) fn deserialize_impl(
     members: &[&Member],
     finish: &TokenStream,
 ) -> TokenStream {
-    let Std { option, some, result, ok, default, .. } = std;
+    let Std { option, some, result, ok, .. } = std;
     let allow = allow_deprecated(members.iter().any(|m| m.deprecated.is_some()));
-    let builder = builder_path(&item.named);
+    let item_name = ident(&item.named.name);
     let expecting = format!("a `{}` object", item.named.name);
     let read = if members.is_empty() {
         quote! {
-            let builder = <#builder as #default>::default();
+            let builder = #item_name::builder();
             while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }
@@ -88,9 +88,9 @@ pub(crate) fn deserialize_impl(
             };
             quote!(#key => builder.#field = #read,)
         });
-        // Through the trait: a member named `default` gives the builder an inherent `default`.
+        // `builder` is a name no member can take, so it is always the associated function.
         quote! {
-            let mut builder = <#builder as #default>::default();
+            let mut builder = #item_name::builder();
             while let #some(key) = map.next_key::<crate::json::Text<'de>>()? {
                 match key.as_str() {
                     #(#arms)*

@@ -195,7 +195,7 @@ impl<'de> ::serde::Deserialize<'de> for BackendAuthAppleProviderConfig {
                 self,
                 mut map: __A,
             ) -> Result<BackendAuthAppleProviderConfig, __A::Error> {
-                let mut builder = <crate::types::builders::BackendAuthAppleProviderConfigBuilder as Default>::default();
+                let mut builder = BackendAuthAppleProviderConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "client_id" => builder.client_id = map.next_value()?,

@@ -134,7 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for BackendAuthSocialProviderConfig {
                 self,
                 mut map: __A,
             ) -> Result<BackendAuthSocialProviderConfig, __A::Error> {
-                let mut builder = <crate::types::builders::BackendAuthSocialProviderConfigBuilder as Default>::default();
+                let mut builder = BackendAuthSocialProviderConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "client_id" => builder.client_id = map.next_value()?,

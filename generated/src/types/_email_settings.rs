@@ -132,7 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for EmailSettings {
                 self,
                 mut map: __A,
             ) -> Result<EmailSettings, __A::Error> {
-                let mut builder = <crate::types::builders::EmailSettingsBuilder as Default>::default();
+                let mut builder = EmailSettings::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "emailMessage" => builder.email_message = map.next_value()?,

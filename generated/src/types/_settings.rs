@@ -119,7 +119,7 @@ impl<'de> ::serde::Deserialize<'de> for Settings {
                 self,
                 mut map: __A,
             ) -> Result<Settings, __A::Error> {
-                let mut builder = <crate::types::builders::SettingsBuilder as Default>::default();
+                let mut builder = Settings::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "mfaTypes" => builder.mfa_types = map.next_value()?,

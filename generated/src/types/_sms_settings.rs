@@ -101,7 +101,7 @@ impl<'de> ::serde::Deserialize<'de> for SmsSettings {
                 self,
                 mut map: __A,
             ) -> Result<SmsSettings, __A::Error> {
-                let mut builder = <crate::types::builders::SmsSettingsBuilder as Default>::default();
+                let mut builder = SmsSettings::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "smsMessage" => builder.sms_message = map.next_value()?,

@@ -237,7 +237,7 @@ impl<'de> ::serde::Deserialize<'de> for SocialProviderSettings {
                 self,
                 mut map: __A,
             ) -> Result<SocialProviderSettings, __A::Error> {
-                let mut builder = <crate::types::builders::SocialProviderSettingsBuilder as Default>::default();
+                let mut builder = SocialProviderSettings::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "Facebook" => builder.facebook = map.next_value()?,

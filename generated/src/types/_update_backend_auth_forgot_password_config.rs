@@ -199,7 +199,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthForgotPasswordConfig {
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthForgotPasswordConfig, __A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthForgotPasswordConfigBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthForgotPasswordConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "deliveryMethod" => builder.delivery_method = map.next_value()?,

@@ -90,7 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthIdentityPoolConfig {
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthIdentityPoolConfig, __A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthIdentityPoolConfigBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthIdentityPoolConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "unauthenticatedLogin" => {

@@ -114,7 +114,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthMfaConfig {
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthMfaConfig, __A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthMfaConfigBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthMfaConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "MFAMode" => builder.mfa_mode = map.next_value()?,

@@ -255,7 +255,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthOAuthConfig {
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthOAuthConfig, __A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthOAuthConfigBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthOAuthConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "domainPrefix" => builder.domain_prefix = map.next_value()?,

@@ -140,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthPasswordPolicyConfig {
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthPasswordPolicyConfig, __A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthPasswordPolicyConfigBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthPasswordPolicyConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "additionalConstraints" => {

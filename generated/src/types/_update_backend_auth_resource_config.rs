@@ -190,8 +190,7 @@ impl UpdateBackendAuthResourceConfigBuilder {
             user_pool_configs: self
                 .user_pool_configs
                 .unwrap_or_else(|| {
-                    <crate::types::builders::UpdateBackendAuthUserPoolConfigBuilder as Default>::default()
-                        .build()
+                    crate::types::UpdateBackendAuthUserPoolConfig::builder().build()
                 }),
         }
     }
@@ -234,7 +233,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthResourceConfig {
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthResourceConfig, __A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthResourceConfigBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthResourceConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "authResources" => builder.auth_resources = map.next_value()?,

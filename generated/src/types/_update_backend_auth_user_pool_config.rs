@@ -272,7 +272,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthUserPoolConfig {
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthUserPoolConfig, __A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthUserPoolConfigBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthUserPoolConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "forgotPassword" => builder.forgot_password = map.next_value()?,

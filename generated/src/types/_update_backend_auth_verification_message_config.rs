@@ -194,7 +194,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthVerificationMessageConf
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthVerificationMessageConfig, __A::Error> {
-                let mut builder = <crate::types::builders::UpdateBackendAuthVerificationMessageConfigBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthVerificationMessageConfig::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "deliveryMethod" => builder.delivery_method = map.next_value()?,

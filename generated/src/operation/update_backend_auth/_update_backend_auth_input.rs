@@ -175,7 +175,7 @@ impl UpdateBackendAuthInputBuilder {
             resource_config: self
                 .resource_config
                 .unwrap_or_else(|| {
-                    <crate::types::builders::UpdateBackendAuthResourceConfigBuilder as Default>::default()
+                    crate::types::UpdateBackendAuthResourceConfig::builder()
                         .build_or_zero()
                 }),
             resource_name: self.resource_name.unwrap_or_default(),
@@ -217,7 +217,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthInput {
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthInput, __A::Error> {
-                let mut builder = <crate::operation::update_backend_auth::builders::UpdateBackendAuthInputBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "AppId" => builder.app_id = map.next_value()?,

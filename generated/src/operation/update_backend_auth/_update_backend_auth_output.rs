@@ -234,7 +234,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthOutput {
                 self,
                 mut map: __A,
             ) -> Result<UpdateBackendAuthOutput, __A::Error> {
-                let mut builder = <crate::operation::update_backend_auth::builders::UpdateBackendAuthOutputBuilder as Default>::default();
+                let mut builder = UpdateBackendAuthOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "appId" => builder.app_id = map.next_value()?,

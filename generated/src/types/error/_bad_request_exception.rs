@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for BadRequestException {
                 self,
                 mut map: __A,
             ) -> Result<BadRequestException, __A::Error> {
-                let mut builder = <crate::types::error::builders::BadRequestExceptionBuilder as Default>::default();
+                let mut builder = BadRequestException::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "message" => builder.message = map.next_value()?,

@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayTimeoutException {
                 self,
                 mut map: __A,
             ) -> Result<GatewayTimeoutException, __A::Error> {
-                let mut builder = <crate::types::error::builders::GatewayTimeoutExceptionBuilder as Default>::default();
+                let mut builder = GatewayTimeoutException::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "message" => builder.message = map.next_value()?,

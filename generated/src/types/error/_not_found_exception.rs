@@ -114,7 +114,7 @@ impl<'de> ::serde::Deserialize<'de> for NotFoundException {
                 self,
                 mut map: __A,
             ) -> Result<NotFoundException, __A::Error> {
-                let mut builder = <crate::types::error::builders::NotFoundExceptionBuilder as Default>::default();
+                let mut builder = NotFoundException::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "message" => builder.message = map.next_value()?,

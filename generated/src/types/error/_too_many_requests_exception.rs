@@ -114,7 +114,7 @@ impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
                 self,
                 mut map: __A,
             ) -> Result<TooManyRequestsException, __A::Error> {
-                let mut builder = <crate::types::error::builders::TooManyRequestsExceptionBuilder as Default>::default();
+                let mut builder = TooManyRequestsException::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "limitType" => builder.limit_type = map.next_value()?,

@@ -155,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for Node {
                 self,
                 mut map: __A,
             ) -> Result<Node, __A::Error> {
-                let mut builder = <crate::types::builders::NodeBuilder as Default>::default();
+                let mut builder = Node::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "name" => builder.name = map.next_value()?,

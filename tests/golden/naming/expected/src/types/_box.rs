@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for Box {
                 self,
                 mut map: __A,
             ) -> ::std::result::Result<Box, __A::Error> {
-                let mut builder = <crate::types::builders::BoxBuilder as ::std::default::Default>::default();
+                let mut builder = Box::builder();
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::json::Text<'de>>()?
                 {

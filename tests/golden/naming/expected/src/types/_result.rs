@@ -158,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for Result {
                 self,
                 mut map: __A,
             ) -> ::std::result::Result<Result, __A::Error> {
-                let mut builder = <crate::types::builders::ResultBuilder as ::std::default::Default>::default();
+                let mut builder = Result::builder();
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::json::Text<'de>>()?
                 {

@@ -104,7 +104,7 @@ impl<'de> ::serde::Deserialize<'de> for String {
                 self,
                 mut map: __A,
             ) -> ::std::result::Result<String, __A::Error> {
-                let mut builder = <crate::types::builders::StringBuilder as ::std::default::Default>::default();
+                let mut builder = String::builder();
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::json::Text<'de>>()?
                 {

@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for ChangedEvent {
                 self,
                 mut map: __A,
             ) -> Result<ChangedEvent, __A::Error> {
-                let mut builder = <crate::types::builders::ChangedEventBuilder as Default>::default();
+                let mut builder = ChangedEvent::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "size" => builder.size = map.next_value()?,

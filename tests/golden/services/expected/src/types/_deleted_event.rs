@@ -53,7 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletedEvent {
                 self,
                 mut map: __A,
             ) -> Result<DeletedEvent, __A::Error> {
-                let builder = <crate::types::builders::DeletedEventBuilder as Default>::default();
+                let builder = DeletedEvent::builder();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }

@@ -811,7 +811,7 @@ impl<'de> ::serde::Deserialize<'de> for Everything {
                 self,
                 mut map: __A,
             ) -> Result<Everything, __A::Error> {
-                let mut builder = <crate::types::builders::EverythingBuilder as Default>::default();
+                let mut builder = Everything::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "blob" => builder.blob = map.next_value()?,

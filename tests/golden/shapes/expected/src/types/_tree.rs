@@ -197,7 +197,7 @@ impl<'de> ::serde::Deserialize<'de> for Tree {
                 self,
                 mut map: __A,
             ) -> Result<Tree, __A::Error> {
-                let mut builder = <crate::types::builders::TreeBuilder as Default>::default();
+                let mut builder = Tree::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "value" => builder.value = map.next_value()?,

@@ -51,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for Unit {
                 self,
                 mut map: __A,
             ) -> Result<Unit, __A::Error> {
-                let builder = <crate::types::builders::UnitBuilder as Default>::default();
+                let builder = Unit::builder();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }

@@ -386,7 +386,7 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsInput {
                 self,
                 mut map: __A,
             ) -> Result<PutCollectionsInput, __A::Error> {
-                let mut builder = <crate::operation::put_collections::builders::PutCollectionsInputBuilder as Default>::default();
+                let mut builder = PutCollectionsInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "matrix" => builder.matrix = map.next_value()?,

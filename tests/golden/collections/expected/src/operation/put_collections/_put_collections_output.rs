@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsOutput {
                 self,
                 mut map: __A,
             ) -> Result<PutCollectionsOutput, __A::Error> {
-                let mut builder = <crate::operation::put_collections::builders::PutCollectionsOutputBuilder as Default>::default();
+                let mut builder = PutCollectionsOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "tree" => builder.tree = map.next_value()?,

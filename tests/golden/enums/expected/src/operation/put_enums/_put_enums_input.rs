@@ -160,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for PutEnumsInput {
                 self,
                 mut map: __A,
             ) -> Result<PutEnumsInput, __A::Error> {
-                let mut builder = <crate::operation::put_enums::builders::PutEnumsInputBuilder as Default>::default();
+                let mut builder = PutEnumsInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "size" => builder.size = map.next_value()?,

@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for PutEnumsOutput {
                 self,
                 mut map: __A,
             ) -> Result<PutEnumsOutput, __A::Error> {
-                let mut builder = <crate::operation::put_enums::builders::PutEnumsOutputBuilder as Default>::default();
+                let mut builder = PutEnumsOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "size" => builder.size = map.next_value()?,

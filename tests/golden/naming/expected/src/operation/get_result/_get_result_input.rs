@@ -256,7 +256,7 @@ impl<'de> ::serde::Deserialize<'de> for GetResultInput {
                 self,
                 mut map: __A,
             ) -> Result<GetResultInput, __A::Error> {
-                let mut builder = <crate::operation::get_result::builders::GetResultInputBuilder as Default>::default();
+                let mut builder = GetResultInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "foo" => builder.foo = map.next_value()?,

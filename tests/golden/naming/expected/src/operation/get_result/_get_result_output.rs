@@ -145,7 +145,7 @@ impl<'de> ::serde::Deserialize<'de> for GetResultOutput {
                 self,
                 mut map: __A,
             ) -> Result<GetResultOutput, __A::Error> {
-                let mut builder = <crate::operation::get_result::builders::GetResultOutputBuilder as Default>::default();
+                let mut builder = GetResultOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "Ok" => builder.ok = map.next_value()?,

@@ -459,7 +459,7 @@ impl<'de> ::serde::Deserialize<'de> for MatchInput {
                 self,
                 mut map: __A,
             ) -> Result<MatchInput, __A::Error> {
-                let mut builder = <crate::operation::r#match::builders::MatchInputBuilder as Default>::default();
+                let mut builder = MatchInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "type" => builder.r#type = map.next_value()?,

@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for MatchOutput {
                 self,
                 mut map: __A,
             ) -> Result<MatchOutput, __A::Error> {
-                let mut builder = <crate::operation::r#match::builders::MatchOutputBuilder as Default>::default();
+                let mut builder = MatchOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "ok" => builder.ok = map.next_value()?,

@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for TypeInput {
                 self,
                 mut map: __A,
             ) -> Result<TypeInput, __A::Error> {
-                let builder = <crate::operation::r#type::builders::TypeInputBuilder as Default>::default();
+                let builder = TypeInput::builder();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }

@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for TypeOutput {
                 self,
                 mut map: __A,
             ) -> Result<TypeOutput, __A::Error> {
-                let builder = <crate::operation::r#type::builders::TypeOutputBuilder as Default>::default();
+                let builder = TypeOutput::builder();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }

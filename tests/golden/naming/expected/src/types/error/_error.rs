@@ -96,7 +96,7 @@ impl<'de> ::serde::Deserialize<'de> for Error {
                 self,
                 mut map: __A,
             ) -> Result<Error, __A::Error> {
-                let mut builder = <crate::types::error::builders::ErrorBuilder as Default>::default();
+                let mut builder = Error::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "message" => builder.message = map.next_value()?,

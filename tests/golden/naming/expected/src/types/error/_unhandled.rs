@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for Unhandled {
                 self,
                 mut map: __A,
             ) -> Result<Unhandled, __A::Error> {
-                let mut builder = <crate::types::error::builders::UnhandledBuilder as Default>::default();
+                let mut builder = Unhandled::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "Message" => builder.message = map.next_value()?,

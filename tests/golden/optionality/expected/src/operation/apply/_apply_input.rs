@@ -87,7 +87,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplyInput {
                 self,
                 mut map: __A,
             ) -> Result<ApplyInput, __A::Error> {
-                let mut builder = <crate::operation::apply::builders::ApplyInputBuilder as Default>::default();
+                let mut builder = ApplyInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "depth" => builder.depth = map.next_value()?,

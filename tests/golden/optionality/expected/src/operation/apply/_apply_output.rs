@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplyOutput {
                 self,
                 mut map: __A,
             ) -> Result<ApplyOutput, __A::Error> {
-                let builder = <crate::operation::apply::builders::ApplyOutputBuilder as Default>::default();
+                let builder = ApplyOutput::builder();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }

@@ -525,10 +525,7 @@ impl ConfigureInputBuilder {
             count: self.count,
             settings: self
                 .settings
-                .unwrap_or_else(|| {
-                    <crate::types::builders::SettingsBuilder as Default>::default()
-                        .build_or_zero()
-                }),
+                .unwrap_or_else(|| crate::types::Settings::builder().build_or_zero()),
             since: self.since,
             start_at: self
                 .start_at
@@ -622,7 +619,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfigureInput {
                 self,
                 mut map: __A,
             ) -> Result<ConfigureInput, __A::Error> {
-                let mut builder = <crate::operation::configure::builders::ConfigureInputBuilder as Default>::default();
+                let mut builder = ConfigureInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "name" => builder.name = map.next_value()?,

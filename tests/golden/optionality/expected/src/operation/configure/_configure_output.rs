@@ -100,7 +100,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfigureOutput {
                 self,
                 mut map: __A,
             ) -> Result<ConfigureOutput, __A::Error> {
-                let mut builder = <crate::operation::configure::builders::ConfigureOutputBuilder as Default>::default();
+                let mut builder = ConfigureOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "id" => builder.id = map.next_value()?,

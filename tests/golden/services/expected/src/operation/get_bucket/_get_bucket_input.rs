@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for GetBucketInput {
                 self,
                 mut map: __A,
             ) -> Result<GetBucketInput, __A::Error> {
-                let mut builder = <crate::operation::get_bucket::builders::GetBucketInputBuilder as Default>::default();
+                let mut builder = GetBucketInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "bucketName" => builder.bucket_name = map.next_value()?,

@@ -101,7 +101,7 @@ impl<'de> ::serde::Deserialize<'de> for GetBucketOutput {
                 self,
                 mut map: __A,
             ) -> Result<GetBucketOutput, __A::Error> {
-                let mut builder = <crate::operation::get_bucket::builders::GetBucketOutputBuilder as Default>::default();
+                let mut builder = GetBucketOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "created" => builder.created = map.next_value()?,

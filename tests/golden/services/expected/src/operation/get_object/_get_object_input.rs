@@ -114,7 +114,7 @@ impl<'de> ::serde::Deserialize<'de> for GetObjectInput {
                 self,
                 mut map: __A,
             ) -> Result<GetObjectInput, __A::Error> {
-                let mut builder = <crate::operation::get_object::builders::GetObjectInputBuilder as Default>::default();
+                let mut builder = GetObjectInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "bucketName" => builder.bucket_name = map.next_value()?,

@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for GetObjectOutput {
                 self,
                 mut map: __A,
             ) -> Result<GetObjectOutput, __A::Error> {
-                let mut builder = <crate::operation::get_object::builders::GetObjectOutputBuilder as Default>::default();
+                let mut builder = GetObjectOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "body" => builder.body = map.next_value()?,
@@ -178,8 +178,7 @@ impl GetObjectOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let mut value = <crate::operation::get_object::builders::GetObjectOutputBuilder as Default>::default()
-            .build();
+        let mut value = Self::builder().build();
         if !body.is_empty() {
             value.body = crate::primitives::ByteStream::new(body.to_vec());
         }

@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for PingInput {
                 self,
                 mut map: __A,
             ) -> Result<PingInput, __A::Error> {
-                let builder = <crate::operation::ping::builders::PingInputBuilder as Default>::default();
+                let builder = PingInput::builder();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }

@@ -52,7 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for PingOutput {
                 self,
                 mut map: __A,
             ) -> Result<PingOutput, __A::Error> {
-                let builder = <crate::operation::ping::builders::PingOutputBuilder as Default>::default();
+                let builder = PingOutput::builder();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
@@ -74,8 +74,7 @@ impl PingOutput {
         let _ = status;
         let _ = headers;
         let _ = body;
-        let value = <crate::operation::ping::builders::PingOutputBuilder as Default>::default()
-            .build();
+        let value = Self::builder().build();
         Ok(value)
     }
 }

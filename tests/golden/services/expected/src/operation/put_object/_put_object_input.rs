@@ -203,7 +203,7 @@ impl<'de> ::serde::Deserialize<'de> for PutObjectInput {
                 self,
                 mut map: __A,
             ) -> Result<PutObjectInput, __A::Error> {
-                let mut builder = <crate::operation::put_object::builders::PutObjectInputBuilder as Default>::default();
+                let mut builder = PutObjectInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "bucketName" => builder.bucket_name = map.next_value()?,

@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for PutObjectOutput {
                 self,
                 mut map: __A,
             ) -> Result<PutObjectOutput, __A::Error> {
-                let builder = <crate::operation::put_object::builders::PutObjectOutputBuilder as Default>::default();
+                let builder = PutObjectOutput::builder();
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
@@ -76,8 +76,7 @@ impl PutObjectOutput {
         let _ = status;
         let _ = headers;
         let _ = body;
-        let value = <crate::operation::put_object::builders::PutObjectOutputBuilder as Default>::default()
-            .build();
+        let value = Self::builder().build();
         Ok(value)
     }
 }

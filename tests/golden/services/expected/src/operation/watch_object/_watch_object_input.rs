@@ -114,7 +114,7 @@ impl<'de> ::serde::Deserialize<'de> for WatchObjectInput {
                 self,
                 mut map: __A,
             ) -> Result<WatchObjectInput, __A::Error> {
-                let mut builder = <crate::operation::watch_object::builders::WatchObjectInputBuilder as Default>::default();
+                let mut builder = WatchObjectInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "bucketName" => builder.bucket_name = map.next_value()?,

@@ -97,7 +97,7 @@ impl<'de> ::serde::Deserialize<'de> for WatchObjectOutput {
                 self,
                 mut map: __A,
             ) -> Result<WatchObjectOutput, __A::Error> {
-                let mut builder = <crate::operation::watch_object::builders::WatchObjectOutputBuilder as Default>::default();
+                let mut builder = WatchObjectOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "events" => builder.events = map.next_value()?,
@@ -123,8 +123,7 @@ impl WatchObjectOutput {
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
         let _ = headers;
-        let mut value = <crate::operation::watch_object::builders::WatchObjectOutputBuilder as Default>::default()
-            .build();
+        let mut value = Self::builder().build();
         if !body.is_empty() {
             value.events = Some(
                 ::serde_json::from_slice::<

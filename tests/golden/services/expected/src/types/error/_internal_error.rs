@@ -101,7 +101,7 @@ impl<'de> ::serde::Deserialize<'de> for InternalError {
                 self,
                 mut map: __A,
             ) -> Result<InternalError, __A::Error> {
-                let mut builder = <crate::types::error::builders::InternalErrorBuilder as Default>::default();
+                let mut builder = InternalError::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "message" => builder.message = map.next_value()?,

@@ -98,7 +98,7 @@ impl<'de> ::serde::Deserialize<'de> for NoSuchBucket {
                 self,
                 mut map: __A,
             ) -> Result<NoSuchBucket, __A::Error> {
-                let mut builder = <crate::types::error::builders::NoSuchBucketBuilder as Default>::default();
+                let mut builder = NoSuchBucket::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "Message" => builder.message = map.next_value()?,

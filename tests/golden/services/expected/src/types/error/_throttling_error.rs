@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for ThrottlingError {
                 self,
                 mut map: __A,
             ) -> Result<ThrottlingError, __A::Error> {
-                let mut builder = <crate::types::error::builders::ThrottlingErrorBuilder as Default>::default();
+                let mut builder = ThrottlingError::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "message" => builder.message = map.next_value()?,

@@ -85,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for PutEverythingInput {
                 self,
                 mut map: __A,
             ) -> Result<PutEverythingInput, __A::Error> {
-                let mut builder = <crate::operation::put_everything::builders::PutEverythingInputBuilder as Default>::default();
+                let mut builder = PutEverythingInput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "everything" => builder.everything = map.next_value()?,

@@ -813,7 +813,7 @@ impl<'de> ::serde::Deserialize<'de> for PutEverythingOutput {
                 self,
                 mut map: __A,
             ) -> Result<PutEverythingOutput, __A::Error> {
-                let mut builder = <crate::operation::put_everything::builders::PutEverythingOutputBuilder as Default>::default();
+                let mut builder = PutEverythingOutput::builder();
                 while let Some(key) = map.next_key::<crate::json::Text<'de>>()? {
                     match key.as_str() {
                         "blob" => builder.blob = map.next_value()?,
