@@ -37,6 +37,16 @@ pub(crate) struct Crate {
 pub(crate) struct Service {
     /// The service's shape id.
     pub id: String,
+    /// The service's shape name, which RPC protocols put in each request (`X-Amz-Target`,
+    /// `/service/{name}/operation/…`).
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub shape_name: String,
+    /// The service's `@xmlNamespace`, the namespace of XML bodies.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub xml_namespace: Option<XmlNamespace>,
+    /// Whether the service is `@awsQueryCompatible`: its errors carry their awsQuery codes.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub aws_query_compatible: bool,
     /// Its `@title`, else its shape name.
     pub title: String,
     /// Its API version.
@@ -45,11 +55,49 @@ pub(crate) struct Service {
     pub docs: String,
 }
 
-/// A protocol the generated crate speaks.
+/// A protocol the generated crate speaks: the service's protocol trait, or the one preferred
+/// when it declares several (see `traits::ProtocolTrait::PREFERENCE`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Protocol {
     /// `aws.protocols#restJson1`.
     RestJson1,
+    /// `aws.protocols#awsJson1_0`.
+    AwsJson1_0,
+    /// `aws.protocols#awsJson1_1`.
+    AwsJson1_1,
+    /// `aws.protocols#awsQuery`.
+    AwsQuery,
+    /// `aws.protocols#ec2Query`.
+    Ec2Query,
+    /// `aws.protocols#restXml`.
+    RestXml,
+    /// `smithy.protocols#rpcv2Cbor`.
+    RpcV2Cbor,
+    /// `smithy.protocols#rpcv2Json`.
+    RpcV2Json,
+}
+
+impl Protocol {
+    /// The protocol's name as its trait spells it.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub fn name(self) -> &'static str {
+        match self {
+            Protocol::RestJson1 => "restJson1",
+            Protocol::AwsJson1_0 => "awsJson1_0",
+            Protocol::AwsJson1_1 => "awsJson1_1",
+            Protocol::AwsQuery => "awsQuery",
+            Protocol::Ec2Query => "ec2Query",
+            Protocol::RestXml => "restXml",
+            Protocol::RpcV2Cbor => "rpcv2Cbor",
+            Protocol::RpcV2Json => "rpcv2Json",
+        }
+    }
+
+    /// Whether operations are bound to HTTP by their `@http` traits (the REST protocols), rather
+    /// than all sent the same way with the operation named in the request.
+    pub fn is_rest(self) -> bool {
+        matches!(self, Protocol::RestJson1 | Protocol::RestXml)
+    }
 }
 
 /// A part of the runtime support code that a crate includes only when it uses it.
@@ -152,6 +200,12 @@ pub(crate) enum ItemKind {
 pub(crate) struct Structure {
     /// The members, in model order.
     pub members: Vec<Member>,
+    /// The structure's element name in XML: its `@xmlName`, else its shape name.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub xml_name: String,
+    /// The structure's `@xmlNamespace`.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub xml_namespace: Option<XmlNamespace>,
     /// What the structure is used as.
     pub role: Role,
 }
@@ -195,6 +249,12 @@ pub(crate) struct ErrorInfo {
     pub http_status: u16,
     /// Whether the model marks it `@retryable`.
     pub retryable: bool,
+    /// The code and status `@awsQueryError` gives it, for awsQuery (and awsQuery-compatible) services.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub query_error: Option<(String, u16)>,
+    /// Whether the model marks it `@retryable(throttling: true)`.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub throttling: bool,
     /// The index of the member holding its message, if any.
     pub message: Option<usize>,
     /// Whether responses carry it, so it is read from them (errors of event streams are not).
@@ -228,10 +288,19 @@ pub(crate) struct Member {
     pub deprecated: Option<Deprecation>,
     /// The member's key in a JSON body.
     pub json_name: String,
+    /// How the member is written in XML.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub xml: XmlMember,
+    /// The member's key in a query string (awsQuery's `@xmlName`, ec2Query's `@ec2QueryName`).
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub query_name: String,
     /// Where the member travels in an HTTP message.
     pub binding: Binding,
     /// Whether an unset value is filled with a fresh idempotency token.
     pub idempotency_token: bool,
+    /// Whether the member fills a label of its operation's `@endpoint` host prefix.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub host_label: bool,
     /// Whether the target has `@mediaType`, which headers carry in base64.
     pub media_type: Option<String>,
 }
@@ -297,9 +366,9 @@ pub(crate) enum Type {
     /// `primitives::BigDecimal`.
     BigDecimal,
     /// `Vec<T>`.
-    List(Box<Type>),
+    List(Box<ListType>),
     /// `HashMap<K, V>`.
-    Map(Box<Type>, Box<Type>),
+    Map(Box<MapType>),
     /// `Option<T>`, for the items of sparse lists and maps.
     Sparse(Box<Type>),
     /// `primitives::EventStream<T>`, for `@streaming` unions.
@@ -321,14 +390,60 @@ impl Type {
     pub fn walk(&self, visit: &mut impl FnMut(&Type)) {
         visit(self);
         match self {
-            Type::List(inner) | Type::Sparse(inner) => inner.walk(visit),
-            Type::Map(key, value) => {
-                key.walk(visit);
-                value.walk(visit);
+            Type::List(list) => list.item.walk(visit),
+            Type::Sparse(inner) => inner.walk(visit),
+            Type::Map(map) => {
+                map.key.walk(visit);
+                map.value.walk(visit);
             }
             _ => {}
         }
     }
+}
+
+/// A list's items, and what the XML and query protocols call them.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ListType {
+    /// The items' type (`Sparse` for a sparse list).
+    pub item: Type,
+    /// How the items are written in XML and query strings.
+    pub member: XmlMember,
+}
+
+/// A map's keys and values, and what the XML and query protocols call them.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct MapType {
+    /// The keys' type.
+    pub key: Type,
+    /// The values' type (`Sparse` for a sparse map).
+    pub value: Type,
+    /// How keys are written in XML and query strings (`key` unless renamed).
+    pub key_member: XmlMember,
+    /// How values are written in XML and query strings (`value` unless renamed).
+    pub value_member: XmlMember,
+}
+
+/// How a member (or a list's items, or a map's keys and values) is written in XML, and what the
+/// query protocols call it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct XmlMember {
+    /// The element (or attribute) name: `@xmlName`, else the member's name.
+    pub name: String,
+    /// Whether it is an attribute of its parent rather than an element.
+    pub attribute: bool,
+    /// Whether a list or map value is written without a wrapping element.
+    pub flattened: bool,
+    /// The member's `@xmlNamespace`.
+    pub namespace: Option<XmlNamespace>,
+}
+
+/// An `@xmlNamespace`: a URI and an optional prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct XmlNamespace {
+    /// The namespace URI.
+    pub uri: String,
+    /// The prefix, for `xmlns:prefix`; `None` for the default namespace.
+    pub prefix: Option<String>,
 }
 
 /// A format of `@timestampFormat`.
@@ -433,6 +548,12 @@ pub(crate) struct UnionMember {
     pub ty: Option<Type>,
     /// The member's key in a JSON body.
     pub json_name: String,
+    /// How the member is written in XML.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub xml: XmlMember,
+    /// The member's key in a query string.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub query_name: String,
     /// Whether the value sits in a `Box` to break recursion.
     pub boxed: bool,
     /// Whether `Debug` output must hide the value.
@@ -495,8 +616,15 @@ pub(crate) struct Operation {
     pub error: String,
     /// The error enum's variants, ordered by name.
     pub errors: Vec<ErrorVariant>,
-    /// How the operation travels over HTTP, when the crate has HTTP bindings.
+    /// How the operation travels over HTTP under a REST protocol: its parsed `@http` binding.
     pub http: Option<HttpOperation>,
+    /// The `@endpoint` host prefix, piece by piece.
+    pub host_prefix: Option<Vec<HostPiece>>,
+    /// Whether requests need a `Content-MD5` header (`@httpChecksumRequired`).
+    pub checksum_required: bool,
+    /// The encodings `@requestCompression` allows for the request body, in order of preference.
+    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
+    pub request_compression: Vec<String>,
 }
 
 /// One variant of an operation's error enum.
@@ -540,10 +668,6 @@ pub(crate) struct HttpOperation {
     pub path: Vec<PathPiece>,
     /// The literal query of the pattern, as written after `?`.
     pub literal_query: Option<String>,
-    /// The `@endpoint` host prefix, piece by piece.
-    pub host_prefix: Option<Vec<HostPiece>>,
-    /// Whether requests need a `Content-MD5` header.
-    pub checksum_required: bool,
 }
 
 /// A piece of an operation's URI path.

@@ -400,12 +400,13 @@ impl<'a> TestWriter<'a> {
                 let (text, rust) = (n.to_string(), std.ty(ty));
                 quote!(#text.parse::<#rust>().expect("a number"))
             }
-            (Type::List(item), Value::Array(items)) => {
+            (Type::List(list), Value::Array(items)) => {
                 let items =
-                    items.iter().map(|item_value| self.value(item, item_value)).collect::<Result<Vec<_>, _>>()?;
+                    items.iter().map(|item_value| self.value(&list.item, item_value)).collect::<Result<Vec<_>, _>>()?;
                 quote!(::std::vec![#(#items),*])
             }
-            (Type::Map(key, item), Value::Object(entries)) => {
+            (Type::Map(map), Value::Object(entries)) => {
+                let (key, item) = (&map.key, &map.value);
                 let entries = entries
                     .iter()
                     .map(|(k, v)| {

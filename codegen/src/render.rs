@@ -14,6 +14,7 @@ mod error;
 mod http;
 mod modules;
 mod operation;
+mod protocol;
 mod runtime;
 mod serde;
 mod structure;
@@ -27,6 +28,7 @@ use std::time::{Duration, Instant};
 use proc_macro2::TokenStream;
 
 pub(crate) use builder::{document_expression, float_expression};
+pub(crate) use protocol::{SERDE_MODEL_JSON, Wire};
 pub(crate) use tokens::{Std, builder_path, ident, lit, module_path, path};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -104,8 +106,8 @@ fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
             if let crate::ir::Role::Error(info) = &structure.role {
                 tokens.extend(error::exception(item, structure, info));
                 // Errors that travel only inside event streams are never read from a response.
-                if http::applies(cx) && info.in_responses {
-                    tokens.extend(http::read_parts(cx, item, structure));
+                if info.in_responses {
+                    tokens.extend(protocol::read_parts(cx, item, structure));
                 }
             }
             tokens
@@ -158,7 +160,7 @@ pub(crate) fn render_crate(krate: &Crate, settings: &Settings, times: &mut Rende
     }
     files.insert(
         "Cargo.toml".to_owned(),
-        crate::package::cargo_toml(settings, &krate.service.title, http::applies(&cx)),
+        crate::package::cargo_toml(settings, &krate.service.title, protocol::crate_wire(&cx).as_ref()),
     );
     diagnostics.into_result(files)
 }

@@ -5,6 +5,10 @@
 
 use serde_json::Value;
 
+mod protocols;
+
+pub use protocols::{ProtocolTrait, XmlNamespace};
+
 use crate::model::Traits;
 
 /// Which side of the exchange an error blames, from `@error`.

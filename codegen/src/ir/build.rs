@@ -8,15 +8,15 @@ use std::sync::Arc;
 use super::defaults::default_value;
 use super::{
     Binding, Crate, Deprecation, Enum, EnumValue, ErrorInfo, ErrorVariant, HostPiece, HttpOperation, Item, ItemKind,
-    Member, MessageField, Module, Named, NamedKind, Operation, PathPiece, Protocol, Role, RuntimePiece, Service,
-    Structure, TimestampFormat, Type, Union, UnionMember, Variant,
+    ListType, MapType, Member, MessageField, Module, Named, NamedKind, Operation, PathPiece, Protocol, Role,
+    RuntimePiece, Service, Structure, TimestampFormat, Type, Union, UnionMember, Variant, XmlMember, XmlNamespace,
 };
 use crate::diagnostics::Diagnostics;
 use crate::http_pattern::{self, Segment};
 use crate::index::ServiceIndex;
 use crate::model::{Member as ModelMember, Shape, ShapeId, ShapeKind, Traits};
 use crate::symbols::{ItemName, OperationNames, Rename, Symbols};
-use crate::traits::{self, ErrorFault};
+use crate::traits::{self, ErrorFault, ProtocolTrait};
 
 /// Builds the IR of the service `index` reaches, named by `symbols`.
 ///
@@ -24,7 +24,16 @@ use crate::traits::{self, ErrorFault};
 /// that does not fit its type, an `@http` binding that cannot be parsed); they are reported here
 /// too, so no model reaches the renderers half-understood.
 pub(crate) fn build(index: &ServiceIndex<'_>, symbols: &Symbols) -> Result<Crate, Diagnostics> {
-    let protocol = index.service.traits.is_rest_json_1().then_some(Protocol::RestJson1);
+    let protocol = index.service.traits.protocols().first().map(|protocol| match protocol {
+        ProtocolTrait::RestJson1 => Protocol::RestJson1,
+        ProtocolTrait::AwsJson1_0 => Protocol::AwsJson1_0,
+        ProtocolTrait::AwsJson1_1 => Protocol::AwsJson1_1,
+        ProtocolTrait::AwsQuery => Protocol::AwsQuery,
+        ProtocolTrait::Ec2Query => Protocol::Ec2Query,
+        ProtocolTrait::RestXml => Protocol::RestXml,
+        ProtocolTrait::RpcV2Cbor => Protocol::RpcV2Cbor,
+        ProtocolTrait::RpcV2Json => Protocol::RpcV2Json,
+    });
     let mut builder = Builder {
         index,
         symbols,
@@ -102,6 +111,9 @@ impl Builder<'_> {
         };
         Service {
             id: shape.id.to_string(),
+            shape_name: shape.id.name().to_owned(),
+            xml_namespace: shape.traits.xml_namespace().map(xml_namespace),
+            aws_query_compatible: shape.traits.is_aws_query_compatible(),
             title: shape.traits.title().unwrap_or(shape.id.name()).to_owned(),
             version,
             docs: self.shape_docs(shape).as_deref().unwrap_or_default().to_owned(),
@@ -172,13 +184,21 @@ impl Builder<'_> {
                         || self.is_sensitive_target(&member.target),
                     deprecated: deprecation(&member.traits),
                     json_name: self.json_name(member),
-                    binding: direction.map_or(Binding::Body, |direction| self.binding(member, direction)),
+                    xml: xml_member(member, &member.name),
+                    query_name: self.query_name(member),
+                    binding: match (direction, self.protocol) {
+                        (Some(direction), Some(protocol)) if protocol.is_rest() => self.binding(member, direction),
+                        _ => Binding::Body,
+                    },
                     idempotency_token: member.traits.is_idempotency_token(),
+                    host_label: member.traits.is_host_label(),
                     media_type: target.traits.media_type().map(str::to_owned),
                 }
             })
             .collect();
-        let mut structure = Structure { members, role };
+        let xml_name = shape.traits.xml_name().unwrap_or(shape.id.name()).to_owned();
+        let xml_namespace = shape.traits.xml_namespace().map(xml_namespace);
+        let mut structure = Structure { members, xml_name, xml_namespace, role };
         if let Role::Error(info) = &mut structure.role {
             info.message = structure
                 .members
@@ -208,6 +228,8 @@ impl Builder<'_> {
                     is_fn: name.is_fn.clone(),
                     ty: (!unit).then(|| self.value_type(member)),
                     json_name: self.json_name(member),
+                    xml: xml_member(member, &member.name),
+                    query_name: self.query_name(member),
                     boxed: self.index.is_boxed(&shape.id, &member.name),
                     sensitive: member.traits.is_sensitive()
                         || shape.traits.is_sensitive()
@@ -272,6 +294,8 @@ impl Builder<'_> {
             code: shape.id.name().to_owned(),
             http_status: shape.traits.http_error().unwrap_or(fault_status),
             retryable: shape.traits.is_retryable(),
+            query_error: shape.traits.aws_query_error().map(|error| (error.code, error.http_status)),
+            throttling: shape.traits.is_throttling(),
             message: None,
             in_responses: self.index.errors.contains(&shape.id),
         }
@@ -339,9 +363,10 @@ impl Builder<'_> {
         let summary = docs.as_deref().map(first_sentence).unwrap_or_default();
         let docs = docs.map_or_else(|| format!("The `{shape_name}` operation."), |docs| docs.to_string());
         let http = match self.protocol {
-            Some(Protocol::RestJson1) => self.http_operation(shape, &input),
-            None => None,
+            Some(protocol) if protocol.is_rest() => self.http_operation(shape, &input),
+            _ => None,
         };
+        let host_prefix = self.host_prefix(shape);
         Operation {
             shape_name,
             module: names.module.clone(),
@@ -352,6 +377,9 @@ impl Builder<'_> {
             error: names.error.clone(),
             errors,
             http,
+            host_prefix,
+            checksum_required: shape.traits.is_http_checksum_required(),
+            request_compression: shape.traits.request_compression().unwrap_or_default(),
         }
     }
 
@@ -393,42 +421,38 @@ impl Builder<'_> {
         }
         path.retain(|piece| !matches!(piece, PathPiece::Literal(text) if text.is_empty()));
         let literal_query = http.uri.split_once('?').map(|(_, query)| query.to_owned());
-        let host_prefix = match shape.traits.host_prefix() {
-            None => None,
-            Some(prefix) => {
-                let prefix = match http_pattern::parse_host_prefix(prefix) {
-                    Ok(prefix) => prefix,
-                    Err(problem) => return fail(self, problem),
-                };
-                let mut pieces = Vec::new();
-                for piece in prefix.pieces {
-                    pieces.push(match piece {
-                        http_pattern::HostPiece::Literal(text) => HostPiece::Literal(text),
-                        http_pattern::HostPiece::Label(name) => {
-                            let found = model_members.iter().position(|m| m.name == name && m.traits.is_host_label());
-                            match found {
-                                Some(member) => HostPiece::Label(member),
-                                None => {
-                                    let message =
-                                        format!("the host prefix label `{{{name}}}` has no `@hostLabel` input member");
-                                    return fail(self, message);
-                                }
-                            }
-                        }
-                    });
-                }
-                Some(pieces)
-            }
-        };
         let _ = structure;
-        Some(HttpOperation {
-            method: http.method,
-            uri: http.uri,
-            path,
-            literal_query,
-            host_prefix,
-            checksum_required: shape.traits.is_http_checksum_required(),
-        })
+        Some(HttpOperation { method: http.method, uri: http.uri, path, literal_query })
+    }
+
+    /// The operation's `@endpoint` host prefix with its labels resolved to input members.
+    fn host_prefix(&mut self, shape: &Shape) -> Option<Vec<HostPiece>> {
+        let prefix = shape.traits.host_prefix()?;
+        let input_shape = self.index.shape(&self.index.operation(shape).input);
+        let model_members = input_shape.kind.members();
+        let mut fail = |message: String| {
+            self.diagnostics.push(self.index.model.diagnostic(&shape.id, None, message));
+            None
+        };
+        let prefix = match http_pattern::parse_host_prefix(prefix) {
+            Ok(prefix) => prefix,
+            Err(problem) => return fail(problem),
+        };
+        let mut pieces = Vec::new();
+        for piece in prefix.pieces {
+            pieces.push(match piece {
+                http_pattern::HostPiece::Literal(text) => HostPiece::Literal(text),
+                http_pattern::HostPiece::Label(name) => {
+                    match model_members.iter().position(|m| m.name == name && m.traits.is_host_label()) {
+                        Some(member) => HostPiece::Label(member),
+                        None => {
+                            return fail(format!("the host prefix label `{{{name}}}` has no `@hostLabel` input member"));
+                        }
+                    }
+                }
+            });
+        }
+        Some(pieces)
     }
 
     /// Where a member travels: labels and query parameters exist only in requests, status codes
@@ -464,6 +488,20 @@ impl Builder<'_> {
         match member.traits.json_name() {
             Some(name) if self.protocol == Some(Protocol::RestJson1) => name.to_owned(),
             _ => member.name.clone(),
+        }
+    }
+
+    /// A member's key in a query string: ec2Query takes `@ec2QueryName`, else the `@xmlName` or
+    /// the member name with its first letter capitalized; awsQuery takes `@xmlName`, else the
+    /// member name.
+    fn query_name(&self, member: &ModelMember) -> String {
+        let traits = &member.traits;
+        match self.protocol {
+            Some(Protocol::Ec2Query) => match traits.ec2_query_name() {
+                Some(name) => name.to_owned(),
+                None => capitalize(traits.xml_name().unwrap_or(&member.name)),
+            },
+            _ => traits.xml_name().unwrap_or(&member.name).to_owned(),
         }
     }
 
@@ -504,10 +542,16 @@ impl Builder<'_> {
             ShapeKind::Document => Type::Document,
             ShapeKind::BigInteger => Type::BigInteger,
             ShapeKind::BigDecimal => Type::BigDecimal,
-            ShapeKind::List(member) => Type::List(Box::new(sparse(shape, self.value_type(member)))),
-            ShapeKind::Map([key, value]) => {
-                Type::Map(Box::new(self.value_type(key)), Box::new(sparse(shape, self.value_type(value))))
-            }
+            ShapeKind::List(member) => Type::List(Box::new(ListType {
+                item: sparse(shape, self.value_type(member)),
+                member: xml_member(member, "member"),
+            })),
+            ShapeKind::Map([key, value]) => Type::Map(Box::new(MapType {
+                key: self.value_type(key),
+                value: sparse(shape, self.value_type(value)),
+                key_member: xml_member(key, "key"),
+                value_member: xml_member(value, "value"),
+            })),
             ShapeKind::Union(_) if shape.traits.is_streaming() => Type::EventStream(self.named[target].clone()),
             ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {
                 Type::Named(self.named[target].clone())
@@ -531,6 +575,31 @@ impl Builder<'_> {
                 _ => false,
             }
     }
+}
+
+/// `name` with its first letter in upper case.
+fn capitalize(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// How a member is written in XML: its `@xmlName` (else `default`), `@xmlAttribute`,
+/// `@xmlFlattened` and `@xmlNamespace`.
+fn xml_member(member: &ModelMember, default: &str) -> XmlMember {
+    let traits = &member.traits;
+    XmlMember {
+        name: traits.xml_name().unwrap_or(default).to_owned(),
+        attribute: traits.is_xml_attribute(),
+        flattened: traits.is_xml_flattened(),
+        namespace: traits.xml_namespace().map(xml_namespace),
+    }
+}
+
+fn xml_namespace(namespace: traits::XmlNamespace) -> XmlNamespace {
+    XmlNamespace { uri: namespace.uri, prefix: namespace.prefix }
 }
 
 /// Which way a structure travels.

@@ -72,7 +72,8 @@ fn methods(std: &Std, member: &Member) -> TokenStream {
     let deprecated = deprecated(member.deprecated.as_ref());
     let Std { option, some, vec, boxed, .. } = std;
     let setter = match &member.ty {
-        Type::List(item) => {
+        Type::List(list) => {
+            let item = &list.item;
             let intro = format!(" Appends one item to `{plain}`; [`{set}`](Self::{set}) replaces the whole list.");
             let (param, convert) = (parameter(std, item), convert(item, quote!(input)));
             quote! {
@@ -86,7 +87,8 @@ fn methods(std: &Std, member: &Member) -> TokenStream {
                 }
             }
         }
-        Type::Map(key, value) => {
+        Type::Map(map) => {
+            let (key, value) = (&map.key, &map.value);
             let intro = format!(" Adds one entry to `{plain}`; [`{set}`](Self::{set}) replaces the whole map.");
             let (key_param, key_convert) = (parameter(std, key), convert(key, quote!(key)));
             let (value_param, value_convert) = (parameter(std, value), convert(value, quote!(value)));
@@ -123,8 +125,8 @@ fn methods(std: &Std, member: &Member) -> TokenStream {
     let (ret, body) = match &member.ty {
         Type::String => (quote!(#option<&str>), quote!(self.#field.as_deref())),
         copy if copy.is_copy() => (quote!(#option<#ty>), quote!(self.#field)),
-        Type::List(item) => {
-            let item = std.ty(item);
+        Type::List(list) => {
+            let item = std.ty(&list.item);
             (quote!(#option<&[#item]>), quote!(self.#field.as_deref()))
         }
         _ if member.boxed => (quote!(#option<&#ty>), quote!(self.#field.as_deref())),
@@ -167,7 +169,8 @@ fn convert(ty: &Type, name: TokenStream) -> TokenStream {
 
 /// `build()`: the structure, or `Result` when a required member without default may be missing.
 fn build(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
-    let path = path(&item.named);
+    // The structure is defined in the same file, so its bare name is unambiguous.
+    let path = ident(&item.named.name);
     let type_name = &item.named.name;
     let fallible = structure.fallible();
     let type_label = lit(type_name);
@@ -206,7 +209,8 @@ fn build(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
 /// `build_or_zero()`: like `build()`, but a missing required member gets its zero value, as
 /// Smithy's client error correction asks of a response that lacks one. Reading JSON uses it.
 fn build_or_zero(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
-    let path = path(&item.named);
+    // The structure is defined in the same file, so its bare name is unambiguous.
+    let path = ident(&item.named.name);
     let doc = format!(" Builds a [`{}`], giving required members that were not set their zero value.", item.named.name);
     let fields = structure.members.iter().map(|member| {
         let field = ident(&member.field);

@@ -11,21 +11,16 @@ use quote::{format_ident, quote};
 use super::tokens::{allow_deprecated, builder_path, docs, path};
 use super::{Context, Std, ident, lit};
 use crate::ir::{
-    Binding, HostPiece, HttpOperation, Item, ItemKind, Member, NamedKind, Operation, PathPiece, Protocol, Structure,
+    Binding, HostPiece, HttpOperation, Item, ItemKind, Member, NamedKind, Operation, PathPiece, Structure,
     TimestampFormat, Type,
 };
-
-/// Whether the crate has HTTP bindings (restJson1).
-pub(crate) fn applies(cx: &Context<'_>) -> bool {
-    cx.krate.protocol == Some(Protocol::RestJson1)
-}
 
 /// The expression for a timestamp format of the runtime's `DateTimeFormat`: the value's own, else
 /// the location's default.
 fn format_of(ty: &Type, default: TimestampFormat) -> TokenStream {
     let format = match ty {
         Type::DateTime(format) => format.unwrap_or(default),
-        Type::List(item) => return format_of(item, default),
+        Type::List(list) => return format_of(&list.item, default),
         _ => default,
     };
     match format {
@@ -211,7 +206,7 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
                     }
                 });
                 let push = match &member.ty {
-                    Type::Map(_, value) if matches!(**value, Type::List(_)) => quote! {
+                    Type::Map(map) if matches!(map.value, Type::List(_)) => quote! {
                         for value in values {
                             uri.push_query(name, value);
                         }
@@ -239,7 +234,7 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
     let body_members: Vec<&Member> = members.iter().filter(|m| m.binding == Binding::Body).collect();
     let headers_grow = payload.is_some()
         || !body_members.is_empty()
-        || http.checksum_required
+        || op.checksum_required
         || members.iter().any(|m| matches!(m.binding, Binding::Header(_) | Binding::PrefixHeaders(_)));
     let headers_let = if headers_grow { quote!(let mut headers) } else { quote!(let headers) };
     let mut headers = quote!(#headers_let = ::http::HeaderMap::new(););
@@ -249,9 +244,10 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
             Binding::Header(name) => {
                 let media = member.media_type.is_some();
                 let write = match &member.ty {
-                    Type::List(item) => {
+                    Type::List(list) => {
+                        let item = &list.item;
                         let item_text = to_text(item, quote!(item), TimestampFormat::HttpDate, media);
-                        let quoted = if matches!(**item, Type::String) {
+                        let quoted = if matches!(item, Type::String) {
                             quote!(crate::http::header_list_item(#item_text).into_owned())
                         } else {
                             quote!((#item_text).to_owned())
@@ -295,14 +291,14 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
         },
         None => quote!(let body = #vec::new();),
     };
-    let checksum = http.checksum_required.then(|| {
+    let checksum = op.checksum_required.then(|| {
         quote! {
             let md5 = ::http::HeaderValue::from_str(&crate::http::content_md5(&body))
                 .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
             headers.insert("content-md5", md5);
         }
     });
-    let (host_setup, host_prefix) = host_prefix(http, members);
+    let (host_setup, host_prefix) = host_prefix(op, members);
     let method = &http.method;
     let allow = allow_deprecated(structure.any_deprecated());
     let wrapper = (payload.is_none() && !body_members.is_empty()).then(|| {
@@ -356,8 +352,8 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
 
 /// The code computing the operation's `@endpoint` host prefix, its `{label}`s filled from the
 /// input's `@hostLabel` members, and the expression for the prefix (`""` when there is none).
-fn host_prefix(http: &HttpOperation, members: &[Member]) -> (TokenStream, TokenStream) {
-    let Some(pieces) = &http.host_prefix else { return (TokenStream::new(), quote!("")) };
+fn host_prefix(op: &Operation, members: &[Member]) -> (TokenStream, TokenStream) {
+    let Some(pieces) = &op.host_prefix else { return (TokenStream::new(), quote!("")) };
     let mut setup = TokenStream::new();
     let mut format_text = String::new();
     let mut arguments = Vec::new();
@@ -462,8 +458,8 @@ fn with_value(std: &Std, member: &Member, name: TokenStream, code: TokenStream) 
 /// `write`'s code for the member's value, or for each item when it is a list.
 fn each_value(std: &Std, member: &Member, write: impl Fn(&Type, TokenStream) -> TokenStream) -> TokenStream {
     let code = match &member.ty {
-        Type::List(item) => {
-            let write = write(item, quote!(item));
+        Type::List(list) => {
+            let write = write(&list.item, quote!(item));
             quote! {
                 for item in value {
                     #write
@@ -529,8 +525,9 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
                 let media = member.media_type.is_some();
                 let context = format!("header `{name}`");
                 let read = match &member.ty {
-                    Type::List(item) => {
-                        let http_dates = matches!(**item, Type::DateTime(None | Some(TimestampFormat::HttpDate)));
+                    Type::List(list) => {
+                        let item = &list.item;
+                        let http_dates = matches!(item, Type::DateTime(None | Some(TimestampFormat::HttpDate)));
                         let split = if http_dates {
                             quote!(crate::http::split_http_dates(text))
                         } else {

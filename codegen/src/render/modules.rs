@@ -167,7 +167,7 @@ fn lib_rs(cx: &Context<'_>) -> TokenStream {
     }
     modules.sort_unstable();
     let modules = modules.into_iter().map(ident);
-    let http = super::http::applies(cx).then(|| {
+    let http = super::protocol::applies(cx).then(|| {
         quote! {
             #[cfg(feature = "http")]
             #[rustfmt::skip]

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::tokens::inner_docs;
-use super::{Context, Std, error, http, ident, structure};
+use super::{Context, Std, error, ident, protocol, structure};
 use crate::ir::{Item, ItemKind, Operation};
 
 /// `crate::operation::<name>`: the module documentation, the re-exports, the error enum and the
@@ -18,7 +18,7 @@ pub(crate) fn module(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let (input_file, input) = (ident(&op.input.named.file), ident(&op.input.named.name));
     let (output_file, output) = (ident(&op.output.named.file), ident(&op.output.named.name));
     let error = error::operation_error(&std, op);
-    let response = (http::applies(cx) && op.http.is_some()).then(|| http::response(&std, op));
+    let response = protocol::response(cx, &std, op);
     quote! {
         #about
         pub mod builders;
@@ -46,17 +46,15 @@ pub(crate) fn builders(op: &Operation) -> TokenStream {
 /// The input structure's file, with its request builder.
 pub(crate) fn input(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let mut tokens = operation_structure(cx, &op.input);
-    if let (true, Some(binding)) = (http::applies(cx), &op.http) {
-        tokens.extend(http::request(op, binding));
-    }
+    tokens.extend(protocol::request(cx, op));
     tokens
 }
 
 /// The output structure's file, with its response reader.
 pub(crate) fn output(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let mut tokens = operation_structure(cx, &op.output);
-    if let (true, Some(_), ItemKind::Structure(structure)) = (http::applies(cx), &op.http, &op.output.kind) {
-        tokens.extend(http::read_parts(cx, &op.output, structure));
+    if let ItemKind::Structure(structure) = &op.output.kind {
+        tokens.extend(protocol::read_parts(cx, &op.output, structure));
     }
     tokens
 }

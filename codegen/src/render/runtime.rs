@@ -49,7 +49,7 @@ pub(crate) fn files(cx: &Context<'_>) -> Vec<(String, String)> {
     } else {
         files.push(("src/json.rs".to_owned(), file(&[JSON])));
     }
-    if super::http::applies(cx) {
+    if super::protocol::applies(cx) {
         files.push(("src/http.rs".to_owned(), file(&[HTTP])));
     }
     if !pieces.is_empty() {

@@ -23,9 +23,9 @@ pub(crate) fn codec(ty: &Type) -> Option<TokenStream> {
         Type::F32 | Type::F64 => Some(quote!(crate::json::Float)),
         Type::DateTime(Some(TimestampFormat::DateTime)) => Some(quote!(crate::json::DateTimeText)),
         Type::DateTime(Some(TimestampFormat::HttpDate)) => Some(quote!(crate::json::HttpDateText)),
-        Type::List(item) => codec(item).map(|item| quote!(crate::json::List<#item>)),
+        Type::List(list) => codec(&list.item).map(|item| quote!(crate::json::List<#item>)),
         Type::Sparse(item) => codec(item).map(|item| quote!(crate::json::Sparse<#item>)),
-        Type::Map(_, value) => codec(value).map(|value| quote!(crate::json::Map<#value>)),
+        Type::Map(map) => codec(&map.value).map(|value| quote!(crate::json::Map<#value>)),
         _ => None,
     }
 }

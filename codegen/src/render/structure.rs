@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tokens::{REDACTED, allow_deprecated, builder_path, deprecated, docs};
+use super::tokens::{REDACTED, allow_deprecated, deprecated, docs};
 use super::{Context, Std, builder, ident, lit};
 use crate::ir::{Item, Member, Structure, Type};
 
@@ -29,7 +29,8 @@ pub(crate) fn structure(cx: &Context<'_>, item: &Item, structure: &Structure) ->
     });
     let accessors = members.iter().map(|member| accessor(&std, member));
     let allow = allow_deprecated(structure.any_deprecated());
-    let builder_path = builder_path(&item.named);
+    // The builder is defined in the same file, so its bare name is unambiguous.
+    let builder_path = ident(&item.named.builder_name());
     let builder_doc = format!(" Creates a builder for [`{}`].", item.named.name);
     let default = &std.default;
     let debug = sensitive.then(|| redacting_debug(&item.named.name, members));
@@ -68,8 +69,8 @@ fn accessor(std: &Std, member: &Member) -> TokenStream {
         (Type::String, false) => (quote!(&str), quote!(&self.#field)),
         (t, true) if t.is_copy() => (quote!(#option<#ty>), quote!(self.#field)),
         (t, false) if t.is_copy() => (ty, quote!(self.#field)),
-        (Type::List(item), optional) => {
-            let item = std.ty(item);
+        (Type::List(list), optional) => {
+            let item = std.ty(&list.item);
             let body = if optional { quote!(self.#field.as_deref().unwrap_or_default()) } else { quote!(&self.#field) };
             (quote!(&[#item]), body)
         }

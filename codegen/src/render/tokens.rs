@@ -186,12 +186,12 @@ impl Std {
             Type::Document => quote!(crate::primitives::Document),
             Type::BigInteger => quote!(crate::primitives::BigInteger),
             Type::BigDecimal => quote!(crate::primitives::BigDecimal),
-            Type::List(item) => {
-                let (vec, item) = (&self.vec, self.ty(item));
+            Type::List(list) => {
+                let (vec, item) = (&self.vec, self.ty(&list.item));
                 quote!(#vec<#item>)
             }
-            Type::Map(key, value) => {
-                let (key, value) = (self.ty(key), self.ty(value));
+            Type::Map(map) => {
+                let (key, value) = (self.ty(&map.key), self.ty(&map.value));
                 quote!(::std::collections::HashMap<#key, #value>)
             }
             Type::Sparse(item) => {

@@ -85,8 +85,8 @@ fn methods(std: &Std, member: &UnionMember) -> TokenStream {
     let rust_type = std.ty(ty);
     let (ret, value) = match ty {
         Type::String => (quote!(&str), quote!(value.as_str())),
-        Type::List(item) => {
-            let item = std.ty(item);
+        Type::List(list) => {
+            let item = std.ty(&list.item);
             (quote!(&[#item]), quote!(value.as_slice()))
         }
         ty if ty.is_copy() => (rust_type, quote!(*value)),

@@ -35,7 +35,7 @@ impl BackendAuthAppleProviderConfig {
     }
 
     /// Creates a builder for [`BackendAuthAppleProviderConfig`].
-    pub fn builder() -> crate::types::builders::BackendAuthAppleProviderConfigBuilder {
+    pub fn builder() -> BackendAuthAppleProviderConfigBuilder {
         Default::default()
     }
 }
@@ -131,8 +131,8 @@ impl BackendAuthAppleProviderConfigBuilder {
     }
 
     /// Builds a [`BackendAuthAppleProviderConfig`].
-    pub fn build(self) -> crate::types::BackendAuthAppleProviderConfig {
-        crate::types::BackendAuthAppleProviderConfig {
+    pub fn build(self) -> BackendAuthAppleProviderConfig {
+        BackendAuthAppleProviderConfig {
             client_id: self.client_id,
             key_id: self.key_id,
             private_key: self.private_key,

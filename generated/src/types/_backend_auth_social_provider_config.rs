@@ -22,7 +22,7 @@ impl BackendAuthSocialProviderConfig {
     }
 
     /// Creates a builder for [`BackendAuthSocialProviderConfig`].
-    pub fn builder() -> crate::types::builders::BackendAuthSocialProviderConfigBuilder {
+    pub fn builder() -> BackendAuthSocialProviderConfigBuilder {
         Default::default()
     }
 }
@@ -80,8 +80,8 @@ impl BackendAuthSocialProviderConfigBuilder {
     }
 
     /// Builds a [`BackendAuthSocialProviderConfig`].
-    pub fn build(self) -> crate::types::BackendAuthSocialProviderConfig {
-        crate::types::BackendAuthSocialProviderConfig {
+    pub fn build(self) -> BackendAuthSocialProviderConfig {
+        BackendAuthSocialProviderConfig {
             client_id: self.client_id,
             client_secret: self.client_secret,
         }

@@ -21,7 +21,7 @@ impl EmailSettings {
     }
 
     /// Creates a builder for [`EmailSettings`].
-    pub fn builder() -> crate::types::builders::EmailSettingsBuilder {
+    pub fn builder() -> EmailSettingsBuilder {
         Default::default()
     }
 }
@@ -79,8 +79,8 @@ impl EmailSettingsBuilder {
     }
 
     /// Builds a [`EmailSettings`].
-    pub fn build(self) -> crate::types::EmailSettings {
-        crate::types::EmailSettings {
+    pub fn build(self) -> EmailSettings {
+        EmailSettings {
             email_message: self.email_message,
             email_subject: self.email_subject,
         }

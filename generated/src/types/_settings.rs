@@ -21,7 +21,7 @@ impl Settings {
     }
 
     /// Creates a builder for [`Settings`].
-    pub fn builder() -> crate::types::builders::SettingsBuilder {
+    pub fn builder() -> SettingsBuilder {
         Default::default()
     }
 }
@@ -75,8 +75,8 @@ impl SettingsBuilder {
     }
 
     /// Builds a [`Settings`].
-    pub fn build(self) -> crate::types::Settings {
-        crate::types::Settings {
+    pub fn build(self) -> Settings {
+        Settings {
             mfa_types: self.mfa_types,
             sms_message: self.sms_message,
         }

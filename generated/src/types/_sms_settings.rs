@@ -14,7 +14,7 @@ impl SmsSettings {
     }
 
     /// Creates a builder for [`SmsSettings`].
-    pub fn builder() -> crate::types::builders::SmsSettingsBuilder {
+    pub fn builder() -> SmsSettingsBuilder {
         Default::default()
     }
 }
@@ -53,8 +53,8 @@ impl SmsSettingsBuilder {
     }
 
     /// Builds a [`SmsSettings`].
-    pub fn build(self) -> crate::types::SmsSettings {
-        crate::types::SmsSettings {
+    pub fn build(self) -> SmsSettings {
+        SmsSettings {
             sms_message: self.sms_message,
         }
     }

@@ -45,7 +45,7 @@ impl SocialProviderSettings {
     }
 
     /// Creates a builder for [`SocialProviderSettings`].
-    pub fn builder() -> crate::types::builders::SocialProviderSettingsBuilder {
+    pub fn builder() -> SocialProviderSettingsBuilder {
         Default::default()
     }
 }
@@ -174,8 +174,8 @@ impl SocialProviderSettingsBuilder {
     }
 
     /// Builds a [`SocialProviderSettings`].
-    pub fn build(self) -> crate::types::SocialProviderSettings {
-        crate::types::SocialProviderSettings {
+    pub fn build(self) -> SocialProviderSettings {
+        SocialProviderSettings {
             facebook: self.facebook,
             google: self.google,
             login_with_amazon: self.login_with_amazon,

@@ -39,7 +39,7 @@ impl UpdateBackendAuthForgotPasswordConfig {
     }
 
     /// Creates a builder for [`UpdateBackendAuthForgotPasswordConfig`].
-    pub fn builder() -> crate::types::builders::UpdateBackendAuthForgotPasswordConfigBuilder {
+    pub fn builder() -> UpdateBackendAuthForgotPasswordConfigBuilder {
         Default::default()
     }
 }
@@ -135,8 +135,8 @@ impl UpdateBackendAuthForgotPasswordConfigBuilder {
     }
 
     /// Builds a [`UpdateBackendAuthForgotPasswordConfig`].
-    pub fn build(self) -> crate::types::UpdateBackendAuthForgotPasswordConfig {
-        crate::types::UpdateBackendAuthForgotPasswordConfig {
+    pub fn build(self) -> UpdateBackendAuthForgotPasswordConfig {
+        UpdateBackendAuthForgotPasswordConfig {
             delivery_method: self.delivery_method,
             email_settings: self.email_settings,
             sms_settings: self.sms_settings,

@@ -17,7 +17,7 @@ impl UpdateBackendAuthIdentityPoolConfig {
     }
 
     /// Creates a builder for [`UpdateBackendAuthIdentityPoolConfig`].
-    pub fn builder() -> crate::types::builders::UpdateBackendAuthIdentityPoolConfigBuilder {
+    pub fn builder() -> UpdateBackendAuthIdentityPoolConfigBuilder {
         Default::default()
     }
 }
@@ -49,8 +49,8 @@ impl UpdateBackendAuthIdentityPoolConfigBuilder {
     }
 
     /// Builds a [`UpdateBackendAuthIdentityPoolConfig`].
-    pub fn build(self) -> crate::types::UpdateBackendAuthIdentityPoolConfig {
-        crate::types::UpdateBackendAuthIdentityPoolConfig {
+    pub fn build(self) -> UpdateBackendAuthIdentityPoolConfig {
+        UpdateBackendAuthIdentityPoolConfig {
             unauthenticated_login: self.unauthenticated_login,
         }
     }

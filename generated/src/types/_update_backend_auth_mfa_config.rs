@@ -21,7 +21,7 @@ impl UpdateBackendAuthMfaConfig {
     }
 
     /// Creates a builder for [`UpdateBackendAuthMfaConfig`].
-    pub fn builder() -> crate::types::builders::UpdateBackendAuthMfaConfigBuilder {
+    pub fn builder() -> UpdateBackendAuthMfaConfigBuilder {
         Default::default()
     }
 }
@@ -70,8 +70,8 @@ impl UpdateBackendAuthMfaConfigBuilder {
     }
 
     /// Builds a [`UpdateBackendAuthMfaConfig`].
-    pub fn build(self) -> crate::types::UpdateBackendAuthMfaConfig {
-        crate::types::UpdateBackendAuthMfaConfig {
+    pub fn build(self) -> UpdateBackendAuthMfaConfig {
+        UpdateBackendAuthMfaConfig {
             mfa_mode: self.mfa_mode,
             settings: self.settings,
         }

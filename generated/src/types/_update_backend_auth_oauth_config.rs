@@ -53,7 +53,7 @@ impl UpdateBackendAuthOAuthConfig {
     }
 
     /// Creates a builder for [`UpdateBackendAuthOAuthConfig`].
-    pub fn builder() -> crate::types::builders::UpdateBackendAuthOAuthConfigBuilder {
+    pub fn builder() -> UpdateBackendAuthOAuthConfigBuilder {
         Default::default()
     }
 }
@@ -195,8 +195,8 @@ impl UpdateBackendAuthOAuthConfigBuilder {
     }
 
     /// Builds a [`UpdateBackendAuthOAuthConfig`].
-    pub fn build(self) -> crate::types::UpdateBackendAuthOAuthConfig {
-        crate::types::UpdateBackendAuthOAuthConfig {
+    pub fn build(self) -> UpdateBackendAuthOAuthConfig {
+        UpdateBackendAuthOAuthConfig {
             domain_prefix: self.domain_prefix,
             oauth_grant_type: self.oauth_grant_type,
             oauth_scopes: self.oauth_scopes,

@@ -28,7 +28,7 @@ impl UpdateBackendAuthPasswordPolicyConfig {
     }
 
     /// Creates a builder for [`UpdateBackendAuthPasswordPolicyConfig`].
-    pub fn builder() -> crate::types::builders::UpdateBackendAuthPasswordPolicyConfigBuilder {
+    pub fn builder() -> UpdateBackendAuthPasswordPolicyConfigBuilder {
         Default::default()
     }
 }
@@ -91,8 +91,8 @@ impl UpdateBackendAuthPasswordPolicyConfigBuilder {
     }
 
     /// Builds a [`UpdateBackendAuthPasswordPolicyConfig`].
-    pub fn build(self) -> crate::types::UpdateBackendAuthPasswordPolicyConfig {
-        crate::types::UpdateBackendAuthPasswordPolicyConfig {
+    pub fn build(self) -> UpdateBackendAuthPasswordPolicyConfig {
+        UpdateBackendAuthPasswordPolicyConfig {
             additional_constraints: self.additional_constraints,
             minimum_length: self.minimum_length,
         }

@@ -41,7 +41,7 @@ impl UpdateBackendAuthResourceConfig {
     }
 
     /// Creates a builder for [`UpdateBackendAuthResourceConfig`].
-    pub fn builder() -> crate::types::builders::UpdateBackendAuthResourceConfigBuilder {
+    pub fn builder() -> UpdateBackendAuthResourceConfigBuilder {
         Default::default()
     }
 }
@@ -151,11 +151,8 @@ impl UpdateBackendAuthResourceConfigBuilder {
     /// Builds a [`UpdateBackendAuthResourceConfig`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> Result<
-        crate::types::UpdateBackendAuthResourceConfig,
-        crate::error::BuildError,
-    > {
-        Ok(crate::types::UpdateBackendAuthResourceConfig {
+    ) -> Result<UpdateBackendAuthResourceConfig, crate::error::BuildError> {
+        Ok(UpdateBackendAuthResourceConfig {
             auth_resources: self
                 .auth_resources
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -180,8 +177,8 @@ impl UpdateBackendAuthResourceConfigBuilder {
 
     /// Builds a [`UpdateBackendAuthResourceConfig`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::types::UpdateBackendAuthResourceConfig {
-        crate::types::UpdateBackendAuthResourceConfig {
+    pub(crate) fn build_or_zero(self) -> UpdateBackendAuthResourceConfig {
+        UpdateBackendAuthResourceConfig {
             auth_resources: self
                 .auth_resources
                 .unwrap_or_else(|| crate::types::AuthResources::from("")),

@@ -64,7 +64,7 @@ impl UpdateBackendAuthUserPoolConfig {
     }
 
     /// Creates a builder for [`UpdateBackendAuthUserPoolConfig`].
-    pub fn builder() -> crate::types::builders::UpdateBackendAuthUserPoolConfigBuilder {
+    pub fn builder() -> UpdateBackendAuthUserPoolConfigBuilder {
         Default::default()
     }
 }
@@ -212,8 +212,8 @@ impl UpdateBackendAuthUserPoolConfigBuilder {
     }
 
     /// Builds a [`UpdateBackendAuthUserPoolConfig`].
-    pub fn build(self) -> crate::types::UpdateBackendAuthUserPoolConfig {
-        crate::types::UpdateBackendAuthUserPoolConfig {
+    pub fn build(self) -> UpdateBackendAuthUserPoolConfig {
+        UpdateBackendAuthUserPoolConfig {
             forgot_password: self.forgot_password,
             mfa: self.mfa,
             oauth: self.oauth,

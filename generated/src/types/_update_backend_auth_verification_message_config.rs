@@ -29,7 +29,7 @@ impl UpdateBackendAuthVerificationMessageConfig {
     }
 
     /// Creates a builder for [`UpdateBackendAuthVerificationMessageConfig`].
-    pub fn builder() -> crate::types::builders::UpdateBackendAuthVerificationMessageConfigBuilder {
+    pub fn builder() -> UpdateBackendAuthVerificationMessageConfigBuilder {
         Default::default()
     }
 }
@@ -114,11 +114,8 @@ impl UpdateBackendAuthVerificationMessageConfigBuilder {
     /// Builds a [`UpdateBackendAuthVerificationMessageConfig`], or says which required member was not set.
     pub fn build(
         self,
-    ) -> Result<
-        crate::types::UpdateBackendAuthVerificationMessageConfig,
-        crate::error::BuildError,
-    > {
-        Ok(crate::types::UpdateBackendAuthVerificationMessageConfig {
+    ) -> Result<UpdateBackendAuthVerificationMessageConfig, crate::error::BuildError> {
+        Ok(UpdateBackendAuthVerificationMessageConfig {
             delivery_method: self
                 .delivery_method
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -132,10 +129,8 @@ impl UpdateBackendAuthVerificationMessageConfigBuilder {
 
     /// Builds a [`UpdateBackendAuthVerificationMessageConfig`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(
-        self,
-    ) -> crate::types::UpdateBackendAuthVerificationMessageConfig {
-        crate::types::UpdateBackendAuthVerificationMessageConfig {
+    pub(crate) fn build_or_zero(self) -> UpdateBackendAuthVerificationMessageConfig {
+        UpdateBackendAuthVerificationMessageConfig {
             delivery_method: self
                 .delivery_method
                 .unwrap_or_else(|| crate::types::DeliveryMethod::from("")),

@@ -37,7 +37,7 @@ impl UpdateBackendAuthInput {
     }
 
     /// Creates a builder for [`UpdateBackendAuthInput`].
-    pub fn builder() -> crate::operation::update_backend_auth::builders::UpdateBackendAuthInputBuilder {
+    pub fn builder() -> UpdateBackendAuthInputBuilder {
         Default::default()
     }
 }
@@ -130,13 +130,8 @@ impl UpdateBackendAuthInputBuilder {
     }
 
     /// Builds a [`UpdateBackendAuthInput`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> Result<
-        crate::operation::update_backend_auth::UpdateBackendAuthInput,
-        crate::error::BuildError,
-    > {
-        Ok(crate::operation::update_backend_auth::UpdateBackendAuthInput {
+    pub fn build(self) -> Result<UpdateBackendAuthInput, crate::error::BuildError> {
+        Ok(UpdateBackendAuthInput {
             app_id: self
                 .app_id
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -166,10 +161,8 @@ impl UpdateBackendAuthInputBuilder {
 
     /// Builds a [`UpdateBackendAuthInput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(
-        self,
-    ) -> crate::operation::update_backend_auth::UpdateBackendAuthInput {
-        crate::operation::update_backend_auth::UpdateBackendAuthInput {
+    pub(crate) fn build_or_zero(self) -> UpdateBackendAuthInput {
+        UpdateBackendAuthInput {
             app_id: self.app_id.unwrap_or_default(),
             backend_environment_name: self.backend_environment_name.unwrap_or_default(),
             resource_config: self

@@ -51,7 +51,7 @@ impl UpdateBackendAuthOutput {
     }
 
     /// Creates a builder for [`UpdateBackendAuthOutput`].
-    pub fn builder() -> crate::operation::update_backend_auth::builders::UpdateBackendAuthOutputBuilder {
+    pub fn builder() -> UpdateBackendAuthOutputBuilder {
         Default::default()
     }
 }
@@ -172,10 +172,8 @@ impl UpdateBackendAuthOutputBuilder {
     }
 
     /// Builds a [`UpdateBackendAuthOutput`].
-    pub fn build(
-        self,
-    ) -> crate::operation::update_backend_auth::UpdateBackendAuthOutput {
-        crate::operation::update_backend_auth::UpdateBackendAuthOutput {
+    pub fn build(self) -> UpdateBackendAuthOutput {
+        UpdateBackendAuthOutput {
             app_id: self.app_id,
             backend_environment_name: self.backend_environment_name,
             error: self.error,

@@ -14,7 +14,7 @@ impl BadRequestException {
     }
 
     /// Creates a builder for [`BadRequestException`].
-    pub fn builder() -> crate::types::error::builders::BadRequestExceptionBuilder {
+    pub fn builder() -> BadRequestExceptionBuilder {
         Default::default()
     }
 }
@@ -45,8 +45,8 @@ impl BadRequestExceptionBuilder {
     }
 
     /// Builds a [`BadRequestException`].
-    pub fn build(self) -> crate::types::error::BadRequestException {
-        crate::types::error::BadRequestException {
+    pub fn build(self) -> BadRequestException {
+        BadRequestException {
             message: self.message,
         }
     }

@@ -14,7 +14,7 @@ impl GatewayTimeoutException {
     }
 
     /// Creates a builder for [`GatewayTimeoutException`].
-    pub fn builder() -> crate::types::error::builders::GatewayTimeoutExceptionBuilder {
+    pub fn builder() -> GatewayTimeoutExceptionBuilder {
         Default::default()
     }
 }
@@ -45,8 +45,8 @@ impl GatewayTimeoutExceptionBuilder {
     }
 
     /// Builds a [`GatewayTimeoutException`].
-    pub fn build(self) -> crate::types::error::GatewayTimeoutException {
-        crate::types::error::GatewayTimeoutException {
+    pub fn build(self) -> GatewayTimeoutException {
+        GatewayTimeoutException {
             message: self.message,
         }
     }

@@ -21,7 +21,7 @@ impl NotFoundException {
     }
 
     /// Creates a builder for [`NotFoundException`].
-    pub fn builder() -> crate::types::error::builders::NotFoundExceptionBuilder {
+    pub fn builder() -> NotFoundExceptionBuilder {
         Default::default()
     }
 }
@@ -70,8 +70,8 @@ impl NotFoundExceptionBuilder {
     }
 
     /// Builds a [`NotFoundException`].
-    pub fn build(self) -> crate::types::error::NotFoundException {
-        crate::types::error::NotFoundException {
+    pub fn build(self) -> NotFoundException {
+        NotFoundException {
             message: self.message,
             resource_type: self.resource_type,
         }

@@ -21,7 +21,7 @@ impl TooManyRequestsException {
     }
 
     /// Creates a builder for [`TooManyRequestsException`].
-    pub fn builder() -> crate::types::error::builders::TooManyRequestsExceptionBuilder {
+    pub fn builder() -> TooManyRequestsExceptionBuilder {
         Default::default()
     }
 }
@@ -70,8 +70,8 @@ impl TooManyRequestsExceptionBuilder {
     }
 
     /// Builds a [`TooManyRequestsException`].
-    pub fn build(self) -> crate::types::error::TooManyRequestsException {
-        crate::types::error::TooManyRequestsException {
+    pub fn build(self) -> TooManyRequestsException {
+        TooManyRequestsException {
             limit_type: self.limit_type,
             message: self.message,
         }

@@ -28,7 +28,7 @@ impl Node {
     }
 
     /// Creates a builder for [`Node`].
-    pub fn builder() -> crate::types::builders::NodeBuilder {
+    pub fn builder() -> NodeBuilder {
         Default::default()
     }
 }
@@ -97,8 +97,8 @@ impl NodeBuilder {
     }
 
     /// Builds a [`Node`], or says which required member was not set.
-    pub fn build(self) -> Result<crate::types::Node, crate::error::BuildError> {
-        Ok(crate::types::Node {
+    pub fn build(self) -> Result<Node, crate::error::BuildError> {
+        Ok(Node {
             name: self
                 .name
                 .ok_or_else(|| crate::error::BuildError::missing_field("name", "Node"))?,
@@ -109,8 +109,8 @@ impl NodeBuilder {
 
     /// Builds a [`Node`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::types::Node {
-        crate::types::Node {
+    pub(crate) fn build_or_zero(self) -> Node {
+        Node {
             name: self.name.unwrap_or_default(),
             children: self.children,
             parent: self.parent,

@@ -14,7 +14,7 @@ impl Box {
     }
 
     /// Creates a builder for [`Box`].
-    pub fn builder() -> crate::types::builders::BoxBuilder {
+    pub fn builder() -> BoxBuilder {
         ::std::default::Default::default()
     }
 }
@@ -45,10 +45,8 @@ impl BoxBuilder {
     }
 
     /// Builds a [`Box`].
-    pub fn build(self) -> crate::types::Box {
-        crate::types::Box {
-            inner: self.inner,
-        }
+    pub fn build(self) -> Box {
+        Box { inner: self.inner }
     }
 }
 

@@ -28,7 +28,7 @@ impl Result {
     }
 
     /// Creates a builder for [`Result`].
-    pub fn builder() -> crate::types::builders::ResultBuilder {
+    pub fn builder() -> ResultBuilder {
         ::std::default::Default::default()
     }
 }
@@ -110,8 +110,8 @@ impl ResultBuilder {
     }
 
     /// Builds a [`Result`].
-    pub fn build(self) -> crate::types::Result {
-        crate::types::Result {
+    pub fn build(self) -> Result {
+        Result {
             ok: self.ok,
             err: self.err,
             default: self.default,

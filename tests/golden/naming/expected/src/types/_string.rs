@@ -14,7 +14,7 @@ impl String {
     }
 
     /// Creates a builder for [`String`].
-    pub fn builder() -> crate::types::builders::StringBuilder {
+    pub fn builder() -> StringBuilder {
         ::std::default::Default::default()
     }
 }
@@ -51,10 +51,8 @@ impl StringBuilder {
     }
 
     /// Builds a [`String`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::types::String, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::types::String {
+    pub fn build(self) -> ::std::result::Result<String, crate::error::BuildError> {
+        ::std::result::Result::Ok(String {
             value: self
                 .value
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -66,8 +64,8 @@ impl StringBuilder {
 
     /// Builds a [`String`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::types::String {
-        crate::types::String {
+    pub(crate) fn build_or_zero(self) -> String {
+        String {
             value: self.value.unwrap_or_default(),
         }
     }

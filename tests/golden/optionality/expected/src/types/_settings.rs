@@ -28,7 +28,7 @@ impl Settings {
     }
 
     /// Creates a builder for [`Settings`].
-    pub fn builder() -> crate::types::builders::SettingsBuilder {
+    pub fn builder() -> SettingsBuilder {
         Default::default()
     }
 }
@@ -95,8 +95,8 @@ impl SettingsBuilder {
     }
 
     /// Builds a [`Settings`], or says which required member was not set.
-    pub fn build(self) -> Result<crate::types::Settings, crate::error::BuildError> {
-        Ok(crate::types::Settings {
+    pub fn build(self) -> Result<Settings, crate::error::BuildError> {
+        Ok(Settings {
             depth: self
                 .depth
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -110,8 +110,8 @@ impl SettingsBuilder {
 
     /// Builds a [`Settings`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::types::Settings {
-        crate::types::Settings {
+    pub(crate) fn build_or_zero(self) -> Settings {
+        Settings {
             depth: self.depth.unwrap_or_default(),
             small: self.small,
             scale: self.scale,

@@ -14,7 +14,7 @@ impl ChangedEvent {
     }
 
     /// Creates a builder for [`ChangedEvent`].
-    pub fn builder() -> crate::types::builders::ChangedEventBuilder {
+    pub fn builder() -> ChangedEventBuilder {
         Default::default()
     }
 }
@@ -45,10 +45,8 @@ impl ChangedEventBuilder {
     }
 
     /// Builds a [`ChangedEvent`].
-    pub fn build(self) -> crate::types::ChangedEvent {
-        crate::types::ChangedEvent {
-            size: self.size,
-        }
+    pub fn build(self) -> ChangedEvent {
+        ChangedEvent { size: self.size }
     }
 }
 

@@ -6,7 +6,7 @@ pub struct DeletedEvent {}
 
 impl DeletedEvent {
     /// Creates a builder for [`DeletedEvent`].
-    pub fn builder() -> crate::types::builders::DeletedEventBuilder {
+    pub fn builder() -> DeletedEventBuilder {
         Default::default()
     }
 }
@@ -18,8 +18,8 @@ pub struct DeletedEventBuilder {}
 
 impl DeletedEventBuilder {
     /// Builds a [`DeletedEvent`].
-    pub fn build(self) -> crate::types::DeletedEvent {
-        crate::types::DeletedEvent {}
+    pub fn build(self) -> DeletedEvent {
+        DeletedEvent {}
     }
 }
 

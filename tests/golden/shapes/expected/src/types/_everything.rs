@@ -175,7 +175,7 @@ impl Everything {
     }
 
     /// Creates a builder for [`Everything`].
-    pub fn builder() -> crate::types::builders::EverythingBuilder {
+    pub fn builder() -> EverythingBuilder {
         Default::default()
     }
 }
@@ -645,8 +645,8 @@ impl EverythingBuilder {
     }
 
     /// Builds a [`Everything`].
-    pub fn build(self) -> crate::types::Everything {
-        crate::types::Everything {
+    pub fn build(self) -> Everything {
+        Everything {
             blob: self.blob,
             boolean: self.boolean,
             string: self.string,

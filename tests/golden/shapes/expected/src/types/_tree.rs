@@ -37,7 +37,7 @@ impl Tree {
     }
 
     /// Creates a builder for [`Tree`].
-    pub fn builder() -> crate::types::builders::TreeBuilder {
+    pub fn builder() -> TreeBuilder {
         Default::default()
     }
 }
@@ -131,8 +131,8 @@ impl TreeBuilder {
     }
 
     /// Builds a [`Tree`], or says which required member was not set.
-    pub fn build(self) -> Result<crate::types::Tree, crate::error::BuildError> {
-        Ok(crate::types::Tree {
+    pub fn build(self) -> Result<Tree, crate::error::BuildError> {
+        Ok(Tree {
             value: self
                 .value
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -147,8 +147,8 @@ impl TreeBuilder {
 
     /// Builds a [`Tree`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::types::Tree {
-        crate::types::Tree {
+    pub(crate) fn build_or_zero(self) -> Tree {
+        Tree {
             value: self.value.unwrap_or_default(),
             left: self.left,
             right: self.right,

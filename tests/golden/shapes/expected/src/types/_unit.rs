@@ -6,7 +6,7 @@ pub struct Unit {}
 
 impl Unit {
     /// Creates a builder for [`Unit`].
-    pub fn builder() -> crate::types::builders::UnitBuilder {
+    pub fn builder() -> UnitBuilder {
         Default::default()
     }
 }
@@ -18,8 +18,8 @@ pub struct UnitBuilder {}
 
 impl UnitBuilder {
     /// Builds a [`Unit`].
-    pub fn build(self) -> crate::types::Unit {
-        crate::types::Unit {}
+    pub fn build(self) -> Unit {
+        Unit {}
     }
 }
 

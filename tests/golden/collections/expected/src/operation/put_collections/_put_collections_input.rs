@@ -67,7 +67,7 @@ impl PutCollectionsInput {
     }
 
     /// Creates a builder for [`PutCollectionsInput`].
-    pub fn builder() -> crate::operation::put_collections::builders::PutCollectionsInputBuilder {
+    pub fn builder() -> PutCollectionsInputBuilder {
         Default::default()
     }
 }
@@ -278,13 +278,8 @@ impl PutCollectionsInputBuilder {
     }
 
     /// Builds a [`PutCollectionsInput`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> Result<
-        crate::operation::put_collections::PutCollectionsInput,
-        crate::error::BuildError,
-    > {
-        Ok(crate::operation::put_collections::PutCollectionsInput {
+    pub fn build(self) -> Result<PutCollectionsInput, crate::error::BuildError> {
+        Ok(PutCollectionsInput {
             matrix: self.matrix,
             names: self
                 .names
@@ -303,10 +298,8 @@ impl PutCollectionsInputBuilder {
 
     /// Builds a [`PutCollectionsInput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(
-        self,
-    ) -> crate::operation::put_collections::PutCollectionsInput {
-        crate::operation::put_collections::PutCollectionsInput {
+    pub(crate) fn build_or_zero(self) -> PutCollectionsInput {
+        PutCollectionsInput {
             matrix: self.matrix,
             names: self.names.unwrap_or_default(),
             groups: self.groups,

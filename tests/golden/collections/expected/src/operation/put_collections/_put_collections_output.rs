@@ -14,7 +14,7 @@ impl PutCollectionsOutput {
     }
 
     /// Creates a builder for [`PutCollectionsOutput`].
-    pub fn builder() -> crate::operation::put_collections::builders::PutCollectionsOutputBuilder {
+    pub fn builder() -> PutCollectionsOutputBuilder {
         Default::default()
     }
 }
@@ -45,8 +45,8 @@ impl PutCollectionsOutputBuilder {
     }
 
     /// Builds a [`PutCollectionsOutput`].
-    pub fn build(self) -> crate::operation::put_collections::PutCollectionsOutput {
-        crate::operation::put_collections::PutCollectionsOutput {
+    pub fn build(self) -> PutCollectionsOutput {
+        PutCollectionsOutput {
             tree: self.tree,
         }
     }

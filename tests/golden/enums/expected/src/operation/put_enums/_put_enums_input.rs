@@ -28,7 +28,7 @@ impl PutEnumsInput {
     }
 
     /// Creates a builder for [`PutEnumsInput`].
-    pub fn builder() -> crate::operation::put_enums::builders::PutEnumsInputBuilder {
+    pub fn builder() -> PutEnumsInputBuilder {
         Default::default()
     }
 }
@@ -97,10 +97,8 @@ impl PutEnumsInputBuilder {
     }
 
     /// Builds a [`PutEnumsInput`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> Result<crate::operation::put_enums::PutEnumsInput, crate::error::BuildError> {
-        Ok(crate::operation::put_enums::PutEnumsInput {
+    pub fn build(self) -> Result<PutEnumsInput, crate::error::BuildError> {
+        Ok(PutEnumsInput {
             size: self
                 .size
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -114,8 +112,8 @@ impl PutEnumsInputBuilder {
 
     /// Builds a [`PutEnumsInput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::operation::put_enums::PutEnumsInput {
-        crate::operation::put_enums::PutEnumsInput {
+    pub(crate) fn build_or_zero(self) -> PutEnumsInput {
+        PutEnumsInput {
             size: self.size.unwrap_or_else(|| crate::types::InstanceSize::from("")),
             level: self.level,
             sizes: self.sizes,

@@ -14,7 +14,7 @@ impl PutEnumsOutput {
     }
 
     /// Creates a builder for [`PutEnumsOutput`].
-    pub fn builder() -> crate::operation::put_enums::builders::PutEnumsOutputBuilder {
+    pub fn builder() -> PutEnumsOutputBuilder {
         Default::default()
     }
 }
@@ -45,10 +45,8 @@ impl PutEnumsOutputBuilder {
     }
 
     /// Builds a [`PutEnumsOutput`].
-    pub fn build(self) -> crate::operation::put_enums::PutEnumsOutput {
-        crate::operation::put_enums::PutEnumsOutput {
-            size: self.size,
-        }
+    pub fn build(self) -> PutEnumsOutput {
+        PutEnumsOutput { size: self.size }
     }
 }
 

@@ -67,7 +67,7 @@ impl GetResultInput {
     }
 
     /// Creates a builder for [`GetResultInput`].
-    pub fn builder() -> crate::operation::get_result::builders::GetResultInputBuilder {
+    pub fn builder() -> GetResultInputBuilder {
         Default::default()
     }
 }
@@ -196,8 +196,8 @@ impl GetResultInputBuilder {
     }
 
     /// Builds a [`GetResultInput`].
-    pub fn build(self) -> crate::operation::get_result::GetResultInput {
-        crate::operation::get_result::GetResultInput {
+    pub fn build(self) -> GetResultInput {
+        GetResultInput {
             foo: self.foo,
             set_foo_value: self.set_foo_value,
             get_foo_value: self.get_foo_value,

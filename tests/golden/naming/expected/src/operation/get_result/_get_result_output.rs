@@ -30,7 +30,7 @@ impl GetResultOutput {
     }
 
     /// Creates a builder for [`GetResultOutput`].
-    pub fn builder() -> crate::operation::get_result::builders::GetResultOutputBuilder {
+    pub fn builder() -> GetResultOutputBuilder {
         Default::default()
     }
 }
@@ -97,8 +97,8 @@ impl GetResultOutputBuilder {
     }
 
     /// Builds a [`GetResultOutput`].
-    pub fn build(self) -> crate::operation::get_result::GetResultOutput {
-        crate::operation::get_result::GetResultOutput {
+    pub fn build(self) -> GetResultOutput {
+        GetResultOutput {
             ok: self.ok,
             err: self.err,
             default: self.default,

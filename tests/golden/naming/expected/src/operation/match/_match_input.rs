@@ -114,7 +114,7 @@ impl MatchInput {
     }
 
     /// Creates a builder for [`MatchInput`].
-    pub fn builder() -> crate::operation::r#match::builders::MatchInputBuilder {
+    pub fn builder() -> MatchInputBuilder {
         Default::default()
     }
 }
@@ -371,8 +371,8 @@ impl MatchInputBuilder {
     }
 
     /// Builds a [`MatchInput`].
-    pub fn build(self) -> crate::operation::r#match::MatchInput {
-        crate::operation::r#match::MatchInput {
+    pub fn build(self) -> MatchInput {
+        MatchInput {
             r#type: self.r#type,
             r#match: self.r#match,
             self_value: self.self_value,

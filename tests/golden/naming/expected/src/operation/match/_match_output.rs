@@ -14,7 +14,7 @@ impl MatchOutput {
     }
 
     /// Creates a builder for [`MatchOutput`].
-    pub fn builder() -> crate::operation::r#match::builders::MatchOutputBuilder {
+    pub fn builder() -> MatchOutputBuilder {
         Default::default()
     }
 }
@@ -45,10 +45,8 @@ impl MatchOutputBuilder {
     }
 
     /// Builds a [`MatchOutput`].
-    pub fn build(self) -> crate::operation::r#match::MatchOutput {
-        crate::operation::r#match::MatchOutput {
-            ok: self.ok,
-        }
+    pub fn build(self) -> MatchOutput {
+        MatchOutput { ok: self.ok }
     }
 }
 

@@ -6,7 +6,7 @@ pub struct TypeInput {}
 
 impl TypeInput {
     /// Creates a builder for [`TypeInput`].
-    pub fn builder() -> crate::operation::r#type::builders::TypeInputBuilder {
+    pub fn builder() -> TypeInputBuilder {
         Default::default()
     }
 }
@@ -18,9 +18,8 @@ pub struct TypeInputBuilder {}
 
 impl TypeInputBuilder {
     /// Builds a [`TypeInput`].
-    pub fn build(self) -> crate::operation::r#type::TypeInput {
-        crate::operation::r#type::TypeInput {
-        }
+    pub fn build(self) -> TypeInput {
+        TypeInput {}
     }
 }
 

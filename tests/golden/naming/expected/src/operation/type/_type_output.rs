@@ -6,7 +6,7 @@ pub struct TypeOutput {}
 
 impl TypeOutput {
     /// Creates a builder for [`TypeOutput`].
-    pub fn builder() -> crate::operation::r#type::builders::TypeOutputBuilder {
+    pub fn builder() -> TypeOutputBuilder {
         Default::default()
     }
 }
@@ -18,9 +18,8 @@ pub struct TypeOutputBuilder {}
 
 impl TypeOutputBuilder {
     /// Builds a [`TypeOutput`].
-    pub fn build(self) -> crate::operation::r#type::TypeOutput {
-        crate::operation::r#type::TypeOutput {
-        }
+    pub fn build(self) -> TypeOutput {
+        TypeOutput {}
     }
 }
 

@@ -14,7 +14,7 @@ impl Error {
     }
 
     /// Creates a builder for [`Error`].
-    pub fn builder() -> crate::types::error::builders::ErrorBuilder {
+    pub fn builder() -> ErrorBuilder {
         Default::default()
     }
 }
@@ -45,8 +45,8 @@ impl ErrorBuilder {
     }
 
     /// Builds a [`Error`], or says which required member was not set.
-    pub fn build(self) -> Result<crate::types::error::Error, crate::error::BuildError> {
-        Ok(crate::types::error::Error {
+    pub fn build(self) -> Result<Error, crate::error::BuildError> {
+        Ok(Error {
             message: self
                 .message
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -58,8 +58,8 @@ impl ErrorBuilder {
 
     /// Builds a [`Error`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::types::error::Error {
-        crate::types::error::Error {
+    pub(crate) fn build_or_zero(self) -> Error {
+        Error {
             message: self.message.unwrap_or_default(),
         }
     }

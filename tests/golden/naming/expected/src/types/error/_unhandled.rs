@@ -14,7 +14,7 @@ impl Unhandled {
     }
 
     /// Creates a builder for [`Unhandled`].
-    pub fn builder() -> crate::types::error::builders::UnhandledBuilder {
+    pub fn builder() -> UnhandledBuilder {
         Default::default()
     }
 }
@@ -45,10 +45,8 @@ impl UnhandledBuilder {
     }
 
     /// Builds a [`Unhandled`].
-    pub fn build(self) -> crate::types::error::Unhandled {
-        crate::types::error::Unhandled {
-            message: self.message,
-        }
+    pub fn build(self) -> Unhandled {
+        Unhandled { message: self.message }
     }
 }
 

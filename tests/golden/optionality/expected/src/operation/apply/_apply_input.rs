@@ -16,7 +16,7 @@ impl ApplyInput {
     }
 
     /// Creates a builder for [`ApplyInput`].
-    pub fn builder() -> crate::operation::apply::builders::ApplyInputBuilder {
+    pub fn builder() -> ApplyInputBuilder {
         Default::default()
     }
 }
@@ -47,10 +47,8 @@ impl ApplyInputBuilder {
     }
 
     /// Builds a [`ApplyInput`].
-    pub fn build(self) -> crate::operation::apply::ApplyInput {
-        crate::operation::apply::ApplyInput {
-            depth: self.depth,
-        }
+    pub fn build(self) -> ApplyInput {
+        ApplyInput { depth: self.depth }
     }
 }
 

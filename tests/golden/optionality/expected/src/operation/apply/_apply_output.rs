@@ -6,7 +6,7 @@ pub struct ApplyOutput {}
 
 impl ApplyOutput {
     /// Creates a builder for [`ApplyOutput`].
-    pub fn builder() -> crate::operation::apply::builders::ApplyOutputBuilder {
+    pub fn builder() -> ApplyOutputBuilder {
         Default::default()
     }
 }
@@ -18,9 +18,8 @@ pub struct ApplyOutputBuilder {}
 
 impl ApplyOutputBuilder {
     /// Builds a [`ApplyOutput`].
-    pub fn build(self) -> crate::operation::apply::ApplyOutput {
-        crate::operation::apply::ApplyOutput {
-        }
+    pub fn build(self) -> ApplyOutput {
+        ApplyOutput {}
     }
 }
 

@@ -128,7 +128,7 @@ impl ConfigureInput {
     }
 
     /// Creates a builder for [`ConfigureInput`].
-    pub fn builder() -> crate::operation::configure::builders::ConfigureInputBuilder {
+    pub fn builder() -> ConfigureInputBuilder {
         Default::default()
     }
 }
@@ -449,10 +449,8 @@ impl ConfigureInputBuilder {
     }
 
     /// Builds a [`ConfigureInput`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> Result<crate::operation::configure::ConfigureInput, crate::error::BuildError> {
-        Ok(crate::operation::configure::ConfigureInput {
+    pub fn build(self) -> Result<ConfigureInput, crate::error::BuildError> {
+        Ok(ConfigureInput {
             name: self
                 .name
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -510,8 +508,8 @@ impl ConfigureInputBuilder {
 
     /// Builds a [`ConfigureInput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::operation::configure::ConfigureInput {
-        crate::operation::configure::ConfigureInput {
+    pub(crate) fn build_or_zero(self) -> ConfigureInput {
+        ConfigureInput {
             name: self.name.unwrap_or_default(),
             nickname: self.nickname,
             retries: self.retries.unwrap_or(3i32),

@@ -16,7 +16,7 @@ impl ConfigureOutput {
     }
 
     /// Creates a builder for [`ConfigureOutput`].
-    pub fn builder() -> crate::operation::configure::builders::ConfigureOutputBuilder {
+    pub fn builder() -> ConfigureOutputBuilder {
         Default::default()
     }
 }
@@ -47,10 +47,8 @@ impl ConfigureOutputBuilder {
     }
 
     /// Builds a [`ConfigureOutput`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> Result<crate::operation::configure::ConfigureOutput, crate::error::BuildError> {
-        Ok(crate::operation::configure::ConfigureOutput {
+    pub fn build(self) -> Result<ConfigureOutput, crate::error::BuildError> {
+        Ok(ConfigureOutput {
             id: self
                 .id
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -62,8 +60,8 @@ impl ConfigureOutputBuilder {
 
     /// Builds a [`ConfigureOutput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::operation::configure::ConfigureOutput {
-        crate::operation::configure::ConfigureOutput {
+    pub(crate) fn build_or_zero(self) -> ConfigureOutput {
+        ConfigureOutput {
             id: self.id.unwrap_or_default(),
         }
     }

@@ -14,7 +14,7 @@ impl GetBucketInput {
     }
 
     /// Creates a builder for [`GetBucketInput`].
-    pub fn builder() -> crate::operation::get_bucket::builders::GetBucketInputBuilder {
+    pub fn builder() -> GetBucketInputBuilder {
         Default::default()
     }
 }
@@ -45,8 +45,8 @@ impl GetBucketInputBuilder {
     }
 
     /// Builds a [`GetBucketInput`].
-    pub fn build(self) -> crate::operation::get_bucket::GetBucketInput {
-        crate::operation::get_bucket::GetBucketInput {
+    pub fn build(self) -> GetBucketInput {
+        GetBucketInput {
             bucket_name: self.bucket_name,
         }
     }

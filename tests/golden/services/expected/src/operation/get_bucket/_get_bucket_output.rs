@@ -14,7 +14,7 @@ impl GetBucketOutput {
     }
 
     /// Creates a builder for [`GetBucketOutput`].
-    pub fn builder() -> crate::operation::get_bucket::builders::GetBucketOutputBuilder {
+    pub fn builder() -> GetBucketOutputBuilder {
         Default::default()
     }
 }
@@ -45,13 +45,8 @@ impl GetBucketOutputBuilder {
     }
 
     /// Builds a [`GetBucketOutput`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> Result<
-        crate::operation::get_bucket::GetBucketOutput,
-        crate::error::BuildError,
-    > {
-        Ok(crate::operation::get_bucket::GetBucketOutput {
+    pub fn build(self) -> Result<GetBucketOutput, crate::error::BuildError> {
+        Ok(GetBucketOutput {
             created: self
                 .created
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -63,8 +58,8 @@ impl GetBucketOutputBuilder {
 
     /// Builds a [`GetBucketOutput`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::operation::get_bucket::GetBucketOutput {
-        crate::operation::get_bucket::GetBucketOutput {
+    pub(crate) fn build_or_zero(self) -> GetBucketOutput {
+        GetBucketOutput {
             created: self.created.unwrap_or_default(),
         }
     }

@@ -21,7 +21,7 @@ impl GetObjectInput {
     }
 
     /// Creates a builder for [`GetObjectInput`].
-    pub fn builder() -> crate::operation::get_object::builders::GetObjectInputBuilder {
+    pub fn builder() -> GetObjectInputBuilder {
         Default::default()
     }
 }
@@ -70,8 +70,8 @@ impl GetObjectInputBuilder {
     }
 
     /// Builds a [`GetObjectInput`].
-    pub fn build(self) -> crate::operation::get_object::GetObjectInput {
-        crate::operation::get_object::GetObjectInput {
+    pub fn build(self) -> GetObjectInput {
+        GetObjectInput {
             bucket_name: self.bucket_name,
             key: self.key,
         }

@@ -28,7 +28,7 @@ impl GetObjectOutput {
     }
 
     /// Creates a builder for [`GetObjectOutput`].
-    pub fn builder() -> crate::operation::get_object::builders::GetObjectOutputBuilder {
+    pub fn builder() -> GetObjectOutputBuilder {
         Default::default()
     }
 }
@@ -105,8 +105,8 @@ impl GetObjectOutputBuilder {
     }
 
     /// Builds a [`GetObjectOutput`].
-    pub fn build(self) -> crate::operation::get_object::GetObjectOutput {
-        crate::operation::get_object::GetObjectOutput {
+    pub fn build(self) -> GetObjectOutput {
+        GetObjectOutput {
             body: self.body.unwrap_or_default(),
             last_modified: self.last_modified,
             metadata: self.metadata,

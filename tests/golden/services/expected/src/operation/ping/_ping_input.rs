@@ -6,7 +6,7 @@ pub struct PingInput {}
 
 impl PingInput {
     /// Creates a builder for [`PingInput`].
-    pub fn builder() -> crate::operation::ping::builders::PingInputBuilder {
+    pub fn builder() -> PingInputBuilder {
         Default::default()
     }
 }
@@ -18,9 +18,8 @@ pub struct PingInputBuilder {}
 
 impl PingInputBuilder {
     /// Builds a [`PingInput`].
-    pub fn build(self) -> crate::operation::ping::PingInput {
-        crate::operation::ping::PingInput {
-        }
+    pub fn build(self) -> PingInput {
+        PingInput {}
     }
 }
 

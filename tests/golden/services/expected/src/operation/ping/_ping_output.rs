@@ -6,7 +6,7 @@ pub struct PingOutput {}
 
 impl PingOutput {
     /// Creates a builder for [`PingOutput`].
-    pub fn builder() -> crate::operation::ping::builders::PingOutputBuilder {
+    pub fn builder() -> PingOutputBuilder {
         Default::default()
     }
 }
@@ -18,9 +18,8 @@ pub struct PingOutputBuilder {}
 
 impl PingOutputBuilder {
     /// Builds a [`PingOutput`].
-    pub fn build(self) -> crate::operation::ping::PingOutput {
-        crate::operation::ping::PingOutput {
-        }
+    pub fn build(self) -> PingOutput {
+        PingOutput {}
     }
 }
 

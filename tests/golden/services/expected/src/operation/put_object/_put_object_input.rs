@@ -42,7 +42,7 @@ impl PutObjectInput {
     }
 
     /// Creates a builder for [`PutObjectInput`].
-    pub fn builder() -> crate::operation::put_object::builders::PutObjectInputBuilder {
+    pub fn builder() -> PutObjectInputBuilder {
         Default::default()
     }
 }
@@ -147,8 +147,8 @@ impl PutObjectInputBuilder {
     }
 
     /// Builds a [`PutObjectInput`].
-    pub fn build(self) -> crate::operation::put_object::PutObjectInput {
-        crate::operation::put_object::PutObjectInput {
+    pub fn build(self) -> PutObjectInput {
+        PutObjectInput {
             bucket_name: self.bucket_name,
             key: self.key,
             body: self.body,

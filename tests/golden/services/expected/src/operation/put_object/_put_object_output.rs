@@ -6,7 +6,7 @@ pub struct PutObjectOutput {}
 
 impl PutObjectOutput {
     /// Creates a builder for [`PutObjectOutput`].
-    pub fn builder() -> crate::operation::put_object::builders::PutObjectOutputBuilder {
+    pub fn builder() -> PutObjectOutputBuilder {
         Default::default()
     }
 }
@@ -18,9 +18,8 @@ pub struct PutObjectOutputBuilder {}
 
 impl PutObjectOutputBuilder {
     /// Builds a [`PutObjectOutput`].
-    pub fn build(self) -> crate::operation::put_object::PutObjectOutput {
-        crate::operation::put_object::PutObjectOutput {
-        }
+    pub fn build(self) -> PutObjectOutput {
+        PutObjectOutput {}
     }
 }
 

@@ -21,7 +21,7 @@ impl WatchObjectInput {
     }
 
     /// Creates a builder for [`WatchObjectInput`].
-    pub fn builder() -> crate::operation::watch_object::builders::WatchObjectInputBuilder {
+    pub fn builder() -> WatchObjectInputBuilder {
         Default::default()
     }
 }
@@ -70,8 +70,8 @@ impl WatchObjectInputBuilder {
     }
 
     /// Builds a [`WatchObjectInput`].
-    pub fn build(self) -> crate::operation::watch_object::WatchObjectInput {
-        crate::operation::watch_object::WatchObjectInput {
+    pub fn build(self) -> WatchObjectInput {
+        WatchObjectInput {
             bucket_name: self.bucket_name,
             key: self.key,
         }

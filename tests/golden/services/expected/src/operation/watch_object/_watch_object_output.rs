@@ -16,7 +16,7 @@ impl WatchObjectOutput {
     }
 
     /// Creates a builder for [`WatchObjectOutput`].
-    pub fn builder() -> crate::operation::watch_object::builders::WatchObjectOutputBuilder {
+    pub fn builder() -> WatchObjectOutputBuilder {
         Default::default()
     }
 }
@@ -57,8 +57,8 @@ impl WatchObjectOutputBuilder {
     }
 
     /// Builds a [`WatchObjectOutput`].
-    pub fn build(self) -> crate::operation::watch_object::WatchObjectOutput {
-        crate::operation::watch_object::WatchObjectOutput {
+    pub fn build(self) -> WatchObjectOutput {
+        WatchObjectOutput {
             events: self.events,
         }
     }

@@ -14,7 +14,7 @@ impl InternalError {
     }
 
     /// Creates a builder for [`InternalError`].
-    pub fn builder() -> crate::types::error::builders::InternalErrorBuilder {
+    pub fn builder() -> InternalErrorBuilder {
         Default::default()
     }
 }
@@ -53,8 +53,8 @@ impl InternalErrorBuilder {
     }
 
     /// Builds a [`InternalError`].
-    pub fn build(self) -> crate::types::error::InternalError {
-        crate::types::error::InternalError {
+    pub fn build(self) -> InternalError {
+        InternalError {
             message: self.message,
         }
     }

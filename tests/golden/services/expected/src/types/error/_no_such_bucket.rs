@@ -14,7 +14,7 @@ impl NoSuchBucket {
     }
 
     /// Creates a builder for [`NoSuchBucket`].
-    pub fn builder() -> crate::types::error::builders::NoSuchBucketBuilder {
+    pub fn builder() -> NoSuchBucketBuilder {
         Default::default()
     }
 }
@@ -45,10 +45,8 @@ impl NoSuchBucketBuilder {
     }
 
     /// Builds a [`NoSuchBucket`], or says which required member was not set.
-    pub fn build(
-        self,
-    ) -> Result<crate::types::error::NoSuchBucket, crate::error::BuildError> {
-        Ok(crate::types::error::NoSuchBucket {
+    pub fn build(self) -> Result<NoSuchBucket, crate::error::BuildError> {
+        Ok(NoSuchBucket {
             message: self
                 .message
                 .ok_or_else(|| crate::error::BuildError::missing_field(
@@ -60,8 +58,8 @@ impl NoSuchBucketBuilder {
 
     /// Builds a [`NoSuchBucket`], giving required members that were not set their zero value.
     #[cfg(feature = "serde")]
-    pub(crate) fn build_or_zero(self) -> crate::types::error::NoSuchBucket {
-        crate::types::error::NoSuchBucket {
+    pub(crate) fn build_or_zero(self) -> NoSuchBucket {
+        NoSuchBucket {
             message: self.message.unwrap_or_default(),
         }
     }

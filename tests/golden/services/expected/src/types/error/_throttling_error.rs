@@ -14,7 +14,7 @@ impl ThrottlingError {
     }
 
     /// Creates a builder for [`ThrottlingError`].
-    pub fn builder() -> crate::types::error::builders::ThrottlingErrorBuilder {
+    pub fn builder() -> ThrottlingErrorBuilder {
         Default::default()
     }
 }
@@ -45,8 +45,8 @@ impl ThrottlingErrorBuilder {
     }
 
     /// Builds a [`ThrottlingError`].
-    pub fn build(self) -> crate::types::error::ThrottlingError {
-        crate::types::error::ThrottlingError {
+    pub fn build(self) -> ThrottlingError {
+        ThrottlingError {
             message: self.message,
         }
     }

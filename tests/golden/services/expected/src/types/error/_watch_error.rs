@@ -14,7 +14,7 @@ impl WatchError {
     }
 
     /// Creates a builder for [`WatchError`].
-    pub fn builder() -> crate::types::error::builders::WatchErrorBuilder {
+    pub fn builder() -> WatchErrorBuilder {
         Default::default()
     }
 }
@@ -45,8 +45,8 @@ impl WatchErrorBuilder {
     }
 
     /// Builds a [`WatchError`].
-    pub fn build(self) -> crate::types::error::WatchError {
-        crate::types::error::WatchError {
+    pub fn build(self) -> WatchError {
+        WatchError {
             message: self.message,
         }
     }

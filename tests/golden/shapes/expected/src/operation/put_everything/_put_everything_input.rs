@@ -14,7 +14,7 @@ impl PutEverythingInput {
     }
 
     /// Creates a builder for [`PutEverythingInput`].
-    pub fn builder() -> crate::operation::put_everything::builders::PutEverythingInputBuilder {
+    pub fn builder() -> PutEverythingInputBuilder {
         Default::default()
     }
 }
@@ -45,8 +45,8 @@ impl PutEverythingInputBuilder {
     }
 
     /// Builds a [`PutEverythingInput`].
-    pub fn build(self) -> crate::operation::put_everything::PutEverythingInput {
-        crate::operation::put_everything::PutEverythingInput {
+    pub fn build(self) -> PutEverythingInput {
+        PutEverythingInput {
             everything: self.everything,
         }
     }

@@ -177,7 +177,7 @@ impl PutEverythingOutput {
     }
 
     /// Creates a builder for [`PutEverythingOutput`].
-    pub fn builder() -> crate::operation::put_everything::builders::PutEverythingOutputBuilder {
+    pub fn builder() -> PutEverythingOutputBuilder {
         Default::default()
     }
 }
@@ -647,8 +647,8 @@ impl PutEverythingOutputBuilder {
     }
 
     /// Builds a [`PutEverythingOutput`].
-    pub fn build(self) -> crate::operation::put_everything::PutEverythingOutput {
-        crate::operation::put_everything::PutEverythingOutput {
+    pub fn build(self) -> PutEverythingOutput {
+        PutEverythingOutput {
             blob: self.blob,
             boolean: self.boolean,
             string: self.string,
@@ -916,5 +916,20 @@ impl<'de> ::serde::Deserialize<'de> for PutEverythingOutput {
             }
         }
         deserializer.deserialize_map(__Visitor)
+    }
+}
+
+#[cfg(feature = "http")]
+impl PutEverythingOutput {
+    /// Reads the structure from a response's status, headers and body, or says what is wrong.
+    pub(crate) fn from_http_parts(
+        status: u16,
+        headers: &::http::HeaderMap,
+        body: &[u8],
+    ) -> Result<Self, ::std::string::String> {
+        let _ = status;
+        let _ = headers;
+        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        Ok(value)
     }
 }

@@ -1,0 +1,91 @@
+//! Protocols as parts you can see: for the crate's protocol, what its `http` feature needs (the
+//! optional dependencies and runtime modules) and which renderers bind operations to HTTP.
+//!
+//! A protocol is an HTTP binding strategy (REST bindings from `@http` traits, or one request
+//! shape for every operation), a body codec (JSON, XML, query form, CBOR) and a way to identify
+//! errors. Shape renderers know none of this; they call the functions here, which dispatch on
+//! the protocol.
+
+use proc_macro2::TokenStream;
+
+use super::{Context, Std, http};
+use crate::ir::{Item, Operation, Protocol, Structure};
+
+/// What the `http` feature of a crate speaking a protocol is made of.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Wire {
+    /// The protocol.
+    pub protocol: Protocol,
+    /// The comment on the `http` feature in `Cargo.toml`.
+    pub feature_doc: &'static str,
+    /// What the `http` feature turns on.
+    pub feature: &'static [&'static str],
+    /// The optional dependencies the feature turns on, as `Cargo.toml` lines.
+    pub dependencies: &'static [&'static str],
+    /// The comment on the `serde` feature: what JSON its impls write.
+    pub serde_doc: &'static str,
+}
+
+/// The `serde` feature's comment for services that speak JSON.
+const SERDE_SERVICE_JSON: &str = "`Serialize` and `Deserialize` for every type, writing the JSON the service uses.";
+
+/// The `http` feature of a crate speaking `protocol`, when the generator implements the protocol.
+pub(crate) fn wire(protocol: Protocol) -> Option<Wire> {
+    match protocol {
+        Protocol::RestJson1 => Some(Wire {
+            protocol,
+            feature_doc: "Building requests and reading responses with the `http` crate's types (restJson1).",
+            feature: &["serde", "dep:http", "dep:serde_json"],
+            dependencies: &[
+                "http = { version = \"1\", optional = true }",
+                "serde_json = { version = \"1\", optional = true }",
+            ],
+            serde_doc: SERDE_SERVICE_JSON,
+        }),
+        Protocol::AwsJson1_0
+        | Protocol::AwsJson1_1
+        | Protocol::AwsQuery
+        | Protocol::Ec2Query
+        | Protocol::RestXml
+        | Protocol::RpcV2Cbor
+        | Protocol::RpcV2Json => None,
+    }
+}
+
+/// The `serde` feature's comment for a crate without HTTP bindings, or whose protocol is not JSON.
+pub(crate) const SERDE_MODEL_JSON: &str =
+    "`Serialize` and `Deserialize` for every type, as JSON with the model's member names.";
+
+/// The `http` feature of the crate being rendered, if it has one.
+pub(crate) fn crate_wire(cx: &Context<'_>) -> Option<Wire> {
+    cx.krate.protocol.and_then(wire)
+}
+
+/// Whether the crate has HTTP bindings.
+pub(crate) fn applies(cx: &Context<'_>) -> bool {
+    crate_wire(cx).is_some()
+}
+
+/// `impl Input { to_http_request… }`: building the operation's request, in the input's file.
+pub(crate) fn request(cx: &Context<'_>, op: &Operation) -> Option<TokenStream> {
+    match crate_wire(cx)?.protocol {
+        Protocol::RestJson1 => op.http.as_ref().map(|binding| http::request(op, binding)),
+        _ => None,
+    }
+}
+
+/// `impl Output { from_http_response… }` and the error reader, in the operation's module.
+pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation) -> Option<TokenStream> {
+    match crate_wire(cx)?.protocol {
+        Protocol::RestJson1 => op.http.as_ref().map(|_| http::response(std, op)),
+        _ => None,
+    }
+}
+
+/// `impl X { from_http_parts… }`: reading an output or an error structure from a response.
+pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -> Option<TokenStream> {
+    match crate_wire(cx)?.protocol {
+        Protocol::RestJson1 => Some(http::read_parts(cx, item, structure)),
+        _ => None,
+    }
+}
