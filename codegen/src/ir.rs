@@ -79,7 +79,6 @@ pub(crate) enum Protocol {
 
 impl Protocol {
     /// The protocol's name as its trait spells it.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub fn name(self) -> &'static str {
         match self {
             Protocol::RestJson1 => "restJson1",
@@ -90,6 +89,20 @@ impl Protocol {
             Protocol::RestXml => "restXml",
             Protocol::RpcV2Cbor => "rpcv2Cbor",
             Protocol::RpcV2Json => "rpcv2Json",
+        }
+    }
+
+    /// The protocol trait's shape id, which protocol-test cases name.
+    pub fn trait_id(self) -> &'static str {
+        match self {
+            Protocol::RestJson1 => "aws.protocols#restJson1",
+            Protocol::AwsJson1_0 => "aws.protocols#awsJson1_0",
+            Protocol::AwsJson1_1 => "aws.protocols#awsJson1_1",
+            Protocol::AwsQuery => "aws.protocols#awsQuery",
+            Protocol::Ec2Query => "aws.protocols#ec2Query",
+            Protocol::RestXml => "aws.protocols#restXml",
+            Protocol::RpcV2Cbor => "smithy.protocols#rpcv2Cbor",
+            Protocol::RpcV2Json => "smithy.protocols#rpcv2Json",
         }
     }
 

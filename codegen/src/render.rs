@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use proc_macro2::TokenStream;
 
 pub(crate) use builder::{document_expression, float_expression};
-pub(crate) use protocol::{SERDE_MODEL_JSON, Wire};
+pub(crate) use protocol::{SERDE_MODEL_JSON, Wire, wire};
 pub(crate) use tokens::{Std, builder_path, ident, lit, module_path, path};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};

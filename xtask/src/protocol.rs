@@ -1,12 +1,12 @@
-//! `cargo xtask protocol-tests`: generates the crates of Smithy's restJson1 protocol-test services
-//! with their compliance tests, runs them, and reports each case.
+//! `cargo xtask protocol-tests`: generates the crates of Smithy's protocol-test services, every
+//! protocol, with their compliance tests, runs them, and reports each case and each protocol.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use codegen::protocol_tests::{CaseKind, ProtocolTestCase, protocol_tests};
+use codegen::protocol_tests::{CaseKind, ProtocolTestCase, protocol_tests, service_protocol};
 use codegen::{Settings, ShapeKind};
 
 use crate::{files, models, workspace_root};
@@ -17,12 +17,15 @@ pub const EXPECTED_FAILURES: &str = "tests/protocol/expected-failures.txt";
 /// The outcome of one case.
 #[derive(Clone, Debug)]
 pub struct CaseResult {
+    /// The protocol the case tests (`restJson1` …).
+    pub protocol: &'static str,
     /// The case.
     pub case: ProtocolTestCase,
     /// The file of the protocol tests that defines the case.
     pub file: String,
-    /// Whether the test passed (for an expected failure: whether it failed, as expected).
-    pub passed: bool,
+    /// Whether the test passed (for an expected failure: whether it failed, as expected);
+    /// `None` when the generator does not implement the protocol, so the case did not run.
+    pub passed: Option<bool>,
 }
 
 /// Reads the expected-failure list: lines `request|response CaseId: why`, `#` comments.
@@ -53,29 +56,42 @@ pub fn read_expected_failures(path: &Path) -> Result<BTreeMap<(CaseKind, String)
     Ok(failures)
 }
 
-/// Generates and runs the protocol tests of every restJson1 service in `shared`'s protocol tests.
+/// Generates and runs the protocol tests of every service in `shared`'s protocol tests; the cases
+/// of protocols the generator does not implement are listed without running.
 pub fn run(shared: &Path, out: &Path) -> Result<Vec<CaseResult>, String> {
     let test_dir = shared.join("smithy/protocol-tests");
     let model = models::load(&[test_dir.clone(), shared.join("smithy/trait-defs")]).map_err(|d| d.to_string())?;
     let expected = read_expected_failures(&workspace_root().join(EXPECTED_FAILURES))?;
     let files_by_case = case_files(&test_dir)?;
-    let services: Vec<_> = model
-        .shapes()
-        .filter(|s| matches!(s.kind, ShapeKind::Service(_)) && s.traits.is_rest_json_1())
-        .map(|s| s.id.clone())
-        .collect();
+    let services: Vec<_> =
+        model.shapes().filter(|s| matches!(s.kind, ShapeKind::Service(_))).map(|s| s.id.clone()).collect();
 
     let mut crates = Vec::new();
     let mut all_cases = Vec::new();
+    let mut not_run = Vec::new();
+    let mut names = std::collections::BTreeSet::new();
     for service in services {
-        let crate_name = format!("protocol-{}", codegen::snake_case(service.name()).replace('_', "-"));
+        let mut crate_name = format!("protocol-{}", codegen::snake_case(service.name()).replace('_', "-"));
+        if !names.insert(crate_name.clone()) {
+            // Services of the same name in other namespaces get the namespace too.
+            crate_name = format!("{crate_name}-{}", codegen::snake_case(service.namespace()).replace('_', "-"));
+            names.insert(crate_name.clone());
+        }
         let settings =
             Settings::new(crate_name.clone()).service(service.clone()).generated_by("`cargo xtask protocol-tests`");
-        let mut generated = codegen::generate(&model, &settings).map_err(|d| d.to_string())?;
+        let Some(protocol) = service_protocol(&model, &settings).map_err(|d| d.to_string())? else { continue };
         let tests = protocol_tests(&model, &settings, &expected).map_err(|d| d.to_string())?;
         if tests.cases.is_empty() {
             continue;
         }
+        if !protocol.implemented {
+            for case in tests.cases {
+                let file = files_by_case.get(&case.id).cloned().unwrap_or_else(|| "(unknown file)".into());
+                not_run.push(CaseResult { protocol: protocol.name, case, file, passed: None });
+            }
+            continue;
+        }
+        let mut generated = codegen::generate(&model, &settings).map_err(|d| d.to_string())?;
         let manifest = generated.get("Cargo.toml").unwrap_or_default().to_owned();
         generated.insert(
             "Cargo.toml".into(),
@@ -93,16 +109,17 @@ pub fn run(shared: &Path, out: &Path) -> Result<Vec<CaseResult>, String> {
         files::write(&generated, &dir, &files::Options::default()).map_err(|e| e.to_string())?;
         eprintln!("generated {crate_name}: {} cases", tests.cases.len());
         crates.push(crate_name.clone());
-        all_cases.extend(tests.cases.into_iter().map(|case| (crate_name.clone(), case)));
+        all_cases.extend(tests.cases.into_iter().map(|case| (protocol.name, crate_name.clone(), case)));
     }
 
     let outcomes = cargo_test(out, &crates)?;
     let mut results = Vec::new();
-    for (krate, case) in all_cases {
+    for (protocol, krate, case) in all_cases {
         let outcome = outcomes.get(&(krate.replace('-', "_"), case.function.clone())).copied();
         let file = files_by_case.get(&case.id).cloned().unwrap_or_else(|| "(unknown file)".into());
-        results.push(CaseResult { passed: outcome == Some(true), file, case });
+        results.push(CaseResult { protocol, passed: Some(outcome == Some(true)), file, case });
     }
+    results.extend(not_run);
     Ok(results)
 }
 
@@ -177,7 +194,8 @@ fn cargo_test(out: &Path, crates: &[String]) -> Result<BTreeMap<(String, String)
     Ok(outcomes)
 }
 
-/// The report: counts per file, the expected failures, and the summary line.
+/// The report: counts per file, the expected failures, one line per protocol, and the summary
+/// line. Cases of protocols the generator does not implement count as neither passed nor failed.
 pub fn report(results: &[CaseResult]) -> (String, bool) {
     #[derive(Default)]
     struct Counts {
@@ -189,13 +207,14 @@ pub fn report(results: &[CaseResult]) -> (String, bool) {
     let (mut passed, mut failed) = (0, 0);
     let mut unexpected = Vec::new();
     for result in results {
+        let Some(outcome) = result.passed else { continue };
         let counts = by_file.entry(result.file.as_str()).or_default();
         let slot = match result.case.kind {
             CaseKind::Request => &mut counts.request,
             CaseKind::Response => &mut counts.response,
         };
         slot.1 += 1;
-        match (&result.case.expected_failure, result.passed) {
+        match (&result.case.expected_failure, outcome) {
             (None, true) => {
                 slot.0 += 1;
                 passed += 1;
@@ -215,38 +234,22 @@ pub fn report(results: &[CaseResult]) -> (String, bool) {
             }
         }
     }
-    let mut text = format!("{:<44} {:>9} {:>9} {:>9}\n", "file", "requests", "responses", "expected");
+    let mut text = format!("{:<48} {:>9} {:>9} {:>9}\n", "file", "requests", "responses", "expected");
     for (file, c) in &by_file {
         text.push_str(&format!(
-            "{file:<44} {:>9} {:>9} {:>9}\n",
+            "{file:<48} {:>9} {:>9} {:>9}\n",
             format!("{}/{}", c.request.0, c.request.1),
             format!("{}/{}", c.response.0, c.response.1),
             c.expected
         ));
     }
-    let total = |kind: CaseKind| {
-        let of_kind = results.iter().filter(|r| r.case.kind == kind);
-        let total = of_kind.clone().count();
-        let ok = of_kind.filter(|r| r.passed && r.case.expected_failure.is_none()).count();
-        (ok, total)
-    };
-    let (requests, responses) = (total(CaseKind::Request), total(CaseKind::Response));
-    let percent = |(ok, total): (usize, usize)| if total == 0 { 100.0 } else { ok as f64 * 100.0 / total as f64 };
-    text.push_str(&format!(
-        "\nclient request cases: {}/{} pass ({:.1}%); client response cases: {}/{} pass ({:.1}%)\n",
-        requests.0,
-        requests.1,
-        percent(requests),
-        responses.0,
-        responses.1,
-        percent(responses)
-    ));
     let expected: Vec<&CaseResult> = results.iter().filter(|r| r.case.expected_failure.is_some()).collect();
     if !expected.is_empty() {
         text.push_str(&format!("\nexpected failures ({}), from {EXPECTED_FAILURES}:\n", expected.len()));
         for result in expected {
             text.push_str(&format!(
-                "  {} {}: {}\n",
+                "  {} {} {}: {}\n",
+                result.protocol,
                 result.case.kind.as_str(),
                 result.case.id,
                 result.case.expected_failure.as_deref().unwrap_or_default()
@@ -258,6 +261,30 @@ pub fn report(results: &[CaseResult]) -> (String, bool) {
     }
     if !unexpected.is_empty() {
         text.push('\n');
+    }
+    text.push('\n');
+    let protocols: std::collections::BTreeSet<&str> = results.iter().map(|r| r.protocol).collect();
+    for protocol in protocols {
+        let of_protocol: Vec<&CaseResult> = results.iter().filter(|r| r.protocol == protocol).collect();
+        let count = |kind: CaseKind| {
+            let of_kind = of_protocol.iter().filter(|r| r.case.kind == kind);
+            let total = of_kind.clone().count();
+            let ok = of_kind.filter(|r| r.passed == Some(true) && r.case.expected_failure.is_none()).count();
+            (ok, total)
+        };
+        let (requests, responses) = (count(CaseKind::Request), count(CaseKind::Response));
+        let percent = |(ok, total): (usize, usize)| if total == 0 { 100.0 } else { ok as f64 * 100.0 / total as f64 };
+        let not_implemented = of_protocol.iter().any(|r| r.passed.is_none());
+        text.push_str(&format!(
+            "{protocol}: client request cases: {}/{} ({:.1}%); client response cases: {}/{} ({:.1}%){}\n",
+            requests.0,
+            requests.1,
+            percent(requests),
+            responses.0,
+            responses.1,
+            percent(responses),
+            if not_implemented { " (not implemented: not run)" } else { "" }
+        ));
     }
     text.push_str(&format!("{passed} passed, {failed} failed\n"));
     (text, failed == 0)

@@ -446,7 +446,9 @@ impl Builder<'_> {
                     match model_members.iter().position(|m| m.name == name && m.traits.is_host_label()) {
                         Some(member) => HostPiece::Label(member),
                         None => {
-                            return fail(format!("the host prefix label `{{{name}}}` has no `@hostLabel` input member"));
+                            return fail(format!(
+                                "the host prefix label `{{{name}}}` has no `@hostLabel` input member"
+                            ));
                         }
                     }
                 }
