@@ -38,3 +38,38 @@ fn unhandled_errors_keep_what_the_service_said() {
     assert_eq!(Unhandled::new().to_string(), "unhandled error");
     assert_eq!(Unhandled::new().body(), b"");
 }
+
+#[test]
+fn errors_are_classified_for_retrying_by_code_and_status() {
+    use crate::error::{RequestId, RetryKind, Unhandled};
+    let kind = |code: Option<&str>, status: Option<u16>| RetryKind::classify(code, status);
+    assert_eq!(
+        kind(Some("ThrottlingException"), Some(400)),
+        Some(RetryKind::Throttling)
+    );
+    assert_eq!(
+        kind(Some("SlowDown"), Some(503)),
+        Some(RetryKind::Throttling)
+    );
+    assert_eq!(kind(None, Some(429)), Some(RetryKind::Throttling));
+    assert_eq!(
+        kind(Some("RequestTimeout"), Some(400)),
+        Some(RetryKind::Transient)
+    );
+    for status in [500, 502, 503, 504] {
+        assert_eq!(
+            kind(Some("InternalFailure"), Some(status)),
+            Some(RetryKind::Transient)
+        );
+    }
+    assert_eq!(kind(Some("ValidationException"), Some(400)), None);
+    assert_eq!(kind(None, Some(501)), None);
+    assert_eq!(kind(None, None), None);
+    let unhandled = Unhandled::new()
+        .with_code("Throttling")
+        .with_http_status(400)
+        .with_request_id("abc");
+    assert_eq!(unhandled.retry_kind(), Some(RetryKind::Throttling));
+    assert_eq!(unhandled.request_id(), Some("abc"));
+    assert!(format!("{unhandled:?}").contains("abc"));
+}

@@ -309,3 +309,25 @@ fn json_bodies_may_be_empty() {
     assert_eq!(value["a"], 1);
     assert!(json_body::<serde_json::Value>(b"{").is_err());
 }
+
+#[test]
+fn error_responses_carry_their_request_id() {
+    let mut headers = http::HeaderMap::new();
+    assert_eq!(error_info(&headers, b"{}").request_id, None);
+    headers.insert(
+        "x-amz-request-id",
+        http::HeaderValue::from_static("s3-style"),
+    );
+    assert_eq!(
+        error_info(&headers, b"{}").request_id.as_deref(),
+        Some("s3-style")
+    );
+    headers.insert(
+        "x-amzn-RequestId",
+        http::HeaderValue::from_static("json-style"),
+    );
+    assert_eq!(
+        error_info(&headers, b"{}").request_id.as_deref(),
+        Some("json-style")
+    );
+}
