@@ -9,7 +9,8 @@ use serde_json::Value;
 
 /// The `shared/` reference directory beside the repository, if it is there.
 pub fn shared_dir() -> Option<PathBuf> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
+    // The crate lives at `codegen/idl/` in the repository.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?.parent()?;
     let shared = repo.join("../shared");
     shared.join("smithy").is_dir().then_some(shared)
 }

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 fn main() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/smithy");
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/smithy");
     let mut files = Vec::new();
     for dir in ["protocol-tests", "trait-defs"] {
         let mut stack = vec![shared.join(dir)];
