@@ -58,7 +58,8 @@ pub fn generate_timed(model: &Path, out: &Path) -> Result<(Stages, usize, usize)
     let mut stages = Stages::default();
     let started = Instant::now();
     let text = fs::read_to_string(model).map_err(|e| format!("{}: {e}", model.display()))?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", model.display()))?;
+    // Read as `cargo xtask codegen` reads it: strictly, refusing repeated keys.
+    let value = smithy_core::parse_json(&text).map_err(|e| format!("{}: {e}", model.display()))?;
     stages.parse = started.elapsed();
 
     let started = Instant::now();
@@ -86,7 +87,8 @@ pub fn generate_timed(model: &Path, out: &Path) -> Result<(Stages, usize, usize)
     Ok((stages, shapes, generated.line_count()))
 }
 
-/// Only parsing the model's JSON: the floor no generator reading JSON can go under.
+/// Only parsing the model's JSON with plain `serde_json`: the floor no generator reading JSON
+/// can go under.
 pub fn parse_only(model: &Path) -> Result<Duration, String> {
     let text = fs::read_to_string(model).map_err(|e| format!("{}: {e}", model.display()))?;
     let started = Instant::now();
@@ -112,31 +114,38 @@ pub fn generation(models_dir: &Path, names: &[&str], runs: usize, out: &Path) ->
 fn generation_runs(models_dir: &Path, names: &[&str], runs: usize, out: &Path) -> Result<String, String> {
     let mut report = format!(
         "generation into empty directories, median of {runs} runs (one thread per model; the corpus on every core)\n\n\
-         {:<16} {:>7} {:>8} {:>9} {:>9} {:>9} {:>8}  stages: parse/load/index/name/render/write %\n",
-        "model", "shapes", "MB", "ms", "floor ms", "x floor", "MB/s"
+         {:<16} {:>7} {:>8} {:>9} {:>9} {:>9} {:>8} {:>9} {:>8}  stages: parse/load/index/name/render/write %\n",
+        "model", "shapes", "MB", "ms", "floor ms", "x floor", "MB/s", "parse ms", "load ms"
     );
     for name in names {
         let model = models_dir.join(format!("{name}.json"));
         let size = fs::metadata(&model).map_err(|e| format!("{}: {e}", model.display()))?.len() as f64 / 1e6;
         let mut totals = Vec::new();
         let mut floors = Vec::new();
+        let mut parses = Vec::new();
+        let mut loads = Vec::new();
         let mut last = (Stages::default(), 0, 0);
         for run in 0..runs {
             let timed = generate_timed(&model, &out.join(format!("models-{run}")).join(name))?;
             totals.push(timed.0.total());
+            parses.push(timed.0.parse);
+            loads.push(timed.0.load);
             floors.push(parse_only(&model)?);
             last = timed;
         }
         let (total, floor) = (median(totals), median(floors));
+        let (parse, load) = (median(parses), median(loads));
         let stages = last.0;
         let share = |d: Duration| d.as_secs_f64() * 100.0 / stages.total().as_secs_f64().max(1e-9);
         report.push_str(&format!(
-            "{name:<16} {:>7} {size:>8.2} {:>9.1} {:>9.1} {:>9.1} {:>8.1}  {:.0}/{:.0}/{:.0}/{:.0}/{:.0}/{:.0}\n",
+            "{name:<16} {:>7} {size:>8.2} {:>9.1} {:>9.1} {:>9.1} {:>8.1} {:>9.1} {:>8.1}  {:.0}/{:.0}/{:.0}/{:.0}/{:.0}/{:.0}\n",
             last.1,
             total.as_secs_f64() * 1000.0,
             floor.as_secs_f64() * 1000.0,
             total.as_secs_f64() / floor.as_secs_f64().max(1e-9),
             size / total.as_secs_f64(),
+            parse.as_secs_f64() * 1000.0,
+            load.as_secs_f64() * 1000.0,
             share(stages.parse),
             share(stages.load),
             share(stages.index),

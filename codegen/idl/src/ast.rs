@@ -1,7 +1,7 @@
 //! The syntax tree of one IDL file, before shape ids are resolved: what the parser
 //! produces and the assembler consumes. Offsets are byte offsets in the file.
 
-use crate::shape_id::ShapeType;
+use smithy_core::ShapeType;
 
 /// A shape id as written (relative or absolute), with where it was written.
 #[derive(Debug, Clone)]

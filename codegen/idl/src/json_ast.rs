@@ -1,31 +1,11 @@
-//! Helpers over JSON AST values shared by assembly and mixin flattening: the trait
-//! conflict rules, member access for every shape type, and the mixin graph.
+//! Helpers over JSON AST values shared by assembly and mixin flattening: member access
+//! for every shape type, and the mixin graph.
 
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
 pub(crate) const MIXIN_TRAIT: &str = "smithy.api#mixin";
-
-/// Merges a trait value into a trait map following Smithy's conflict rules: list values
-/// concatenate, equal values are kept once, and any other difference is a conflict
-/// (reported as `Err` with the trait left unchanged).
-pub(crate) fn merge_trait(traits: &mut Map<String, Value>, id: &str, value: Value) -> Result<(), ()> {
-    match traits.get_mut(id) {
-        None => {
-            traits.insert(id.to_string(), value);
-            Ok(())
-        }
-        Some(Value::Array(previous)) if value.is_array() => {
-            if let Value::Array(items) = value {
-                previous.extend(items);
-            }
-            Ok(())
-        }
-        Some(previous) if *previous == value => Ok(()),
-        Some(_) => Err(()),
-    }
-}
 
 /// The `target` of a member or shape reference object.
 pub(crate) fn target_of(reference: &Value) -> Option<&str> {
@@ -170,17 +150,6 @@ pub(crate) fn mixin_order(shapes: &Map<String, Value>) -> (Vec<String>, Vec<Stri
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn list_traits_concatenate_and_equal_values_merge() {
-        let mut traits = Map::new();
-        assert!(merge_trait(&mut traits, "a#tags", json!(["x"])).is_ok());
-        assert!(merge_trait(&mut traits, "a#tags", json!(["y"])).is_ok());
-        assert!(merge_trait(&mut traits, "a#doc", json!("hi")).is_ok());
-        assert!(merge_trait(&mut traits, "a#doc", json!("hi")).is_ok());
-        assert!(merge_trait(&mut traits, "a#doc", json!("other")).is_err());
-        assert_eq!(Value::Object(traits), json!({"a#tags": ["x", "y"], "a#doc": "hi"}));
-    }
 
     #[test]
     fn mixins_come_first_and_cycles_are_found() {

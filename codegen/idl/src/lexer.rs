@@ -2,7 +2,7 @@
 //! comments that precede each token. Whitespace, commas and comments are not tokens: each
 //! token records whether a line break, or any separator at all, came before it.
 
-use crate::diagnostic::Reporter;
+use crate::reporter::Reporter;
 use crate::text::{dedent_text_block, unescape};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,8 @@ pub(crate) struct Token {
 pub(crate) struct Lexed {
     pub tokens: Vec<Token>,
     pub strings: Vec<String>,
-    pub docs: Vec<String>,
+    /// Documentation comments: the text, and the offset of its first `///`.
+    pub docs: Vec<(String, usize)>,
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -91,6 +92,8 @@ struct Lexer<'a, 'r> {
     reporter: &'r mut Reporter<'a>,
     out: Lexed,
     pending_docs: Vec<&'a str>,
+    /// The offset of the first line of `pending_docs`.
+    pending_docs_at: usize,
     line_break: bool,
     space: bool,
     /// Whether a token already started on the current line: `///` is a documentation
@@ -110,6 +113,7 @@ pub(crate) fn lex<'a>(src: &'a str, file: usize, reporter: &mut Reporter<'a>) ->
         reporter,
         out: Lexed { tokens: Vec::with_capacity(src.len() / 4), strings: Vec::new(), docs: Vec::new() },
         pending_docs: Vec::new(),
+        pending_docs_at: 0,
         line_break: true,
         space: false,
         line_has_token: false,
@@ -135,7 +139,7 @@ impl<'a> Lexer<'a, '_> {
         let docs = if self.pending_docs.is_empty() {
             None
         } else {
-            self.out.docs.push(self.pending_docs.join("\n"));
+            self.out.docs.push((self.pending_docs.join("\n"), self.pending_docs_at));
             self.pending_docs.clear();
             Some(self.out.docs.len() - 1)
         };
@@ -231,6 +235,9 @@ impl<'a> Lexer<'a, '_> {
             let text = self.src.get(start + 3..end).unwrap_or("");
             let text = text.strip_suffix('\r').unwrap_or(text);
             let text = text.strip_prefix(' ').unwrap_or(text);
+            if self.pending_docs.is_empty() {
+                self.pending_docs_at = start;
+            }
             self.pending_docs.push(text);
         }
         self.pos = end;

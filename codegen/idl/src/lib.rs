@@ -9,8 +9,8 @@
 //! * [`flatten_mixins`] copies what shapes inherit from their mixins into the shapes and
 //!   removes the mixins, for consumers that do not want to deal with them.
 //!
-//! Problems are reported all at once as [`Diagnostics`], each located at a line and
-//! column of a source file.
+//! Problems are reported all at once as [`Diagnostics`] (those of `smithy-core`, which
+//! the generator reports too), each located at a line and column of a source file.
 //!
 //! ```
 //! let ast = smithy_idl::parse_file(
@@ -51,15 +51,15 @@
 
 mod assemble;
 mod ast;
-mod diagnostic;
 mod json_ast;
 mod lexer;
 mod mixins;
 mod parser;
-mod prelude;
-mod shape_id;
+#[cfg(test)]
+mod prelude_file;
+mod reporter;
 mod text;
 
 pub use assemble::{Assembler, parse_file};
-pub use diagnostic::{Diagnostic, Diagnostics};
 pub use mixins::flatten_mixins;
+pub use smithy_core::{Diagnostic, Diagnostics};

@@ -5,13 +5,12 @@
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
+use smithy_core::shape_id::split_member;
+use smithy_core::{Diagnostic, Diagnostics, traits};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::json_ast::{
-    MIXIN_TRAIT, fixed_member_names, has_named_members, local_member_mut, merge_trait, mixin_ids, mixin_order,
-    target_of,
+    MIXIN_TRAIT, fixed_member_names, has_named_members, local_member_mut, mixin_ids, mixin_order, target_of,
 };
-use crate::shape_id::split_member;
 
 /// Properties that are not copied from mixins like the others.
 const STRUCTURAL_KEYS: &[&str] = &["type", "mixins", "traits", "members", "member", "key", "value"];
@@ -38,22 +37,7 @@ pub fn flatten_mixins(ast: &mut Value) -> Result<(), Diagnostics> {
     if let Some(shapes) = ast.get_mut("shapes").and_then(Value::as_object_mut) {
         flatten(shapes, &mut errors);
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics::from_vec(
-            errors
-                .into_iter()
-                .map(|message| Diagnostic {
-                    file: String::new(),
-                    line: 0,
-                    column: 0,
-                    message,
-                    source_line: String::new(),
-                })
-                .collect(),
-        ))
-    }
+    errors.into_iter().map(Diagnostic::new).collect::<Diagnostics>().into_result(())
 }
 
 type Overrides = HashMap<String, Vec<(String, Map<String, Value>)>>;
@@ -112,8 +96,9 @@ fn merge_apply_entries(shapes: &mut Map<String, Value>, errors: &mut Vec<String>
         match destination.and_then(crate::assemble::traits_mut) {
             Some(existing) => {
                 for (id, value) in traits {
-                    if merge_trait(existing, &id, value).is_err() {
-                        errors.push(format!("conflicting values for trait `{id}` on `{target}`"));
+                    if traits::apply_to_map(existing, &id, value).is_err() {
+                        let earlier = format!("in the definition of `{root}`");
+                        errors.push(traits::trait_conflict(&id, &target, &earlier));
                     }
                 }
             }

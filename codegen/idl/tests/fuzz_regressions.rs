@@ -21,7 +21,7 @@ fn exercise(bytes: &[u8]) {
                 let _ = smithy_idl::flatten_mixins(&mut ast);
             }
             Err(diagnostics) => {
-                assert!(diagnostics.iter().all(|d| d.line >= 1 && d.column >= 1));
+                assert!(diagnostics.iter().all(|d| d.position.is_some_and(|(line, column)| line >= 1 && column >= 1)));
                 let _ = diagnostics.to_string();
             }
         }

@@ -4,7 +4,13 @@
 fn errors(idl: &str) -> Vec<String> {
     match smithy_idl::parse_file("test.smithy", idl) {
         Ok(ast) => panic!("expected errors, got {ast}"),
-        Err(diagnostics) => diagnostics.iter().map(|d| format!("{}:{}: {}", d.line, d.column, d.message)).collect(),
+        Err(diagnostics) => diagnostics
+            .iter()
+            .map(|d| {
+                let (line, column) = d.position.unwrap_or_default();
+                format!("{line}:{column}: {}", d.message)
+            })
+            .collect(),
     }
 }
 
@@ -15,9 +21,7 @@ fn assembly_errors(files: &[(&str, &[u8])]) -> Vec<String> {
     }
     match assembler.assemble() {
         Ok(ast) => panic!("expected errors, got {ast}"),
-        Err(diagnostics) => {
-            diagnostics.iter().map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message)).collect()
-        }
+        Err(diagnostics) => diagnostics.iter().map(|d| format!("{}: {}", d.location(), d.message)).collect(),
     }
 }
 
@@ -155,7 +159,7 @@ fn random_bytes() {
         let text = String::from_utf8_lossy(&bytes);
         let _ = smithy_idl::parse_file("random.smithy", &text);
         if let Err(diagnostics) = assembler.assemble() {
-            assert!(diagnostics.iter().all(|d| d.line >= 1 && d.column >= 1));
+            assert!(diagnostics.iter().all(|d| d.position.is_some_and(|(line, column)| line >= 1 && column >= 1)));
             // Rendering must not panic either.
             let _ = diagnostics.to_string();
         }
@@ -238,7 +242,7 @@ fn every_file_reports_its_errors() {
             "a.smithy:3:10: expected a line break after a shape statement, found `{`",
             "b.smithy:3:18: unknown shape `C`: no use statement imports it, namespace `ex` does not define it, and the prelude has no such shape",
             "c.json:1:30: shape `ex#J` has no valid `type`",
-            "d.json:1:11: invalid JSON: EOF while parsing a value",
+            "d.json:1:11: not valid JSON: EOF while parsing a value",
         ]
     );
 }
@@ -250,13 +254,15 @@ fn conflicting_traits_and_metadata() {
             "$version: \"2\"\nnamespace ex\n/// Docs.\n@documentation(\"Other.\")\nstring S\napply S @documentation(\"Third.\")\napply S @tags([\"ok\"])\n"
         ),
         [
-            "4:2: conflicting values for trait `smithy.api#documentation` on `ex#S`",
-            "6:10: conflicting values for trait `smithy.api#documentation` on `ex#S`",
+            "4:2: conflicting values for trait `smithy.api#documentation` on `ex#S`: it is already applied at test.smithy:3:1 with a different value, and only list values may be applied twice",
+            "6:10: conflicting values for trait `smithy.api#documentation` on `ex#S`: it is already applied at test.smithy:3:1 with a different value, and only list values may be applied twice",
         ]
     );
     assert_eq!(
         assembly_errors(&[("a.smithy", b"metadata m = 1\n"), ("b.smithy", b"metadata m = 2\n"),]),
-        ["b.smithy:1:10: conflicting values for metadata `m`"]
+        [
+            "b.smithy:1:10: conflicting values for metadata `m`: it is already given at a.smithy:1:10 with a different value, and only list values may be given twice"
+        ]
     );
 }
 
@@ -345,7 +351,7 @@ fn diagnostics_render_with_the_line_and_a_caret() {
             .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "m.smithy:4:18: unknown shape `Nope`: no use statement imports it, namespace `ex` does not define it, and the prelude has no such shape; if another file defines it, assemble the files together\n4 | list L { member: Nope }\n  |                  ^\n1 error"
+        "error: m.smithy:4:18: unknown shape `Nope`: no use statement imports it, namespace `ex` does not define it, and the prelude has no such shape; if another file defines it, assemble the files together\n4 | list L { member: Nope }\n  |                  ^"
     );
     let tabbed = smithy_idl::parse_file("m.smithy", "namespace ex\n\tstring S extra\n").unwrap_err();
     assert_eq!(

@@ -4,12 +4,13 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+use smithy_core::shape_id::{ShapeIdParts, split_member};
+use smithy_core::traits::ApplyEntry;
+use smithy_core::{ShapeType, SourceFile, parse_json};
 
 use super::{Assembly, PendingApply};
-use crate::diagnostic::{Reporter, SourceFile};
-use crate::json_ast::merge_trait;
-use crate::shape_id::{ShapeType, parse_shape_id};
+use crate::reporter::Reporter;
 
 pub(crate) struct JsonFile {
     version: Option<String>,
@@ -49,13 +50,11 @@ pub(super) fn parse(file: &SourceFile, index: usize, reporter: &mut Reporter<'_>
     let text = &file.text;
     let offsets = key_offsets(text);
     let key_offset = |key: &str| offsets.get(key).copied().unwrap_or(0);
-    let root: Value = match serde_json::from_str(text) {
+    let root: Value = match parse_json(text) {
         Ok(root) => root,
         Err(error) => {
-            let offset = file.offset_of(error.line(), error.column());
-            let message = error.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message);
-            reporter.error(index, offset, format!("invalid JSON: {message}"));
+            let offset = file.offset_of(error.line, error.column);
+            reporter.located(index, offset, error.diagnostic(file));
             return None;
         }
     };
@@ -94,7 +93,7 @@ pub(super) fn parse(file: &SourceFile, index: usize, reporter: &mut Reporter<'_>
             for (id, shape) in entries {
                 let at = key_offset(&id);
                 let kind = shape.get("type").and_then(Value::as_str);
-                let valid_id = parse_shape_id(&id)
+                let valid_id = ShapeIdParts::parse(&id)
                     .is_ok_and(|parts| parts.namespace.is_some() && (parts.member.is_none() || kind == Some("apply")));
                 if !valid_id {
                     reporter.error(index, at, format!("`{id}` is not an absolute shape id"));
@@ -136,26 +135,27 @@ impl Assembly<'_, '_> {
             self.versions.push(version);
         }
         for (key, value, at) in model.metadata {
-            if merge_trait(&mut self.metadata, &key, value).is_err() {
-                self.error(file, at, format!("conflicting values for metadata `{key}`"));
-            }
+            self.merge_metadata(key, value, (file, at));
         }
         for (index, (id, shape, at)) in model.shapes.into_iter().enumerate() {
             if shape.get("type").and_then(Value::as_str) == Some("apply") {
-                let (root, _) = crate::shape_id::split_member(&id);
+                let (root, _) = split_member(&id);
                 if !self.is_known_absolute(root) {
                     self.error(file, at, format!("apply entry targets unknown shape `{root}`"));
                     continue;
                 }
-                let traits = match shape.get("traits") {
-                    Some(Value::Object(traits)) => traits.clone(),
-                    _ => Map::new(),
+                let entry = match ApplyEntry::parse(&id, shape) {
+                    Ok(entry) => entry,
+                    Err(message) => {
+                        self.error(file, at, format!("apply entry `{id}`: {message}"));
+                        continue;
+                    }
                 };
                 self.applies.push(PendingApply {
                     file,
                     at,
                     target: id,
-                    traits: traits.into_iter().map(|(k, v)| (k, v, at)).collect(),
+                    traits: entry.traits.into_iter().map(|(k, v)| (k, v, at)).collect(),
                     from_prelude: false,
                 });
             } else if defined.get(index) == Some(&true) {

@@ -9,13 +9,12 @@ mod validate;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
+use smithy_core::shape_id::{namespace_of, split_member};
+use smithy_core::{Diagnostics, ShapeType, SourceFile, prelude, traits};
 
 use crate::ast::ModelFile;
-use crate::diagnostic::{Diagnostics, Reporter, SourceFile};
-use crate::json_ast::merge_trait;
 use crate::parser;
-use crate::prelude;
-use crate::shape_id::{ShapeType, namespace_of};
+use crate::reporter::Reporter;
 use json::JsonFile;
 
 /// Collects IDL and JSON AST sources and assembles them, with the prelude, into one
@@ -169,6 +168,11 @@ pub(crate) struct Assembly<'r, 'a> {
     /// member). Valid once the mixins' own elided members are settled, which the
     /// topological order of `resolve_elided_members` ensures.
     inherited: HashMap<(String, String), Option<(String, String)>>,
+    /// Where each trait written in IDL was applied, by (shape or member id, trait id),
+    /// to name the earlier place when a later application conflicts with it.
+    trait_origins: HashMap<(String, String), (usize, usize)>,
+    /// Where each metadata key was first given.
+    metadata_origins: HashMap<String, (usize, usize)>,
 }
 
 fn run(inputs: &[Input], mode: Mode) -> Result<Value, Diagnostics> {
@@ -212,6 +216,8 @@ impl<'r, 'a> Assembly<'r, 'a> {
             metadata: Map::new(),
             versions: Vec::new(),
             inherited: HashMap::new(),
+            trait_origins: HashMap::new(),
+            metadata_origins: HashMap::new(),
         }
     }
 
@@ -222,14 +228,55 @@ impl<'r, 'a> Assembly<'r, 'a> {
     /// Where `id` is defined, as `path:line:column`, for messages about conflicts.
     fn describe_origin(&self, id: &str) -> String {
         match self.origins.get(id) {
-            Some(&(file, at)) => match self.reporter.files.get(file) {
-                Some(source) => {
-                    let d = source.diagnostic(at, "");
-                    format!("{}:{}:{}", d.file, d.line, d.column)
-                }
-                None => "another file".to_string(),
-            },
+            Some(&(file, at)) => self.reporter.location(file, at),
             None => "the prelude".to_string(),
+        }
+    }
+
+    /// Records the outcome of applying trait `id`, written at byte `at` of `file`, to
+    /// `target` (a shape or member id): where it was applied, or, for a value that
+    /// conflicts with an earlier one, an error naming both places.
+    pub(crate) fn record_trait(
+        &mut self,
+        outcome: Result<(), Value>,
+        target: &str,
+        id: String,
+        (file, at): (usize, usize),
+    ) {
+        let key = (target.to_string(), id);
+        if outcome.is_ok() {
+            self.trait_origins.entry(key).or_insert((file, at));
+            return;
+        }
+        let earlier = match self.trait_origins.get(&key) {
+            Some(&(file, at)) => format!("at {}", self.reporter.location(file, at)),
+            // Traits of JSON AST sources are not located one by one: name their shape.
+            None => {
+                let root = split_member(target).0;
+                match self.origins.get(root) {
+                    Some(&(file, at)) => {
+                        format!("in the definition of `{root}` at {}", self.reporter.location(file, at))
+                    }
+                    None => "in the prelude".to_string(),
+                }
+            }
+        };
+        self.error(file, at, traits::trait_conflict(&key.1, target, &earlier));
+    }
+
+    /// Gives metadata key `key` the value `value`, written at byte `at` of `file`.
+    pub(crate) fn merge_metadata(&mut self, key: String, value: Value, (file, at): (usize, usize)) {
+        match traits::apply_to_map(&mut self.metadata, &key, value) {
+            Ok(()) => {
+                self.metadata_origins.entry(key).or_insert((file, at));
+            }
+            Err(_) => {
+                let earlier = match self.metadata_origins.get(&key) {
+                    Some(&(file, at)) => format!("at {}", self.reporter.location(file, at)),
+                    None => "in another file".to_string(),
+                };
+                self.error(file, at, traits::metadata_conflict(&key, &earlier));
+            }
         }
     }
 
@@ -289,9 +336,7 @@ impl<'r, 'a> Assembly<'r, 'a> {
         }
         for decl in std::mem::take(&mut model.metadata) {
             let value = self.node_value(None, decl.value);
-            if merge_trait(&mut self.metadata, &decl.key, value).is_err() {
-                self.error(file, decl.at, format!("conflicting values for metadata `{}`", decl.key));
-            }
+            self.merge_metadata(decl.key, value, (file, decl.at));
         }
         let Some(namespace) = model.namespace.clone() else {
             return;
@@ -306,7 +351,7 @@ impl<'r, 'a> Assembly<'r, 'a> {
     /// Merges traits applied from outside a definition into the shape or member, or keeps
     /// them as an apply entry when the member is inherited from a mixin.
     fn apply(&mut self, apply: PendingApply) {
-        let (root, member) = crate::shape_id::split_member(&apply.target);
+        let (root, member) = split_member(&apply.target);
         if namespace_of(root) == prelude::NAMESPACE && !apply.from_prelude {
             self.error(
                 apply.file,
@@ -356,9 +401,8 @@ impl<'r, 'a> Assembly<'r, 'a> {
                 target.and_then(traits_mut)
             };
             let Some(traits) = traits else { continue };
-            if merge_trait(traits, &id, value).is_err() {
-                self.error(apply.file, at, format!("conflicting values for trait `{id}` on `{}`", apply.target));
-            }
+            let outcome = traits::apply_to_map(traits, &id, value);
+            self.record_trait(outcome, &apply.target, id, (apply.file, at));
         }
     }
 

@@ -4,12 +4,11 @@
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
+use smithy_core::shape_id::{ShapeIdParts, namespace_of};
+use smithy_core::{ShapeType, prelude};
 
 use super::{Assembly, Mode};
 use crate::ast::{IdRef, ModelFile, Node, NodeKind, TraitUse};
-use crate::json_ast::merge_trait;
-use crate::prelude;
-use crate::shape_id::{ShapeType, namespace_of, parse_shape_id};
 
 /// What a file's relative shape ids resolve against.
 pub(crate) struct Scope {
@@ -32,7 +31,7 @@ impl Assembly<'_, '_> {
     pub(super) fn scope(&mut self, file: usize, namespace: String, model: &ModelFile) -> Scope {
         let mut uses: HashMap<String, String> = HashMap::new();
         for id in &model.uses {
-            let Ok(parts) = parse_shape_id(&id.text) else {
+            let Ok(parts) = ShapeIdParts::parse(&id.text) else {
                 continue;
             };
             let name = parts.name.to_string();
@@ -77,7 +76,7 @@ impl Assembly<'_, '_> {
 
     /// Resolves a shape or trait reference, reporting it when it names no known shape.
     pub(super) fn reference(&mut self, scope: &Scope, id: &IdRef, kind: RefKind) -> Option<String> {
-        let parts = parse_shape_id(&id.text).ok()?;
+        let parts = ShapeIdParts::parse(&id.text).ok()?;
         if parts.member.is_some() && kind != RefKind::ShapeOrMember {
             self.error(
                 scope.file,
@@ -126,7 +125,7 @@ impl Assembly<'_, '_> {
     /// relative ids take the current namespace, as the specification says; they are not
     /// errors. Without a scope (metadata), relative ids resolve to the prelude namespace.
     fn syntactic_shape_id(&self, scope: Option<&Scope>, text: &str) -> String {
-        let Ok(parts) = parse_shape_id(text) else {
+        let Ok(parts) = ShapeIdParts::parse(text) else {
             return text.to_string();
         };
         if parts.namespace.is_some() {
@@ -195,9 +194,8 @@ impl Assembly<'_, '_> {
     pub(super) fn trait_map(&mut self, scope: &Scope, traits: Vec<TraitUse>, on: &str) -> Map<String, Value> {
         let mut map = Map::new();
         for (id, value, at) in self.trait_values(scope, traits) {
-            if merge_trait(&mut map, &id, value).is_err() {
-                self.error(scope.file, at, format!("conflicting values for trait `{id}` on `{on}`"));
-            }
+            let outcome = smithy_core::traits::apply_to_map(&mut map, &id, value);
+            self.record_trait(outcome, on, id, (scope.file, at));
         }
         map
     }

@@ -2,13 +2,12 @@
 //! whole model: elided member targets and implicit enum values.
 
 use serde_json::{Map, Value};
+use smithy_core::{ShapeType, prelude, traits};
 
 use super::resolve::{RefKind, Scope};
 use super::{Assembly, Elided, PendingApply, traits_mut};
 use crate::ast::{ApplyDecl, Body, IdRef, MemberDecl, ModelFile, Property, ShapeDecl};
-use crate::json_ast::{local_member_mut, merge_trait, mixin_order, target_of};
-use crate::prelude;
-use crate::shape_id::ShapeType;
+use crate::json_ast::{local_member_mut, mixin_order, target_of};
 
 const ENUM_VALUE: &str = "smithy.api#enumValue";
 
@@ -245,7 +244,7 @@ impl Assembly<'_, '_> {
                         for (id, value) in e.traits {
                             // Distinct ids from one trait map cannot conflict with an
                             // empty entry; later applies are checked when merged.
-                            let _ = merge_trait(entry, &id, value);
+                            let _ = traits::apply_to_map(entry, &id, value);
                         }
                     }
                 }

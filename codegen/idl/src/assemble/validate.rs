@@ -3,7 +3,7 @@
 
 use super::Assembly;
 use crate::json_ast::{MIXIN_TRAIT, local_member, mixin_order, target_of};
-use crate::shape_id::ShapeType;
+use smithy_core::ShapeType;
 
 impl Assembly<'_, '_> {
     pub(super) fn validate(&mut self) {

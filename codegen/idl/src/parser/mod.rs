@@ -6,9 +6,10 @@ mod node;
 mod shapes;
 
 use crate::ast::{ApplyDecl, IdRef, MetadataDecl, ModelFile, Node, NodeKind, TraitUse};
-use crate::diagnostic::Reporter;
 use crate::lexer::{Lexed, Tok, Token, lex};
-use crate::shape_id::{ShapeType, is_identifier, is_namespace, parse_shape_id};
+use crate::reporter::Reporter;
+use smithy_core::ShapeType;
+use smithy_core::shape_id::{ShapeIdParts, is_identifier, is_namespace};
 
 /// Marks a failed parse whose error has already been reported.
 #[derive(Debug)]
@@ -107,7 +108,8 @@ impl<'a> Parser<'a, '_> {
         self.lexed.strings.get_mut(token.value).map(std::mem::take).unwrap_or_default()
     }
 
-    fn docs(&self, token: Token) -> Option<String> {
+    /// The documentation comment before a token, and where it starts.
+    fn docs(&self, token: Token) -> Option<(String, usize)> {
         token.docs.and_then(|i| self.lexed.docs.get(i)).cloned()
     }
 
@@ -169,7 +171,7 @@ impl<'a> Parser<'a, '_> {
         }
         self.advance();
         let text = self.text(token);
-        if let Err(message) = parse_shape_id(text) {
+        if let Err(message) = ShapeIdParts::parse(text) {
             return Err(self.error(token.start, message));
         }
         Ok(IdRef { text: text.to_string(), at: token.start })
@@ -359,7 +361,7 @@ impl<'a> Parser<'a, '_> {
     fn use_statement(&mut self) -> PResult<()> {
         self.advance();
         let id = self.expect_shape_id("an absolute shape id to use")?;
-        match parse_shape_id(&id.text) {
+        match ShapeIdParts::parse(&id.text) {
             Ok(parts) if parts.namespace.is_none() => {
                 return Err(self.error(
                     id.at,
@@ -387,7 +389,7 @@ impl<'a> Parser<'a, '_> {
             }
             return self.apply_statement();
         }
-        let traits = with_docs(docs, first.start, traits);
+        let traits = with_docs(docs, traits);
         self.shape_statement(traits)
     }
 
@@ -492,9 +494,10 @@ impl<'a> Parser<'a, '_> {
     }
 }
 
-/// Puts the documentation comment, if any, first among a shape's traits.
-fn with_docs(docs: Option<String>, at: usize, mut traits: Vec<TraitUse>) -> Vec<TraitUse> {
-    if let Some(docs) = docs {
+/// Puts the documentation comment, if any, first among a shape's traits, located where the
+/// comment starts.
+fn with_docs(docs: Option<(String, usize)>, mut traits: Vec<TraitUse>) -> Vec<TraitUse> {
+    if let Some((docs, at)) = docs {
         traits.insert(
             0,
             TraitUse {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::{PResult, Parser};
 use crate::ast::{Node, NodeKind};
 use crate::lexer::Tok;
-use crate::shape_id::parse_shape_id;
+use smithy_core::shape_id::ShapeIdParts;
 
 /// How deeply arrays and objects may nest. Real models stay far below this; the cap keeps
 /// hostile input from exhausting the stack.
@@ -51,7 +51,7 @@ impl Parser<'_, '_> {
                 "false" => NodeKind::Bool(false),
                 "null" => NodeKind::Null,
                 text => {
-                    if let Err(message) = parse_shape_id(text) {
+                    if let Err(message) = ShapeIdParts::parse(text) {
                         return Err(self.error(token.start, message));
                     }
                     NodeKind::ShapeId(text.to_string())

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use super::{PResult, Parser, with_docs};
 use crate::ast::{Body, IdRef, MemberDecl, Node, NodeKind, Property, ShapeDecl, TraitUse};
 use crate::lexer::Tok;
-use crate::shape_id::{ShapeType, parse_shape_id};
+use smithy_core::ShapeType;
+use smithy_core::shape_id::ShapeIdParts;
 
 const ENUM_VALUE: &str = "smithy.api#enumValue";
 const DEFAULT: &str = "smithy.api#default";
@@ -116,7 +117,7 @@ impl Parser<'_, '_> {
                 _ => {}
             }
             let docs = self.docs(first);
-            let mut traits = with_docs(docs, first.start, self.trait_statements()?);
+            let mut traits = with_docs(docs, self.trait_statements()?);
             let (name, at, target) = if self.peek().kind == Tok::Dollar {
                 self.advance();
                 let token = self.peek();
@@ -191,7 +192,7 @@ impl Parser<'_, '_> {
                 _ => {}
             }
             let docs = self.docs(first);
-            let mut traits = with_docs(docs, first.start, self.trait_statements()?);
+            let mut traits = with_docs(docs, self.trait_statements()?);
             let (name, at) = self.expect_identifier("an enum member name or `}`")?;
             let mut implicit_enum_value = kind == ShapeType::Enum;
             if self.peek().kind == Tok::Equals {
@@ -293,7 +294,7 @@ impl Parser<'_, '_> {
                 return Err(self.error(node.at, format!("`{property}` expects shape ids")));
             }
         };
-        if let Err(message) = parse_shape_id(&text) {
+        if let Err(message) = ShapeIdParts::parse(&text) {
             return Err(self.error(node.at, message));
         }
         Ok(IdRef { text, at: node.at })
@@ -312,7 +313,7 @@ impl Parser<'_, '_> {
         };
         let mut renames = Vec::new();
         for (key, value) in entries {
-            if !parse_shape_id(&key).is_ok_and(|p| p.namespace.is_some() && p.member.is_none()) {
+            if !ShapeIdParts::parse(&key).is_ok_and(|p| p.namespace.is_some() && p.member.is_none()) {
                 return Err(self.error(value.at, format!("`rename` keys must be absolute shape ids, found `{key}`")));
             }
             let NodeKind::String(name) = value.kind else {
@@ -391,7 +392,7 @@ impl Parser<'_, '_> {
     fn inline_structure(&mut self, name: String, property: &str, at: usize) -> PResult<ShapeDecl> {
         let first = self.peek();
         let docs = self.docs(first);
-        let mut traits = with_docs(docs, first.start, self.trait_statements()?);
+        let mut traits = with_docs(docs, self.trait_statements()?);
         let for_resource = self.for_resource()?;
         let mixins = self.mixins()?;
         let members = self.members(ShapeType::Structure, &name)?;
