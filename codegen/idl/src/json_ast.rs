@@ -1,7 +1,7 @@
 //! Helpers over JSON AST values shared by assembly and mixin flattening: member access
 //! for every shape type, and the mixin graph.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
@@ -74,32 +74,6 @@ pub(crate) fn local_members(shape: &Value) -> Vec<(&str, &Value)> {
             .filter_map(|&name| shape.get(name).filter(|m| m.is_object()).map(|m| (name, m)))
             .collect()
     }
-}
-
-/// Finds the member `name` that `shape_id` inherits through its mixins (searched
-/// depth-first in mixin order), returning the mixin that defines it and the member.
-/// Cycles are tolerated: each shape is visited once.
-pub(crate) fn inherited_member<'a>(
-    shapes: &'a Map<String, Value>,
-    shape_id: &str,
-    name: &str,
-) -> Option<(&'a str, &'a Value)> {
-    let mut visited = HashSet::new();
-    let mut stack: Vec<&str> =
-        shapes.get(shape_id).map(|shape| mixin_ids(shape).into_iter().rev().collect()).unwrap_or_default();
-    while let Some(id) = stack.pop() {
-        if !visited.insert(id) {
-            continue;
-        }
-        let Some((key, mixin)) = shapes.get_key_value(id) else {
-            continue;
-        };
-        if let Some(member) = local_member(mixin, name) {
-            return Some((key.as_str(), member));
-        }
-        stack.extend(mixin_ids(mixin).into_iter().rev());
-    }
-    None
 }
 
 /// Orders shape ids so that every shape comes after the mixins it uses, keeping the

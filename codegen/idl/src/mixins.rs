@@ -2,18 +2,14 @@
 //! merges `"type": "apply"` entries, and removes the mixin shapes, so that consumers of
 //! the JSON AST never need to know about mixins.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 use smithy_core::shape_id::split_member;
-use smithy_core::{Diagnostic, Diagnostics, traits};
+use smithy_core::{Diagnostic, Diagnostics, ShapeType, traits};
 
-use crate::json_ast::{
-    MIXIN_TRAIT, fixed_member_names, has_named_members, local_member_mut, mixin_ids, mixin_order, target_of,
-};
-
-/// Properties that are not copied from mixins like the others.
-const STRUCTURAL_KEYS: &[&str] = &["type", "mixins", "traits", "members", "member", "key", "value"];
+use crate::json_ast::{MIXIN_TRAIT, local_member_mut, mixin_ids, mixin_order, target_of};
 
 /// Object properties whose entries merge (a shape's entries override its mixins').
 const MERGED_MAPS: &[&str] = &["rename", "identifiers", "properties"];
@@ -42,8 +38,13 @@ pub fn flatten_mixins(ast: &mut Value) -> Result<(), Diagnostics> {
 
 type Overrides = HashMap<String, Vec<(String, Map<String, Value>)>>;
 
+/// Whether the shape is marked `@mixin`, so that it is removed once flattened into others.
+fn is_mixin(shape: &Value) -> bool {
+    shape.get("traits").and_then(|traits| traits.get(MIXIN_TRAIT)).is_some()
+}
+
 fn flatten(shapes: &mut Map<String, Value>, errors: &mut Vec<String>) {
-    let overrides = merge_apply_entries(shapes, errors);
+    let mut overrides = merge_apply_entries(shapes, errors);
     let (order, cyclic) = mixin_order(shapes);
     if !cyclic.is_empty() {
         for id in cyclic {
@@ -51,21 +52,58 @@ fn flatten(shapes: &mut Map<String, Value>, errors: &mut Vec<String>) {
         }
         return;
     }
-    let mut overrides = overrides;
-    for id in order {
-        let member_overrides = overrides.remove(&id).unwrap_or_default();
-        let Some(shape) = shapes.get(&id) else {
-            continue;
-        };
-        if mixin_ids(shape).is_empty() && member_overrides.is_empty() {
-            continue;
-        }
-        let flattened = flatten_shape(shapes, &id, shape, member_overrides, errors);
-        if let Some(slot) = shapes.get_mut(&id) {
-            *slot = flattened;
+    // How many uses each mixin has left: at its last use a mixin, which is removed at the
+    // end anyway, is moved into the shape using it rather than copied, so that a chain of
+    // mixins is flattened in time linear in its length.
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for shape in shapes.values() {
+        for mixin in mixin_ids(shape) {
+            *uses.entry(mixin.to_string()).or_default() += 1;
         }
     }
-    shapes.retain(|_, shape| shape.get("traits").and_then(|traits| traits.get(MIXIN_TRAIT)).is_none());
+    let mut flattened: HashSet<String> = HashSet::new();
+    let mut moved: HashSet<String> = HashSet::new();
+    for id in order {
+        let member_overrides = overrides.remove(&id).unwrap_or_default();
+        let Some(slot) = shapes.get_mut(&id) else {
+            continue;
+        };
+        let mixin_list: Vec<String> = mixin_ids(slot).into_iter().map(str::to_string).collect();
+        if mixin_list.is_empty() && member_overrides.is_empty() {
+            continue;
+        }
+        let shape = std::mem::take(slot);
+        let mut owned: Vec<Option<Value>> = Vec::with_capacity(mixin_list.len());
+        for mixin in &mixin_list {
+            let last_use = uses.get_mut(mixin).is_some_and(|n| {
+                *n = n.saturating_sub(1);
+                *n == 0
+            });
+            // A mixin listed twice is read twice, so it stays where it is.
+            let listed_once = mixin_list.iter().filter(|m| *m == mixin).count() == 1;
+            let movable = last_use && listed_once && shapes.get(mixin).is_some_and(is_mixin);
+            owned.push(if movable { shapes.get_mut(mixin).map(std::mem::take) } else { None });
+            if movable {
+                moved.insert(mixin.clone());
+            }
+        }
+        let mixins: Vec<_> = mixin_list
+            .iter()
+            .zip(owned)
+            .map(|(mixin, owned)| {
+                let value = owned.map(Cow::Owned).or_else(|| shapes.get(mixin).map(Cow::Borrowed));
+                let source = if flattened.contains(mixin) { Source::FlattenedMixin } else { Source::Mixin };
+                (mixin.as_str(), value, source)
+            })
+            .collect();
+        let result = flatten_shape(&id, shape, mixins, member_overrides, errors);
+        if let Some(slot) = shapes.get_mut(&id) {
+            *slot = result;
+        }
+        flattened.insert(id);
+    }
+    // Moved mixins left `null` behind.
+    shapes.retain(|id, shape| !moved.contains(id) && !is_mixin(shape));
 }
 
 /// Removes the apply entries, merging their traits into their targets. Traits applied
@@ -111,89 +149,155 @@ fn merge_apply_entries(shapes: &mut Map<String, Value>, errors: &mut Vec<String>
     overrides
 }
 
-/// The traits a mixin passes on: all but `@mixin` and the traits its `localTraits` lists.
-fn inheritable_traits(mixin: &Value) -> Vec<(&String, &Value)> {
-    let Some(traits) = mixin.get("traits").and_then(Value::as_object) else {
-        return Vec::new();
-    };
-    let local: HashSet<&str> = traits
-        .get(MIXIN_TRAIT)
-        .and_then(|m| m.get("localTraits"))
-        .and_then(Value::as_array)
-        .map(|ids| ids.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    traits.iter().filter(|(id, _)| id.as_str() != MIXIN_TRAIT && !local.contains(id.as_str())).collect()
+/// The traits `@mixin` says stay on the mixin: `@mixin` itself and those its
+/// `localTraits` lists.
+fn local_traits(traits: &Map<String, Value>) -> HashSet<String> {
+    let listed = traits.get(MIXIN_TRAIT).and_then(|m| m.get("localTraits")).and_then(Value::as_array);
+    let listed = listed.into_iter().flatten().filter_map(Value::as_str).map(str::to_string);
+    listed.chain(std::iter::once(MIXIN_TRAIT.to_string())).collect()
 }
 
-/// Adds `incoming` to the members being built: a new member is copied, and a member
-/// that already exists keeps its place and target while `incoming`'s traits override.
+/// Adds `incoming` to the members being built: a new member is added, and a member that
+/// already exists keeps its place and target while `incoming`'s traits override.
 fn merge_member(
     members: &mut Map<String, Value>,
-    name: &str,
-    incoming: &Value,
+    name: String,
+    incoming: Value,
     shape_id: &str,
     errors: &mut Vec<String>,
 ) {
-    let Some(existing) = members.get_mut(name) else {
-        members.insert(name.to_string(), incoming.clone());
+    let Some(existing) = members.get_mut(&name) else {
+        members.insert(name, incoming);
         return;
     };
-    if let (Some(old), Some(new)) = (target_of(existing), target_of(incoming))
+    if let (Some(old), Some(new)) = (target_of(existing), target_of(&incoming))
         && old != new
     {
         errors.push(format!("member `{name}` of `{shape_id}` targets both `{old}` and `{new}` through its mixins"));
         return;
     }
-    let Some(traits) = incoming.get("traits").and_then(Value::as_object) else {
+    let Value::Object(mut incoming) = incoming else { return };
+    let Some(Value::Object(traits)) = incoming.remove("traits") else {
         return;
     };
     if let Some(existing_traits) = crate::assemble::traits_mut(existing) {
         for (id, value) in traits {
-            existing_traits.insert(id.clone(), value.clone());
+            existing_traits.insert(id, value);
+        }
+    }
+}
+
+/// The member names that list, set and map shapes keep as top-level properties.
+fn fixed_names(type_name: Option<&str>) -> &'static [&'static str] {
+    type_name.and_then(ShapeType::from_keyword).and_then(ShapeType::fixed_members).unwrap_or_default()
+}
+
+/// A flattened shape being built: its properties, members and traits, each in order.
+#[derive(Default)]
+struct Flattened {
+    properties: Map<String, Value>,
+    members: Map<String, Value>,
+    traits: Map<String, Value>,
+}
+
+/// Where what [`Flattened::add`] adds comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// A mixin flattened before: its members are all objects already.
+    FlattenedMixin,
+    /// A mixin as written, without mixins of its own.
+    Mixin,
+    /// The shape being flattened.
+    Shape,
+}
+
+impl Flattened {
+    /// Adds what `source` gives: properties, members and, unless they are local to a
+    /// mixin, traits. The first source's members and traits are taken whole rather than
+    /// entry by entry, so that each link of a mixin chain costs what it adds.
+    fn add(&mut self, id: &str, object: Map<String, Value>, source: Source, errors: &mut Vec<String>) {
+        let type_name = object.get("type").and_then(Value::as_str);
+        let named = type_name.and_then(ShapeType::from_keyword).is_some_and(ShapeType::has_named_members);
+        let fixed = fixed_names(type_name);
+        for (key, value) in object {
+            match key.as_str() {
+                "type" | "mixins" => {}
+                "traits" => {
+                    let Value::Object(traits) = value else { continue };
+                    self.add_traits(traits, source != Source::Shape);
+                }
+                "members" if named => {
+                    let Value::Object(mut members) = value else { continue };
+                    if source != Source::FlattenedMixin {
+                        members.retain(|_, member| member.is_object());
+                    }
+                    if self.members.is_empty() {
+                        self.members = members;
+                        continue;
+                    }
+                    for (name, member) in members {
+                        merge_member(&mut self.members, name, member, id, errors);
+                    }
+                }
+                name if fixed.contains(&name) => {
+                    if value.is_object() {
+                        merge_member(&mut self.members, key, value, id, errors);
+                    }
+                }
+                // Member slots that the shape's type does not have are not properties.
+                "members" | "member" | "key" | "value" => {}
+                _ => inherit_property(&mut self.properties, key, value),
+            }
+        }
+    }
+
+    fn add_traits(&mut self, traits: Map<String, Value>, from_mixin: bool) {
+        let local = if from_mixin { local_traits(&traits) } else { HashSet::new() };
+        if self.traits.is_empty() {
+            self.traits = traits;
+            // A mixin's own traits, among them its local ones, come after those it
+            // inherits, so removing the local ones shifts few entries.
+            for trait_id in &local {
+                self.traits.shift_remove(trait_id);
+            }
+            return;
+        }
+        for (trait_id, value) in traits {
+            if !local.contains(&trait_id) {
+                self.traits.insert(trait_id, value);
+            }
         }
     }
 }
 
 fn flatten_shape(
-    shapes: &Map<String, Value>,
     id: &str,
-    shape: &Value,
+    shape: Value,
+    mixins: Vec<(&str, Option<Cow<'_, Value>>, Source)>,
     member_overrides: Vec<(String, Map<String, Value>)>,
     errors: &mut Vec<String>,
 ) -> Value {
+    let Value::Object(shape) = shape else {
+        return shape;
+    };
     let shape_type = shape.get("type").cloned().unwrap_or(Value::Null);
-    let mut mixins = Vec::new();
-    for mixin_id in mixin_ids(shape) {
-        match shapes.get(mixin_id) {
-            Some(mixin) if mixin.get("type") == Some(&shape_type) => mixins.push(mixin),
+    let mut flattened = Flattened::default();
+    for (mixin_id, mixin, source) in mixins {
+        match mixin {
+            Some(mixin) if mixin.get("type") == Some(&shape_type) => {
+                let Value::Object(mixin) = mixin.into_owned() else { continue };
+                flattened.add(id, mixin, source, errors);
+            }
             Some(_) => errors.push(format!("mixin `{mixin_id}` of `{id}` does not have the type of the shape")),
             None => errors.push(format!("mixin `{mixin_id}` of `{id}` is not in the model")),
         }
     }
-
-    let mut result = Map::new();
-    result.insert("type".to_string(), shape_type);
-
-    // Properties of operations, services and resources, then any other property.
-    for source in mixins.iter().copied().chain(std::iter::once(shape)) {
-        let Some(object) = source.as_object() else { continue };
-        for (key, value) in object {
-            if STRUCTURAL_KEYS.contains(&key.as_str()) {
-                continue;
-            }
-            inherit_property(&mut result, key, value);
-        }
-    }
-
-    // Members, in mixin order and then the shape's own.
-    let mut members = Map::new();
-    for source in mixins.iter().copied().chain(std::iter::once(shape)) {
-        for (name, member) in crate::json_ast::local_members(source) {
-            merge_member(&mut members, name, member, id, errors);
-        }
-    }
+    let type_name = shape.get("type").and_then(Value::as_str);
+    let named = type_name.and_then(ShapeType::from_keyword).is_some_and(ShapeType::has_named_members);
+    let fixed = fixed_names(type_name);
+    flattened.add(id, shape, Source::Shape, errors);
     for (name, traits) in member_overrides {
-        match members.get_mut(&name).and_then(crate::assemble::traits_mut) {
+        match flattened.members.get_mut(&name).and_then(crate::assemble::traits_mut) {
             Some(existing) => {
                 for (trait_id, value) in traits {
                     existing.insert(trait_id, value);
@@ -202,27 +306,20 @@ fn flatten_shape(
             None => errors.push(format!("apply entry `{id}${name}` targets an unknown member")),
         }
     }
-    if has_named_members(shape) {
+
+    let Flattened { properties, mut members, traits } = flattened;
+    let mut result = Map::new();
+    result.insert("type".to_string(), shape_type);
+    result.extend(properties);
+    if named {
         if !members.is_empty() {
             result.insert("members".to_string(), Value::Object(members));
         }
     } else {
-        for name in fixed_member_names(shape) {
-            if let Some(member) = members.remove(*name) {
+        for name in fixed {
+            if let Some(member) = members.shift_remove(*name) {
                 result.insert((*name).to_string(), member);
             }
-        }
-    }
-
-    let mut traits = Map::new();
-    for mixin in &mixins {
-        for (trait_id, value) in inheritable_traits(mixin) {
-            traits.insert(trait_id.clone(), value.clone());
-        }
-    }
-    if let Some(own) = shape.get("traits").and_then(Value::as_object) {
-        for (trait_id, value) in own {
-            traits.insert(trait_id.clone(), value.clone());
         }
     }
     if !traits.is_empty() {
@@ -232,24 +329,22 @@ fn flatten_shape(
 }
 
 /// Adds one inherited or own property to a flattened shape.
-fn inherit_property(result: &mut Map<String, Value>, key: &str, value: &Value) {
-    match (result.get_mut(key), value) {
+fn inherit_property(result: &mut Map<String, Value>, key: String, value: Value) {
+    match (result.get_mut(&key), value) {
         (Some(Value::Array(existing)), Value::Array(items)) => {
             for item in items {
-                if !existing.contains(item) {
-                    existing.push(item.clone());
+                if !existing.contains(&item) {
+                    existing.push(item);
                 }
             }
         }
-        (Some(Value::Object(existing)), Value::Object(entries)) if MERGED_MAPS.contains(&key) => {
-            for (k, v) in entries {
-                existing.insert(k.clone(), v.clone());
-            }
+        (Some(Value::Object(existing)), Value::Object(entries)) if MERGED_MAPS.contains(&key.as_str()) => {
+            existing.extend(entries);
         }
         // A unit input or output is the absence of one: it does not hide a mixin's.
-        (Some(_), reference) if target_of(reference) == Some(UNIT) => {}
-        _ => {
-            result.insert(key.to_string(), value.clone());
+        (Some(_), reference) if target_of(&reference) == Some(UNIT) => {}
+        (_, value) => {
+            result.insert(key, value);
         }
     }
 }

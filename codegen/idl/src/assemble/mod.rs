@@ -1,12 +1,13 @@
 //! Assembly: parses every source, resolves shape ids across files and the prelude,
 //! merges `apply` statements, metadata and traits, and writes the JSON AST.
 
+mod inherit;
 mod json;
 mod resolve;
 mod shapes;
 mod validate;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 use smithy_core::shape_id::{namespace_of, split_member};
@@ -164,10 +165,12 @@ pub(crate) struct Assembly<'r, 'a> {
     resource_refs: Vec<(usize, usize, String, String)>,
     metadata: Map<String, Value>,
     versions: Vec<String>,
-    /// Which mixin provides a member a shape inherits, and its target, by (shape,
-    /// member). Valid once the mixins' own elided members are settled, which the
-    /// topological order of `resolve_elided_members` ensures.
-    inherited: HashMap<(String, String), Option<(String, String)>>,
+    /// Which mixin provides a member a shape inherits, and its target, for every (shape,
+    /// member) that a later step asks about; filled by `resolve_inheritance`.
+    inherited: HashMap<(String, String), (String, String)>,
+    /// Shapes with a mixin, direct or not, that is not among the sources (which happens
+    /// only when a single file is read alone).
+    missing_mixin: HashSet<String>,
     /// Where each trait written in IDL was applied, by (shape or member id, trait id),
     /// to name the earlier place when a later application conflicts with it.
     trait_origins: HashMap<(String, String), (usize, usize)>,
@@ -216,6 +219,7 @@ impl<'r, 'a> Assembly<'r, 'a> {
             metadata: Map::new(),
             versions: Vec::new(),
             inherited: HashMap::new(),
+            missing_mixin: HashSet::new(),
             trait_origins: HashMap::new(),
             metadata_origins: HashMap::new(),
         }
@@ -318,7 +322,7 @@ impl<'r, 'a> Assembly<'r, 'a> {
                 Parsed::Failed => {}
             }
         }
-        self.resolve_elided_members();
+        self.resolve_inheritance();
         for apply in std::mem::take(&mut self.applies) {
             self.apply(apply);
         }
@@ -378,7 +382,7 @@ impl<'r, 'a> Assembly<'r, 'a> {
         } else {
             let member = member.unwrap_or_default();
             let inherited = self.inherited_member(root, member).is_some();
-            if !inherited && !self.has_missing_mixin(root) {
+            if !inherited && !self.missing_mixin.contains(root) {
                 self.error(
                     apply.file,
                     apply.at,
@@ -407,65 +411,13 @@ impl<'r, 'a> Assembly<'r, 'a> {
     }
 
     /// The mixin that provides member `member` of `shape` through inheritance, and the
-    /// member's target. Searches depth-first in mixin order, remembering answers so
-    /// that long mixin chains stay linear.
-    pub(crate) fn inherited_member(&mut self, shape: &str, member: &str) -> Option<(String, String)> {
-        let key = (shape.to_string(), member.to_string());
-        if let Some(answer) = self.inherited.get(&key) {
-            return answer.clone();
+    /// member's target, for the (shape, member) pairs `resolve_inheritance` answered.
+    pub(crate) fn inherited_member(&self, shape: &str, member: &str) -> Option<&(String, String)> {
+        // Shapes without mixins inherit nothing, and are answered without building a key.
+        if self.shapes.get(shape).is_none_or(|s| s.get("mixins").is_none()) {
+            return None;
         }
-        let mixins: Vec<String> = self
-            .shapes
-            .get(shape)
-            .map(|s| crate::json_ast::mixin_ids(s).into_iter().map(str::to_string).collect())
-            .unwrap_or_default();
-        let mut answer = None;
-        for mixin in mixins {
-            let Some(mixin_shape) = self.shapes.get(&mixin) else {
-                continue;
-            };
-            if let Some(local) = crate::json_ast::local_member(mixin_shape, member) {
-                let target = crate::json_ast::target_of(local).unwrap_or_default().to_string();
-                answer = Some((mixin, target));
-                break;
-            }
-            let mixin_key = (mixin.clone(), member.to_string());
-            let found = match self.inherited.get(&mixin_key) {
-                Some(found) => found.clone(),
-                None => {
-                    // The mixin was not asked about yet: walk its ancestry (without
-                    // recursion, which cycles and long chains would not survive) and
-                    // remember the answer for it too.
-                    let found = crate::json_ast::inherited_member(&self.shapes, &mixin, member)
-                        .map(|(m, v)| (m.to_string(), crate::json_ast::target_of(v).unwrap_or_default().to_string()));
-                    self.inherited.insert(mixin_key, found.clone());
-                    found
-                }
-            };
-            if found.is_some() {
-                answer = found;
-                break;
-            }
-        }
-        self.inherited.insert(key, answer.clone());
-        answer
-    }
-
-    /// Whether some mixin of the shape (transitively) is not among the sources, which
-    /// only happens when a single file is read alone.
-    fn has_missing_mixin(&self, id: &str) -> bool {
-        let mut stack = vec![id];
-        let mut seen = std::collections::HashSet::new();
-        while let Some(id) = stack.pop() {
-            if !seen.insert(id) {
-                continue;
-            }
-            match self.shapes.get(id) {
-                Some(shape) => stack.extend(crate::json_ast::mixin_ids(shape)),
-                None => return true,
-            }
-        }
-        false
+        self.inherited.get(&(shape.to_string(), member.to_string()))
     }
 
     fn output(&mut self) -> Value {

@@ -7,7 +7,7 @@ use smithy_core::{ShapeType, prelude, traits};
 use super::resolve::{RefKind, Scope};
 use super::{Assembly, Elided, PendingApply, traits_mut};
 use crate::ast::{ApplyDecl, Body, IdRef, MemberDecl, ModelFile, Property, ShapeDecl};
-use crate::json_ast::{local_member_mut, mixin_order, target_of};
+use crate::json_ast::local_member_mut;
 
 const ENUM_VALUE: &str = "smithy.api#enumValue";
 
@@ -187,44 +187,19 @@ impl Assembly<'_, '_> {
         });
     }
 
-    /// Gives elided members (`$name`) their targets: from the identifiers or properties
-    /// of the `for` resource first, then from the mixins. A member that a mixin provides
-    /// is inherited rather than redefined, so its traits become an apply entry.
-    pub(super) fn resolve_elided_members(&mut self) {
-        if self.elided.is_empty() {
-            return;
-        }
-        // Mixins first, so that a mixin's own elided members are settled before the
-        // shapes that inherit them are.
-        let (order, _) = mixin_order(&self.shapes);
-        let rank: std::collections::HashMap<&str, usize> =
-            order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-        let mut elided = std::mem::take(&mut self.elided);
-        elided.sort_by_key(|e| rank.get(e.shape.as_str()).copied().unwrap_or(usize::MAX));
-        drop(rank);
-        for e in elided {
-            let shape = e.shape.clone();
-            self.resolve_elided(e);
-            // An elided member that turns out inherited may leave `members` empty.
-            if let Some(object) = self.shapes.get_mut(&shape).and_then(Value::as_object_mut)
-                && object.get("members").and_then(Value::as_object).is_some_and(Map::is_empty)
-            {
-                object.remove("members");
-            }
-        }
-    }
-
-    fn resolve_elided(&mut self, e: Elided) {
-        let from_resource = e.resource.as_deref().and_then(|r| self.resource_property(r, &e.member));
-        let inherited = self.inherited_member(&e.shape, &e.member);
-        let shape = self.shapes.get_mut(&e.shape);
-        let slot = shape.and_then(|s| {
-            if s.get("members").is_some() { s.get_mut("members")?.as_object_mut() } else { s.as_object_mut() }
-        });
-        let Some(slot) = slot else { return };
+    /// Gives an elided member (`$name`) its target: from the identifiers or properties of
+    /// the `for` resource (`from_resource`), or from the mixin that provides the member
+    /// (`inherited`: the mixin and the target). A member that a mixin provides is inherited
+    /// rather than redefined, so its traits become an apply entry and its placeholder stays
+    /// `null`, for the caller to remove.
+    pub(super) fn resolve_elided(
+        &mut self,
+        e: Elided,
+        from_resource: Option<String>,
+        inherited: Option<(String, String)>,
+    ) {
         match (from_resource, inherited) {
             (Some(target), Some((mixin, inherited))) if target != inherited => {
-                slot.remove(&e.member);
                 let resource = e.resource.unwrap_or_default();
                 self.error(
                     e.file,
@@ -236,7 +211,6 @@ impl Assembly<'_, '_> {
                 );
             }
             (_, Some(_)) => {
-                slot.remove(&e.member);
                 if !e.traits.is_empty() {
                     let key = format!("{}${}", e.shape, e.member);
                     let entry = self.apply_entries.entry(key).or_insert_with(|| Value::Object(Map::new()));
@@ -250,10 +224,15 @@ impl Assembly<'_, '_> {
                 }
             }
             (Some(target), None) => {
-                slot.insert(e.member, member_object(target, e.traits));
+                let shape = self.shapes.get_mut(&e.shape);
+                let slot = shape.and_then(|s| {
+                    if s.get("members").is_some() { s.get_mut("members")?.as_object_mut() } else { s.as_object_mut() }
+                });
+                if let Some(slot) = slot {
+                    slot.insert(e.member, member_object(target, e.traits));
+                }
             }
             (None, None) => {
-                slot.remove(&e.member);
                 let mut message = format!("cannot resolve the target of elided member `${}`: ", e.member);
                 match &e.resource {
                     Some(resource) => message.push_str(&format!(
@@ -266,33 +245,13 @@ impl Assembly<'_, '_> {
                     )),
                 }
                 let elsewhere = e.resource.as_ref().is_some_and(|r| !self.shapes.contains_key(r))
-                    || self.has_missing_mixin(&e.shape);
+                    || self.missing_mixin.contains(&e.shape);
                 if self.mode == super::Mode::SingleFile && elsewhere {
                     message.push_str("; the resource or a mixin is in another file: assemble the files together");
                 }
                 self.error(e.file, e.at, message);
             }
         }
-    }
-
-    /// The target of a resource's identifier or property called `name`, looking through
-    /// the resource's mixins too.
-    fn resource_property(&self, resource: &str, name: &str) -> Option<String> {
-        let mut stack = vec![resource];
-        let mut seen = std::collections::HashSet::new();
-        while let Some(id) = stack.pop() {
-            if !seen.insert(id) {
-                continue;
-            }
-            let shape = self.shapes.get(id)?;
-            for property in ["identifiers", "properties"] {
-                if let Some(target) = shape.get(property).and_then(|p| p.get(name)).and_then(target_of) {
-                    return Some(target.to_string());
-                }
-            }
-            stack.extend(crate::json_ast::mixin_ids(shape).into_iter().rev());
-        }
-        None
     }
 
     /// Gives enum members written without a value the implicit `enumValue` of their

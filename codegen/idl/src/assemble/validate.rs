@@ -53,7 +53,7 @@ impl Assembly<'_, '_> {
                 continue;
             };
             let local = local_member(object, &member).and_then(target_of).map(str::to_string);
-            let inherited = self.inherited_member(&shape, &member);
+            let inherited = self.inherited_member(&shape, &member).cloned();
             if let (Some(local), Some((mixin, inherited))) = (local, inherited)
                 && local != inherited
             {
