@@ -25,12 +25,20 @@ pub struct JsonError {
     pub column: usize,
     /// What is wrong, without the position.
     pub message: String,
+    /// The key, when the text is valid JSON but an object gives a key twice.
+    pub duplicate_key: Option<String>,
 }
 
 impl JsonError {
     /// The error as a diagnostic in `file`, with the offending line.
     pub fn diagnostic(&self, file: &SourceFile) -> Diagnostic {
-        file.diagnostic(file.offset_of(self.line, self.column), format!("not valid JSON: {}", self.message))
+        let message = match &self.duplicate_key {
+            Some(key) => format!(
+                "duplicate key `{key}`: this object already has it, and a second value would silently replace the first"
+            ),
+            None => format!("not valid JSON: {}", self.message),
+        };
+        file.diagnostic(file.offset_of(self.line, self.column), message)
     }
 }
 
@@ -57,10 +65,14 @@ pub fn parse_json(text: &str) -> Result<Value, JsonError> {
             None => message,
         };
         let (line, mut column) = (error.line(), error.column());
-        if message.starts_with(DUPLICATE_KEY) {
+        // The visitor below words the message as "duplicate key `KEY`".
+        let duplicate_key =
+            message.strip_prefix(DUPLICATE_KEY).and_then(|key| key.strip_prefix('`')?.strip_suffix('`'));
+        let duplicate_key = duplicate_key.map(str::to_owned);
+        if duplicate_key.is_some() {
             column = key_start(text, line, column);
         }
-        JsonError { line, column, message }
+        JsonError { line, column, message, duplicate_key }
     })
 }
 
@@ -190,12 +202,17 @@ mod tests {
     #[test]
     fn a_repeated_key_is_an_error_at_its_second_occurrence() {
         let error = parse_json("{\n  \"a\": 1,\n  \"b\": {\"x\": [], \"x\": 2},\n  \"a\": 3\n}").unwrap_err();
-        assert_eq!(error, JsonError { line: 3, column: 18, message: "duplicate key `x`".into() });
+        let expected =
+            JsonError { line: 3, column: 18, message: "duplicate key `x`".into(), duplicate_key: Some("x".into()) };
+        assert_eq!(error, expected);
         let error = parse_json("{\"a\": 1,\n \"a\": {\"deep\": true}}").unwrap_err();
         assert_eq!((error.line, error.column, error.message.as_str()), (2, 2, "duplicate key `a`"));
         // A key with escapes is found by its opening quote, and reported decoded.
         let error = parse_json(r#"{"q\"\\": 1, "q\"\\": 2}"#).unwrap_err();
-        assert_eq!((error.line, error.column, error.message.as_str()), (1, 14, r#"duplicate key `q"\`"#));
+        assert_eq!((error.line, error.column, error.duplicate_key.as_deref()), (1, 14, Some(r#"q"\"#)));
+        // A key that looks like the message's own wording is still found whole.
+        let error = parse_json(r#"{"` at line 1": 1, "` at line 1": 2}"#).unwrap_err();
+        assert_eq!(error.duplicate_key.as_deref(), Some("` at line 1"));
         // The same key in different objects is fine.
         assert!(parse_json(r#"[{"a": 1}, {"a": 2}, {"b": {"a": 3}}]"#).is_ok());
     }
@@ -204,7 +221,10 @@ mod tests {
     fn errors_become_diagnostics_with_the_source_line() {
         let file = SourceFile::new("m.json", "{\n  \"k\": 1,\n  \"k\": 2\n}");
         let diagnostic = parse_json(&file.text).unwrap_err().diagnostic(&file);
-        assert_eq!(diagnostic.to_string(), "m.json:3:3: not valid JSON: duplicate key `k`\n3 |   \"k\": 2\n  |   ^");
+        assert_eq!(
+            diagnostic.to_string(),
+            "m.json:3:3: duplicate key `k`: this object already has it, and a second value would silently replace the first\n3 |   \"k\": 2\n  |   ^"
+        );
         let file = SourceFile::new("m.json", "{\"k\": }");
         let diagnostic = parse_json(&file.text).unwrap_err().diagnostic(&file);
         assert_eq!(diagnostic.position, Some((1, 7)));

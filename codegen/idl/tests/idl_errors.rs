@@ -248,6 +248,35 @@ fn every_file_reports_its_errors() {
 }
 
 #[test]
+fn a_key_or_statement_given_twice() {
+    // Control statements, node object keys (in braces or in a trait's parentheses), members.
+    assert_eq!(
+        errors(
+            "$version: \"2\"\n$operationInputSuffix: \"In\"\n$operationInputSuffix: \"Request\"\nnamespace ex\n\
+             @length(min: 1, min: 2)\n@tags([])\nstring S\n@externalDocumentation({a: \"x\", a: \"y\"})\nstring T\n\
+             structure U { a: S\n a: T }\n"
+        ),
+        [
+            "3:1: a file can have only one `$operationInputSuffix` statement",
+            "5:17: duplicate key `min` in trait value",
+            "8:33: duplicate object key `a`",
+            "11:2: duplicate member `a` in `U`",
+        ]
+    );
+    // Keys of JSON AST sources, at any depth.
+    assert_eq!(
+        assembly_errors(&[
+            ("a.json", b"{\"smithy\": \"2.0\", \"shapes\": {\n\"ex#A\": {\"type\": \"string\"},\n\"ex#A\": {\"type\": \"long\"}}}"),
+            ("b.json", b"{\"smithy\": \"2.0\", \"shapes\": {\"ex#B\": {\"type\": \"string\",\n  \"traits\": {\"smithy.api#length\": {\"max\": 1, \"max\": 1}}}}}"),
+        ]),
+        [
+            "a.json:3:1: duplicate key `ex#A`: this object already has it, and a second value would silently replace the first",
+            "b.json:2:46: duplicate key `max`: this object already has it, and a second value would silently replace the first",
+        ]
+    );
+}
+
+#[test]
 fn conflicting_traits_and_metadata() {
     assert_eq!(
         errors(
@@ -256,6 +285,16 @@ fn conflicting_traits_and_metadata() {
         [
             "4:2: conflicting values for trait `smithy.api#documentation` on `ex#S`: it is already applied at test.smithy:3:1 with a different value, and only list values may be applied twice",
             "6:10: conflicting values for trait `smithy.api#documentation` on `ex#S`: it is already applied at test.smithy:3:1 with a different value, and only list values may be applied twice",
+        ]
+    );
+    // A trait of a JSON AST source is located by its shape's definition.
+    assert_eq!(
+        assembly_errors(&[
+            ("a.json", b"{\"smithy\": \"2.0\", \"shapes\": {\"ex#S\": {\"type\": \"string\", \"traits\": {\"smithy.api#documentation\": \"A.\"}}}}"),
+            ("b.smithy", b"$version: \"2\"\nnamespace ex\napply S @documentation(\"B.\")\n"),
+        ]),
+        [
+            "b.smithy:3:10: conflicting values for trait `smithy.api#documentation` on `ex#S`: it is already applied in the definition of `ex#S` at a.json:1:30 with a different value, and only list values may be applied twice"
         ]
     );
     assert_eq!(

@@ -42,6 +42,7 @@ pub(crate) fn parse<'a>(src: &'a str, file: usize, reporter: &mut Reporter<'a>) 
         reporter,
         last_error_at: None,
         depth: 0,
+        control_keys: std::collections::HashSet::new(),
         input_suffix: "Input".to_string(),
         output_suffix: "Output".to_string(),
         model: ModelFile::default(),
@@ -60,6 +61,8 @@ pub(crate) struct Parser<'a, 'r> {
     last_error_at: Option<usize>,
     /// Nesting depth of node values, capped so that hostile input cannot overflow the stack.
     depth: usize,
+    /// The control statements seen so far, each allowed once.
+    control_keys: std::collections::HashSet<String>,
     input_suffix: String,
     output_suffix: String,
     model: ModelFile,
@@ -283,8 +286,15 @@ impl<'a> Parser<'a, '_> {
         let key = self.object_key("a control statement name")?;
         self.expect(Tok::Colon, "`:`")?;
         let value = self.node()?;
+        // As in Smithy's own loader: a second `$operationInputSuffix` would otherwise
+        // silently change the names of the inline structures after it.
+        if !self.control_keys.insert(key.clone()) {
+            self.error(dollar.start, format!("a file can have only one `${key}` statement"));
+            self.expect_line_break("a control statement");
+            return Ok(());
+        }
         match key.as_str() {
-            "version" => self.version(value, dollar.start),
+            "version" => self.version(value),
             "operationInputSuffix" | "operationOutputSuffix" => {
                 let NodeKind::String(suffix) = value.kind else {
                     return Err(self.error(value.at, format!("`${key}` must be a string")));
@@ -305,11 +315,7 @@ impl<'a> Parser<'a, '_> {
         Ok(())
     }
 
-    fn version(&mut self, value: Node, at: usize) {
-        if self.model.version.is_some() {
-            self.error(at, "a file can have only one `$version` statement");
-            return;
-        }
+    fn version(&mut self, value: Node) {
         let NodeKind::String(version) = value.kind else {
             self.error(value.at, "`$version` must be a string, such as \"2.0\"");
             return;
