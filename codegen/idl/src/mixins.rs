@@ -63,6 +63,8 @@ fn flatten(shapes: &mut Map<String, Value>, errors: &mut Vec<String>) {
     }
     let mut flattened: HashSet<String> = HashSet::new();
     let mut moved: HashSet<String> = HashSet::new();
+    // The items of each flattened shape's list properties, moved along with the shape.
+    let mut items: HashMap<String, Seen> = HashMap::new();
     for id in order {
         let member_overrides = overrides.remove(&id).unwrap_or_default();
         let Some(slot) = shapes.get_mut(&id) else {
@@ -87,6 +89,11 @@ fn flatten(shapes: &mut Map<String, Value>, errors: &mut Vec<String>) {
                 moved.insert(mixin.clone());
             }
         }
+        // The first mixin, when moved, brings the items of its lists along.
+        let first_items = match owned.first() {
+            Some(Some(_)) => mixin_list.first().and_then(|first| items.remove(first)),
+            _ => None,
+        };
         let mixins: Vec<_> = mixin_list
             .iter()
             .zip(owned)
@@ -96,9 +103,12 @@ fn flatten(shapes: &mut Map<String, Value>, errors: &mut Vec<String>) {
                 (mixin.as_str(), value, source)
             })
             .collect();
-        let result = flatten_shape(&id, shape, mixins, member_overrides, errors);
+        let (result, seen) = flatten_shape(&id, shape, mixins, first_items, member_overrides, errors);
         if let Some(slot) = shapes.get_mut(&id) {
             *slot = result;
+        }
+        if !seen.is_empty() && uses.get(&id).is_some_and(|&n| n > 0) {
+            items.insert(id.clone(), seen);
         }
         flattened.insert(id);
     }
@@ -192,12 +202,18 @@ fn fixed_names(type_name: Option<&str>) -> &'static [&'static str] {
     type_name.and_then(ShapeType::from_keyword).and_then(ShapeType::fixed_members).unwrap_or_default()
 }
 
+/// The items of a flattened shape's list properties, by property, as JSON text: what a
+/// mixin's list already holds, so that adding an item costs one lookup however long the list.
+type Seen = HashMap<String, HashSet<String>>;
+
 /// A flattened shape being built: its properties, members and traits, each in order.
 #[derive(Default)]
 struct Flattened {
     properties: Map<String, Value>,
     members: Map<String, Value>,
     traits: Map<String, Value>,
+    /// The items of the list properties, for those lists that something was added to.
+    seen: Seen,
 }
 
 /// Where what [`Flattened::add`] adds comes from.
@@ -246,7 +262,7 @@ impl Flattened {
                 }
                 // Member slots that the shape's type does not have are not properties.
                 "members" | "member" | "key" | "value" => {}
-                _ => inherit_property(&mut self.properties, key, value),
+                _ => self.inherit_property(key, value),
             }
         }
     }
@@ -270,23 +286,33 @@ impl Flattened {
     }
 }
 
+/// Flattens one shape: its mixins' properties, members and traits, then its own. Returns the
+/// shape and the items of its list properties; `first_items` are those of the first mixin,
+/// when it is moved here.
 fn flatten_shape(
     id: &str,
     shape: Value,
     mixins: Vec<(&str, Option<Cow<'_, Value>>, Source)>,
+    mut first_items: Option<Seen>,
     member_overrides: Vec<(String, Map<String, Value>)>,
     errors: &mut Vec<String>,
-) -> Value {
+) -> (Value, Seen) {
     let Value::Object(shape) = shape else {
-        return shape;
+        return (shape, Seen::new());
     };
     let shape_type = shape.get("type").cloned().unwrap_or(Value::Null);
     let mut flattened = Flattened::default();
-    for (mixin_id, mixin, source) in mixins {
+    for (index, (mixin_id, mixin, source)) in mixins.into_iter().enumerate() {
         match mixin {
             Some(mixin) if mixin.get("type") == Some(&shape_type) => {
                 let Value::Object(mixin) = mixin.into_owned() else { continue };
                 flattened.add(id, mixin, source, errors);
+                // The first mixin's lists went in unchanged, so its items still describe them.
+                if index == 0
+                    && let Some(items) = first_items.take()
+                {
+                    flattened.seen = items;
+                }
             }
             Some(_) => errors.push(format!("mixin `{mixin_id}` of `{id}` does not have the type of the shape")),
             None => errors.push(format!("mixin `{mixin_id}` of `{id}` is not in the model")),
@@ -307,7 +333,7 @@ fn flatten_shape(
         }
     }
 
-    let Flattened { properties, mut members, traits } = flattened;
+    let Flattened { properties, mut members, traits, seen } = flattened;
     let mut result = Map::new();
     result.insert("type".to_string(), shape_type);
     result.extend(properties);
@@ -325,26 +351,31 @@ fn flatten_shape(
     if !traits.is_empty() {
         result.insert("traits".to_string(), Value::Object(traits));
     }
-    Value::Object(result)
+    (Value::Object(result), seen)
 }
 
-/// Adds one inherited or own property to a flattened shape.
-fn inherit_property(result: &mut Map<String, Value>, key: String, value: Value) {
-    match (result.get_mut(&key), value) {
-        (Some(Value::Array(existing)), Value::Array(items)) => {
-            for item in items {
-                if !existing.contains(&item) {
-                    existing.push(item);
+impl Flattened {
+    /// Adds one inherited or own property: lists are concatenated without duplicates,
+    /// `rename`, `identifiers` and `properties` merged, and anything else overridden.
+    fn inherit_property(&mut self, key: String, value: Value) {
+        match (self.properties.get_mut(&key), value) {
+            (Some(Value::Array(existing)), Value::Array(more)) => {
+                let seen = self.seen.entry(key).or_insert_with(|| existing.iter().map(Value::to_string).collect());
+                for item in more {
+                    if seen.insert(item.to_string()) {
+                        existing.push(item);
+                    }
                 }
             }
-        }
-        (Some(Value::Object(existing)), Value::Object(entries)) if MERGED_MAPS.contains(&key.as_str()) => {
-            existing.extend(entries);
-        }
-        // A unit input or output is the absence of one: it does not hide a mixin's.
-        (Some(_), reference) if target_of(&reference) == Some(UNIT) => {}
-        (_, value) => {
-            result.insert(key, value);
+            (Some(Value::Object(existing)), Value::Object(entries)) if MERGED_MAPS.contains(&key.as_str()) => {
+                existing.extend(entries);
+            }
+            // A unit input or output is the absence of one: it does not hide a mixin's.
+            (Some(_), reference) if target_of(&reference) == Some(UNIT) => {}
+            (_, value) => {
+                self.seen.remove(&key);
+                self.properties.insert(key, value);
+            }
         }
     }
 }

@@ -109,3 +109,28 @@ fn elided_members_resolve_through_a_long_chain_of_resources() {
     let ast = assemble(idl);
     assert_eq!(ast["shapes"]["ex#S"]["members"], json!({"id": {"target": "smithy.api#String"}}));
 }
+
+/// A chain of operation mixins each adding an error: the lists concatenate without duplicates,
+/// in chain order.
+#[test]
+fn list_properties_concatenate_along_a_long_chain() {
+    let n = 3_000;
+    let mut idl = String::from("$version: \"2\"\nnamespace ex\n\n@mixin\noperation O0 { errors: [E0] }\n");
+    for i in 0..n {
+        idl.push_str(&format!("@error(\"client\")\nstructure E{i} {{}}\n"));
+    }
+    for i in 1..n {
+        idl.push_str(&format!("@mixin\noperation O{i} with [O{}] {{ errors: [E{i}, E0] }}\n", i - 1));
+    }
+    idl.push_str(&format!("operation Op with [O{}] {{ errors: [E0] }}\n", n - 1));
+    let mut ast = assemble(idl);
+    smithy_idl::flatten_mixins(&mut ast).unwrap_or_else(|e| panic!("{e}"));
+    let errors: Vec<&str> = ast["shapes"]["ex#Op"]["errors"]
+        .as_array()
+        .expect("the errors list")
+        .iter()
+        .filter_map(|e| e["target"].as_str())
+        .collect();
+    let expected: Vec<String> = (0..n).map(|i| format!("ex#E{i}")).collect();
+    assert_eq!(errors, expected);
+}
