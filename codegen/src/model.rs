@@ -3,96 +3,24 @@
 //! The model is independent of the syntax it was read from. [`ModelAssembler`] builds it from
 //! JSON AST documents; it checks what later stages rely on (every target exists, member names are
 //! unique, operations point at structures), so nothing after loading has to re-check the input.
+//!
+//! Shape ids, the prelude, the strict JSON reader and trait conflict resolution come from
+//! `smithy-core`, which the IDL reader shares; [`ShapeId`] is re-exported here. [`Traits`]
+//! stays a type of this crate because `traits.rs` gives it the typed accessors renderers use,
+//! which Rust allows only in the crate that defines the type.
 
 mod load;
 mod prelude;
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 
 use serde_json::Value;
+pub use smithy_core::ShapeId;
+pub use smithy_core::shape_id::is_identifier;
 
 pub use load::ModelAssembler;
 
 use crate::diagnostics::Diagnostic;
-
-/// The absolute id of a shape that is not a member: `namespace#Name`.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ShapeId {
-    text: String,
-    hash: usize,
-}
-
-impl ShapeId {
-    /// Parses an absolute shape id; member ids (`ns#Name$member`) and relative ids are refused.
-    pub fn parse(text: &str) -> Result<ShapeId, String> {
-        let Some(hash) = text.find('#') else {
-            return Err(format!("`{text}` is not an absolute shape id (no `#`)"));
-        };
-        let (namespace, name) = (&text[..hash], &text[hash + 1..]);
-        if namespace.is_empty() || !namespace.split('.').all(is_identifier) {
-            return Err(format!("`{text}` has an invalid namespace"));
-        }
-        if name.contains('$') {
-            return Err(format!("`{text}` is a member id where a shape id is expected"));
-        }
-        if !is_identifier(name) {
-            return Err(format!("`{text}` has an invalid shape name"));
-        }
-        Ok(ShapeId { text: text.to_owned(), hash })
-    }
-
-    /// The id of `name` in the `smithy.api` prelude namespace.
-    pub fn prelude(name: &str) -> ShapeId {
-        ShapeId { text: format!("smithy.api#{name}"), hash: "smithy.api".len() }
-    }
-
-    /// The namespace, before the `#`.
-    pub fn namespace(&self) -> &str {
-        &self.text[..self.hash]
-    }
-
-    /// The shape's name, after the `#`.
-    pub fn name(&self) -> &str {
-        &self.text[self.hash + 1..]
-    }
-
-    /// The whole id as written.
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-
-    /// The id of one of this shape's members: `ns#Name$member`.
-    pub fn member(&self, member: &str) -> String {
-        format!("{}${member}", self.text)
-    }
-
-    /// Whether the shape lives in the Smithy prelude.
-    pub fn is_prelude(&self) -> bool {
-        self.namespace() == "smithy.api"
-    }
-}
-
-impl fmt::Display for ShapeId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-impl fmt::Debug for ShapeId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.text, f)
-    }
-}
-
-/// Whether `text` matches Smithy's `Identifier` production: `[A-Za-z_][A-Za-z0-9_]*`, not only `_`s.
-pub fn is_identifier(text: &str) -> bool {
-    let mut chars = text.chars();
-    let Some(first) = chars.next() else { return false };
-    (first.is_ascii_alphabetic() || first == '_')
-        && chars.clone().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && text.chars().any(|c| c != '_')
-}
 
 /// The traits applied to a shape or member: trait shape id to node value.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -112,6 +40,21 @@ impl Traits {
     /// Applies a trait, replacing any earlier value.
     pub fn insert(&mut self, id: impl Into<String>, value: Value) {
         self.0.insert(id.into(), value);
+    }
+
+    /// Applies a trait that may already be applied, as Smithy's trait conflict resolution
+    /// says: list values concatenate and equal values are kept once. A conflicting value is
+    /// handed back, leaving the trait as it was.
+    pub fn merge(&mut self, id: impl Into<String>, value: Value) -> Result<(), Value> {
+        match self.0.entry(id.into()) {
+            std::collections::btree_map::Entry::Occupied(mut existing) => {
+                smithy_core::traits::merge_value(existing.get_mut(), value)
+            }
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(value);
+                Ok(())
+            }
+        }
     }
 
     /// Every trait, ordered by id.

@@ -423,6 +423,17 @@ pub(crate) struct ErrorInfo {
     pub(crate) code: ::std::option::Option<::std::string::String>,
     /// The body's `message` (or `Message`, `errorMessage`), if any.
     pub(crate) message: ::std::option::Option<::std::string::String>,
+    /// The id the service gave the request.
+    pub(crate) request_id: ::std::option::Option<::std::string::String>,
+}
+
+/// The id the service gave a request, from the headers AWS services put it in.
+pub(crate) fn request_id(
+    headers: &::http::HeaderMap,
+) -> ::std::option::Option<::std::string::String> {
+    header(headers, "x-amzn-requestid")
+        .or_else(|| header(headers, "x-amz-request-id"))
+        .map(str::to_owned)
 }
 
 /// Reads the code and message of an error response, as restJson1 defines them.
@@ -444,6 +455,7 @@ pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo 
     ErrorInfo {
         code: code.map(|code| sanitize_error_code(&code).to_owned()),
         message: field(&["message", "Message", "errorMessage"]),
+        request_id: request_id(headers),
     }
 }
 

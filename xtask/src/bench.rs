@@ -86,7 +86,8 @@ pub fn generate_timed(model: &Path, out: &Path) -> Result<Measured, String> {
     let mut stages = Stages::default();
     let started = Instant::now();
     let text = fs::read_to_string(model).map_err(|e| format!("{}: {e}", model.display()))?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", model.display()))?;
+    // Read as `cargo xtask codegen` reads it: strictly, refusing repeated keys.
+    let value = smithy_core::parse_json(&text).map_err(|e| format!("{}: {e}", model.display()))?;
     stages.parse = started.elapsed();
 
     let started = Instant::now();

@@ -50,7 +50,7 @@ pub fn json_ast(paths: &[PathBuf]) -> Result<serde_json::Value, Diagnostics> {
     for source in &sources {
         assembler.add_source(source.name.clone(), source.text.as_bytes());
     }
-    assembler.assemble().map_err(convert)
+    assembler.assemble()
 }
 
 /// A model file read from disk.
@@ -93,27 +93,9 @@ fn assemble_idl(sources: &[Source]) -> Result<serde_json::Value, Diagnostics> {
     for source in sources {
         assembler.add_source(source.name.clone(), source.text.as_bytes());
     }
-    let mut ast = assembler.assemble().map_err(convert)?;
-    smithy_idl::flatten_mixins(&mut ast).map_err(convert)?;
+    let mut ast = assembler.assemble()?;
+    smithy_idl::flatten_mixins(&mut ast)?;
     Ok(ast)
-}
-
-/// The IDL reader's diagnostics as the generator's, keeping the source line and caret.
-fn convert(diagnostics: smithy_idl::Diagnostics) -> Diagnostics {
-    let mut converted = Diagnostics::new();
-    for diagnostic in diagnostics {
-        let mut out = Diagnostic::new(diagnostic.message.clone());
-        if !diagnostic.file.is_empty() {
-            out = out.in_file(diagnostic.file.clone());
-        }
-        if diagnostic.line > 0 {
-            let rendered = diagnostic.to_string();
-            let snippet = rendered.split_once('\n').map_or("", |(_, rest)| rest).to_owned();
-            out = out.at_position(diagnostic.line, diagnostic.column).with_snippet(snippet);
-        }
-        converted.push(out);
-    }
-    converted
 }
 
 fn is_idl(path: &Path) -> bool {

@@ -1,8 +1,10 @@
 //! Reads Smithy JSON AST documents into a [`Model`], merging several files and checking references.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{Map, Value};
+use smithy_core::traits::{self, ApplyEntry};
+use smithy_core::{SourceFile, parse_json};
 
 use super::{Member, Model, Operation, Resource, Service, Shape, ShapeId, ShapeKind, Traits, prelude};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -20,15 +22,18 @@ pub struct ModelAssembler {
     diagnostics: Diagnostics,
     /// Shapes whose definition was reported as broken; references to them are not reported again.
     broken: BTreeSet<ShapeId>,
+    /// The file of the apply entry that first applied each (shape or member id, trait id), to
+    /// name it when a later value conflicts; traits without one come from the definition.
+    applied_in: HashMap<(String, String), usize>,
+    /// The file that first gave each metadata key.
+    metadata_in: HashMap<String, usize>,
 }
 
 /// Traits from an `"type": "apply"` entry, merged into their target once every file is read.
 #[derive(Debug)]
 struct Apply {
     file: usize,
-    shape: ShapeId,
-    member: Option<String>,
-    traits: Traits,
+    entry: ApplyEntry,
 }
 
 impl ModelAssembler {
@@ -38,18 +43,20 @@ impl ModelAssembler {
     }
 
     /// Parses `text` as a JSON AST document read from `file` and adds its shapes and metadata.
+    ///
+    /// The text is read strictly: an object that gives a key twice (a shape, a member, a trait,
+    /// a key of a trait value) is an error at the second one, where `serde_json` alone would
+    /// keep the last value silently.
     pub fn add_json_ast(&mut self, file: &str, text: &str) {
-        match serde_json::from_str::<Value>(text) {
+        match parse_json(text) {
             Ok(value) => self.add_json_value(file, value),
-            Err(error) => {
-                let message = format!("not valid JSON: {}", strip_position(&error));
-                let diagnostic = Diagnostic::new(message).in_file(file);
-                self.diagnostics.push(diagnostic.at_position(error.line(), error.column()));
-            }
+            Err(error) => self.diagnostics.push(error.diagnostic(&SourceFile::new(file, text))),
         }
     }
 
-    /// Adds a JSON AST document that is already parsed (the IDL reader produces these).
+    /// Adds a JSON AST document that is already parsed: by the IDL reader, or by
+    /// `smithy_core::parse_json`, which refuses repeated keys as [`ModelAssembler::add_json_ast`]
+    /// does.
     pub fn add_json_value(&mut self, file: &str, value: Value) {
         let index = self.files.len();
         self.files.push(file.to_owned());
@@ -76,7 +83,7 @@ impl ModelAssembler {
             None => {}
             Some(Value::Object(metadata)) => {
                 for (key, value) in metadata {
-                    self.merge_metadata(file, key, value);
+                    self.merge_metadata(index, key, value);
                 }
             }
             Some(_) => self.diagnostics.push(file_diagnostic("`metadata` must be an object".into())),
@@ -109,30 +116,22 @@ impl ModelAssembler {
         diagnostics.into_result(model)
     }
 
-    fn merge_metadata(&mut self, file: &str, key: String, value: Value) {
-        match self.metadata.get_mut(&key) {
-            None => {
-                self.metadata.insert(key, value);
-            }
-            Some(Value::Array(existing)) if value.is_array() => {
-                if let Value::Array(items) = value {
-                    existing.extend(items);
-                }
-            }
-            Some(existing) if *existing == value => {}
-            Some(_) => {
-                let message = format!("metadata `{key}` conflicts with a value defined earlier");
-                self.diagnostics.push(Diagnostic::new(message).in_file(file));
-            }
+    fn merge_metadata(&mut self, file: usize, key: String, value: Value) {
+        if traits::apply_to_map(&mut self.metadata, &key, value).is_ok() {
+            self.metadata_in.entry(key).or_insert(file);
+            return;
         }
+        let earlier = self.metadata_in.get(&key).map_or("", |&f| self.files[f].as_str());
+        let message = traits::metadata_conflict(&key, &format!("in {earlier}"));
+        self.diagnostics.push(Diagnostic::new(message).in_file(self.files[file].clone()));
     }
 
     fn add_shape(&mut self, file: usize, id: &str, value: Value) {
         let at = |message: String| Diagnostic::new(message).in_file(self.files[file].clone()).at_shape(id);
         let is_apply = value.get("type").and_then(Value::as_str) == Some("apply");
         if is_apply {
-            match parse_apply(id, value) {
-                Ok((shape, member, traits)) => self.applies.push(Apply { file, shape, member, traits }),
+            match ApplyEntry::parse(id, value) {
+                Ok(entry) => self.applies.push(Apply { file, entry }),
                 Err(message) => self.diagnostics.push(at(message)),
             }
             return;
@@ -163,45 +162,39 @@ impl ModelAssembler {
     }
 
     fn apply(&mut self, apply: Apply) {
-        let Apply { file, shape: id, member, traits } = apply;
-        let where_ = match &member {
-            Some(member) => id.member(member),
-            None => id.to_string(),
-        };
-        let at = |message: String| Diagnostic::new(message).in_file(self.files[file].clone()).at_shape(&where_);
-        let Some(shape) = self.shapes.get_mut(&id) else {
+        let Apply { file, entry } = apply;
+        let target_id = entry.target();
+        let at = |message: String| Diagnostic::new(message).in_file(self.files[file].clone()).at_shape(&target_id);
+        let Some(shape) = self.shapes.get_mut(&entry.shape) else {
             return self.diagnostics.push(at("`apply` targets a shape that does not exist".into()));
         };
-        let target = match &member {
+        let defined_in = shape.file;
+        let target = match &entry.member {
             None => &mut shape.traits,
             Some(name) => match members_mut(&mut shape.kind).iter_mut().find(|m| &m.name == name) {
                 Some(member) => &mut member.traits,
                 None => return self.diagnostics.push(at("`apply` targets a member that does not exist".into())),
             },
         };
-        for (trait_id, value) in traits.0 {
-            if let Err(message) = merge_trait(target, trait_id, value) {
-                self.diagnostics.push(at(message));
+        let mut conflicts = Vec::new();
+        for (trait_id, value) in entry.traits {
+            match target.merge(trait_id.clone(), value) {
+                Ok(()) => {
+                    self.applied_in.entry((target_id.clone(), trait_id)).or_insert(file);
+                }
+                Err(_) => conflicts.push(trait_id),
             }
         }
-    }
-}
-
-/// Merges one trait value into `traits` as Smithy's trait conflict rules say.
-fn merge_trait(traits: &mut Traits, id: String, value: Value) -> Result<(), String> {
-    match traits.0.get_mut(&id) {
-        None => {
-            traits.0.insert(id, value);
-            Ok(())
+        for trait_id in conflicts {
+            let earlier = match self.applied_in.get(&(target_id.clone(), trait_id.clone())) {
+                Some(&f) => format!("by an apply entry in {}", self.files[f]),
+                None => match defined_in {
+                    Some(f) => format!("in the definition of `{}` in {}", entry.shape, self.files[f]),
+                    None => "in the prelude".to_owned(),
+                },
+            };
+            self.diagnostics.push(at(traits::trait_conflict(&trait_id, &target_id, &earlier)));
         }
-        Some(Value::Array(existing)) if value.is_array() => {
-            if let Value::Array(items) = value {
-                existing.extend(items);
-            }
-            Ok(())
-        }
-        Some(existing) if *existing == value => Ok(()),
-        Some(_) => Err(format!("trait `{id}` is applied twice with different values")),
     }
 }
 
@@ -219,28 +212,6 @@ fn members_mut(kind: &mut ShapeKind) -> &mut [Member] {
 
 fn is_smithy_2(version: &str) -> bool {
     version == "2" || version.strip_prefix("2.").is_some_and(|minor| minor.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// serde_json's messages end in " at line L column C"; the diagnostic carries the position itself.
-fn strip_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(at) => text[..at].to_owned(),
-        None => text,
-    }
-}
-
-fn parse_apply(id: &str, value: Value) -> Result<(ShapeId, Option<String>, Traits), String> {
-    let (shape, member) = match id.split_once('$') {
-        Some((shape, member)) => (shape, Some(member.to_owned())),
-        None => (id, None),
-    };
-    let shape = ShapeId::parse(shape)?;
-    let Value::Object(mut object) = value else { unreachable!("checked by the caller") };
-    object.remove("type");
-    let traits = parse_traits(object.remove("traits"))?;
-    reject_unknown(&object, "apply")?;
-    Ok((shape, member, traits))
 }
 
 fn parse_shape(id: ShapeId, file: usize, value: Value) -> Result<Shape, String> {
@@ -309,8 +280,8 @@ fn parse_traits(value: Option<Value>) -> Result<Traits, String> {
     match value {
         None => {}
         Some(Value::Object(object)) => {
+            traits::check_trait_ids(&object)?;
             for (id, value) in object {
-                ShapeId::parse(&id).map_err(|message| format!("trait id {message}"))?;
                 traits.insert(id, value);
             }
         }

@@ -77,6 +77,7 @@ impl ::std::error::Error for BuildError {}
 pub struct Unhandled {
     code: ::std::option::Option<::std::string::String>,
     message: ::std::option::Option<::std::string::String>,
+    request_id: ::std::option::Option<::std::string::String>,
     http_status: ::std::option::Option<u16>,
     body: ::std::vec::Vec<u8>,
 }
@@ -96,6 +97,12 @@ impl Unhandled {
     /// Sets the message the service sent.
     pub fn with_message(mut self, message: impl Into<::std::string::String>) -> Self {
         self.message = Some(message.into());
+        self
+    }
+
+    /// Sets the id the service gave the request.
+    pub fn with_request_id(mut self, request_id: impl Into<::std::string::String>) -> Self {
+        self.request_id = Some(request_id.into());
         self
     }
 
@@ -126,6 +133,11 @@ impl Unhandled {
         self.http_status
     }
 
+    /// Why the error may be worth retrying, judged from its code and status (see [`RetryKind`]).
+    pub fn retry_kind(&self) -> ::std::option::Option<RetryKind> {
+        RetryKind::classify(self.code.as_deref(), self.http_status)
+    }
+
     /// The raw body of the response (empty if unknown).
     ///
     /// The body may hold sensitive data, so `Debug` and `Display` never print it (`Debug` shows
@@ -140,6 +152,7 @@ impl ::std::fmt::Debug for Unhandled {
         f.debug_struct("Unhandled")
             .field("code", &self.code)
             .field("message", &self.message)
+            .field("request_id", &self.request_id)
             .field("http_status", &self.http_status)
             .field("body", &format_args!("{} bytes", self.body.len()))
             .finish()
@@ -163,3 +176,78 @@ impl ::std::fmt::Display for Unhandled {
 }
 
 impl ::std::error::Error for Unhandled {}
+
+impl RequestId for Unhandled {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+/// The id a service gave a request, which its operators ask for when something went wrong.
+///
+/// Outputs and errors read from a response carry it (from `x-amzn-requestid`,
+/// `x-amz-request-id`, or the body where a protocol puts it there). It is a trait rather than a
+/// method of each type so that it cannot collide with a member the model calls `requestId`.
+pub trait RequestId {
+    /// The request's id, when the response gave one.
+    fn request_id(&self) -> ::std::option::Option<&str>;
+}
+
+/// Why an error may be worth retrying.
+///
+/// The model marks some errors `@retryable`; beyond those, errors whose codes services use for
+/// throttling, and responses with a transient HTTP status (500, 502, 503, 504), are worth
+/// another try after a pause. Retrying is the caller's decision: this only classifies.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RetryKind {
+    /// The service asked the caller to slow down: retry later, with back-off.
+    Throttling,
+    /// The failure is likely temporary (a timeout, a server or gateway error).
+    Transient,
+    /// The model marks the error as safe to retry.
+    Retryable,
+}
+
+impl RetryKind {
+    /// Error codes services answer with when a caller sends too much, too fast.
+    pub const THROTTLING_CODES: &'static [&'static str] = &[
+        "Throttling",
+        "ThrottlingException",
+        "ThrottledException",
+        "RequestThrottledException",
+        "TooManyRequestsException",
+        "ProvisionedThroughputExceededException",
+        "TransactionInProgressException",
+        "RequestLimitExceeded",
+        "BandwidthLimitExceeded",
+        "LimitExceededException",
+        "RequestThrottled",
+        "SlowDown",
+        "PriorRequestNotComplete",
+        "EC2ThrottledException",
+    ];
+
+    /// Error codes of failures that are likely temporary.
+    pub const TRANSIENT_CODES: &'static [&'static str] =
+        &["RequestTimeout", "RequestTimeoutException"];
+
+    /// HTTP statuses of failures that are likely temporary.
+    pub const TRANSIENT_STATUSES: &'static [u16] = &[500, 502, 503, 504];
+
+    /// The kind of an error with this code and HTTP status, if it is worth retrying.
+    pub fn classify(
+        code: ::std::option::Option<&str>,
+        status: ::std::option::Option<u16>,
+    ) -> ::std::option::Option<Self> {
+        match (code, status) {
+            (Some(code), _) if Self::THROTTLING_CODES.contains(&code) => Some(Self::Throttling),
+            (_, Some(429)) => Some(Self::Throttling),
+            (Some(code), _) if Self::TRANSIENT_CODES.contains(&code) => Some(Self::Transient),
+            (_, Some(status)) if Self::TRANSIENT_STATUSES.contains(&status) => {
+                Some(Self::Transient)
+            }
+            _ => None,
+        }
+    }
+}
