@@ -265,9 +265,6 @@ pub(crate) struct ErrorInfo {
     /// The code and status `@awsQueryError` gives it, for awsQuery (and awsQuery-compatible) services.
     #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub query_error: Option<(String, u16)>,
-    /// Whether the model marks it `@retryable(throttling: true)`.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
-    pub throttling: bool,
     /// The index of the member holding its message, if any.
     pub message: Option<usize>,
     /// Whether responses carry it, so it is read from them (errors of event streams are not).
@@ -655,6 +652,17 @@ pub(crate) struct ErrorVariant {
     pub docs: String,
     /// How to read the error's message, if it has one.
     pub message: Option<MessageField>,
+    /// What `@retryable` says of the error, if it is applied.
+    pub retry: Option<ModeledRetry>,
+}
+
+/// What `@retryable` says of an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ModeledRetry {
+    /// `@retryable(throttling: true)`.
+    Throttling,
+    /// `@retryable`.
+    Retryable,
 }
 
 /// The member of an error structure holding its message.

@@ -402,18 +402,22 @@ pub(crate) fn insert_header(
     Ok(())
 }
 
-/// Why a response could not be read, as an error of an operation.
+/// Why a response could not be read, as an error of an operation, with the response's status,
+/// request id and body.
 pub(crate) fn malformed<E: ::std::convert::From<crate::error::Unhandled>>(
     status: u16,
+    headers: &::http::HeaderMap,
     body: &[u8],
     problem: impl ::std::fmt::Display,
 ) -> E {
-    E::from(
-        crate::error::Unhandled::new()
-            .with_message(format!("the response could not be read: {problem}"))
-            .with_http_status(status)
-            .with_body(body.to_vec()),
-    )
+    let mut unhandled = crate::error::Unhandled::new()
+        .with_message(format!("the response could not be read: {problem}"))
+        .with_http_status(status)
+        .with_body(body.to_vec());
+    if let Some(id) = request_id(headers) {
+        unhandled = unhandled.with_request_id(id);
+    }
+    E::from(unhandled)
 }
 
 /// What an error response says about itself: its code and message.

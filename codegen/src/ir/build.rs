@@ -8,8 +8,9 @@ use std::sync::Arc;
 use super::defaults::default_value;
 use super::{
     Binding, Crate, Deprecation, Enum, EnumValue, ErrorInfo, ErrorVariant, HostPiece, HttpOperation, Item, ItemKind,
-    ListType, MapType, Member, MessageField, Module, Named, NamedKind, Operation, PathPiece, Protocol, Role,
-    RuntimePiece, Service, Structure, TimestampFormat, Type, Union, UnionMember, Variant, XmlMember, XmlNamespace,
+    ListType, MapType, Member, MessageField, ModeledRetry, Module, Named, NamedKind, Operation, PathPiece, Protocol,
+    Role, RuntimePiece, Service, Structure, TimestampFormat, Type, Union, UnionMember, Variant, XmlMember,
+    XmlNamespace,
 };
 use crate::diagnostics::Diagnostics;
 use crate::http_pattern::{self, Segment};
@@ -295,7 +296,6 @@ impl Builder<'_> {
             http_status: shape.traits.http_error().unwrap_or(fault_status),
             retryable: shape.traits.is_retryable(),
             query_error: shape.traits.aws_query_error().map(|error| (error.code, error.http_status)),
-            throttling: shape.traits.is_throttling(),
             message: None,
             in_responses: self.index.errors.contains(&shape.id),
         }
@@ -356,6 +356,11 @@ impl Builder<'_> {
                     code: error_shape.id.name().to_owned(),
                     docs: with_rename(docs.as_deref(), fallback, variant.rename.as_ref()),
                     message,
+                    retry: match (error_shape.traits.is_retryable(), error_shape.traits.is_throttling()) {
+                        (_, true) => Some(ModeledRetry::Throttling),
+                        (true, false) => Some(ModeledRetry::Retryable),
+                        (false, false) => None,
+                    },
                 }
             })
             .collect();

@@ -16,7 +16,6 @@ const OPERATOR_METHODS: &[&str] = &["add", "sub", "mul", "div", "rem", "bitand",
 
 /// The builder struct, its methods and, for structures with sensitive members, its `Debug`.
 pub(crate) fn builder(cx: &Context<'_>, std: &Std, item: &Item, structure: &Structure) -> TokenStream {
-    let _ = cx;
     let members = &structure.members;
     let builder_name = item.named.builder_name();
     let name = ident(&builder_name);
@@ -41,9 +40,10 @@ pub(crate) fn builder(cx: &Context<'_>, std: &Std, item: &Item, structure: &Stru
         .any(|m| OPERATOR_METHODS.contains(&m.field.as_str()))
         .then(|| quote!(#[allow(clippy::should_implement_trait)]));
     let methods = members.iter().map(|member| methods(std, member));
-    let build = build(std, item, structure);
-    let build_or_zero = structure.fallible().then(|| build_or_zero(std, item, structure));
-    let debug = sensitive.then(|| super::structure::redacting_debug(&builder_name, members));
+    let request_id = super::structure::carries_request_id(cx, structure);
+    let build = build(std, item, structure, request_id);
+    let build_or_zero = structure.fallible().then(|| build_or_zero(std, item, structure, request_id));
+    let debug = sensitive.then(|| super::structure::redacting_debug(&builder_name, members, false));
     quote! {
         #[doc = #doc]
         #[non_exhaustive]
@@ -168,12 +168,14 @@ fn convert(ty: &Type, name: TokenStream) -> TokenStream {
 }
 
 /// `build()`: the structure, or `Result` when a required member without default may be missing.
-fn build(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
+fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> TokenStream {
     // The structure is defined in the same file, so its bare name is unambiguous.
     let path = ident(&item.named.name);
     let type_name = &item.named.name;
     let fallible = structure.fallible();
     let type_label = lit(type_name);
+    let none = &std.none;
+    let request_id = request_id.then(|| quote!(_request_id: #none,));
     let fields = structure.members.iter().map(|member| {
         let field = ident(&member.field);
         let value = if member.optional {
@@ -192,7 +194,7 @@ fn build(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
         quote! {
             #[doc = #doc]
             pub fn build(self) -> #result<#path, crate::error::BuildError> {
-                #ok(#path { #(#fields)* })
+                #ok(#path { #(#fields)* #request_id })
             }
         }
     } else {
@@ -200,7 +202,7 @@ fn build(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
         quote! {
             #[doc = #doc]
             pub fn build(self) -> #path {
-                #path { #(#fields)* }
+                #path { #(#fields)* #request_id }
             }
         }
     }
@@ -208,10 +210,12 @@ fn build(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
 
 /// `build_or_zero()`: like `build()`, but a missing required member gets its zero value, as
 /// Smithy's client error correction asks of a response that lacks one. Reading JSON uses it.
-fn build_or_zero(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
+fn build_or_zero(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> TokenStream {
     // The structure is defined in the same file, so its bare name is unambiguous.
     let path = ident(&item.named.name);
     let doc = format!(" Builds a [`{}`], giving required members that were not set their zero value.", item.named.name);
+    let none = &std.none;
+    let request_id = request_id.then(|| quote!(_request_id: #none,));
     let fields = structure.members.iter().map(|member| {
         let field = ident(&member.field);
         let value = if member.optional {
@@ -227,7 +231,7 @@ fn build_or_zero(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
         #[doc = #doc]
         #[cfg(feature = "serde")]
         pub(crate) fn build_or_zero(self) -> #path {
-            #path { #(#fields)* }
+            #path { #(#fields)* #request_id }
         }
     }
 }

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::tokens::{REDACTED, docs, path};
 use super::{Std, ident};
-use crate::ir::{ErrorInfo, Item, Operation, Structure};
+use crate::ir::{ErrorInfo, Item, ModeledRetry, Operation, Structure};
 
 /// What an error structure has besides its struct and builder: its code and status, `Display`
 /// and `Error`.
@@ -60,7 +60,7 @@ pub(crate) fn exception(item: &Item, structure: &Structure, info: &ErrorInfo) ->
 }
 
 /// The error enum of an operation: a variant per error structure plus `Unhandled`.
-pub(crate) fn operation_error(std: &Std, op: &Operation) -> TokenStream {
+pub(crate) fn operation_error(std: &Std, op: &Operation, request_ids: bool) -> TokenStream {
     let name = ident(&op.error);
     let Std { option, some, none, from, .. } = std;
     let enum_docs = docs(&format!(
@@ -84,6 +84,26 @@ pub(crate) fn operation_error(std: &Std, op: &Operation) -> TokenStream {
             quote!(Self::#variant(error) => #some(&error.#field),)
         }
         None => quote!(Self::#variant(_) => #none,),
+    });
+    let retry_arms = op.errors.iter().zip(&variants).zip(&paths).map(|((v, variant), path)| match v.retry {
+        Some(ModeledRetry::Throttling) => quote!(Self::#variant(_) => #some(crate::error::RetryKind::Throttling),),
+        Some(ModeledRetry::Retryable) => quote!(Self::#variant(_) => #some(crate::error::RetryKind::Retryable),),
+        None => quote! {
+            Self::#variant(_) => crate::error::RetryKind::classify(#some(#path::CODE), #some(#path::HTTP_STATUS)),
+        },
+    });
+    // Errors carry the request id only where a protocol reads them from responses.
+    let request_id = request_ids.then(|| {
+        quote! {
+            impl crate::error::RequestId for #name {
+                fn request_id(&self) -> #option<&str> {
+                    match self {
+                        #(Self::#variants(error) => crate::error::RequestId::request_id(error),)*
+                        Self::Unhandled(error) => crate::error::RequestId::request_id(error),
+                    }
+                }
+            }
+        }
     });
     let allow_message = op
         .errors
@@ -143,7 +163,16 @@ pub(crate) fn operation_error(std: &Std, op: &Operation) -> TokenStream {
                     Self::Unhandled(_) => false,
                 }
             }
+            /// Why the error may be worth retrying: what the model's `@retryable` says, else what
+            /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
+            pub fn retry_kind(&self) -> #option<crate::error::RetryKind> {
+                match self {
+                    #(#retry_arms)*
+                    Self::Unhandled(error) => error.retry_kind(),
+                }
+            }
         }
+        #request_id
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {

@@ -485,18 +485,14 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
     let build = if structure.fallible() { quote!(build_or_zero) } else { quote!(build) };
     let builder = builder_path(&item.named);
     let uses_status = members.iter().any(|m| m.binding == Binding::ResponseCode);
-    let uses_headers = members.iter().any(|m| matches!(m.binding, Binding::Header(_) | Binding::PrefixHeaders(_)));
     let mut code = TokenStream::new();
     if !uses_status {
         code.extend(quote!(let _ = status;));
     }
-    if !uses_headers {
-        code.extend(quote!(let _ = headers;));
-    }
-    let assigned = payload.is_some() || uses_status || uses_headers;
-    let binding = if assigned { quote!(mut value) } else { quote!(value) };
     let all_in_body = members.iter().all(|m| m.binding == Binding::Body);
     let wrapper = format_ident!("{}ResponseBody", item.named.name);
+    // Every output and error keeps the request id, so `value` is always assigned to.
+    let binding = quote!(mut value);
     if has_body_members && all_in_body {
         code.extend(quote!(let #binding: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;));
     } else if has_body_members {
@@ -572,6 +568,7 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
             _ => {}
         }
     }
+    code.extend(quote!(value._request_id = crate::http::request_id(headers);));
     let allow = allow_deprecated(structure.any_deprecated());
     let body_wrapper = (has_body_members && !all_in_body).then(|| {
         let body_members: Vec<&Member> = members.iter().filter(|m| m.binding == Binding::Body).collect();
@@ -654,6 +651,9 @@ pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
         if let #some(message) = info.message {
             unhandled = unhandled.with_message(message);
         }
+        if let #some(id) = info.request_id {
+            unhandled = unhandled.with_request_id(id);
+        }
         #error::Unhandled(unhandled)
     };
     let read = if op.errors.is_empty() {
@@ -666,7 +666,7 @@ pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
             quote! {
                 #some(#code) => match #path::from_http_parts(status, headers, body) {
                     ::std::result::Result::Ok(error) => #error::#name(error),
-                    #err(problem) => crate::http::malformed(status, body, problem),
+                    #err(problem) => crate::http::malformed(status, headers, body, problem),
                 },
             }
         });
@@ -693,7 +693,7 @@ pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
                 if !response.status().is_success() {
                     return #err(read_error(status, headers, body));
                 }
-                Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, body, problem))
+                Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, headers, body, problem))
             }
         }
         /// The error an unsuccessful response carries.

@@ -17,7 +17,7 @@ pub(crate) fn module(cx: &Context<'_>, op: &Operation) -> TokenStream {
     ));
     let (input_file, input) = (ident(&op.input.named.file), ident(&op.input.named.name));
     let (output_file, output) = (ident(&op.output.named.file), ident(&op.output.named.name));
-    let error = error::operation_error(&std, op);
+    let error = error::operation_error(&std, op, protocol::applies(cx));
     let response = protocol::response(cx, &std, op);
     quote! {
         #about

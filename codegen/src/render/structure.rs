@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::tokens::{REDACTED, allow_deprecated, deprecated, docs};
 use super::{Context, Std, builder, ident, lit};
-use crate::ir::{Item, Member, Structure, Type};
+use crate::ir::{Item, Member, Role, Structure, Type};
 
 /// The struct, its accessors, its `Debug` impl, its builder and its `serde` impls.
 pub(crate) fn structure(cx: &Context<'_>, item: &Item, structure: &Structure) -> TokenStream {
@@ -27,13 +27,31 @@ pub(crate) fn structure(cx: &Context<'_>, item: &Item, structure: &Structure) ->
             pub #field: #ty,
         }
     });
+    let request_id = carries_request_id(cx, structure).then(|| {
+        let option = &std.option;
+        let string = &std.string;
+        quote! {
+            /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+            pub(crate) _request_id: #option<#string>,
+        }
+    });
+    let request_id_impl = carries_request_id(cx, structure).then(|| {
+        let option = &std.option;
+        quote! {
+            impl crate::error::RequestId for #name {
+                fn request_id(&self) -> #option<&str> {
+                    self._request_id.as_deref()
+                }
+            }
+        }
+    });
     let accessors = members.iter().map(|member| accessor(&std, member));
     let allow = allow_deprecated(structure.any_deprecated());
     // The builder is defined in the same file, so its bare name is unambiguous.
     let builder_path = ident(&item.named.builder_name());
     let builder_doc = format!(" Creates a builder for [`{}`].", item.named.name);
     let default = &std.default;
-    let debug = sensitive.then(|| redacting_debug(&item.named.name, members));
+    let debug = sensitive.then(|| redacting_debug(&item.named.name, members, carries_request_id(cx, structure)));
     let builder = builder::builder(cx, &std, item, structure);
     let serde = super::serde::structure(&std, item, structure);
     quote! {
@@ -42,6 +60,7 @@ pub(crate) fn structure(cx: &Context<'_>, item: &Item, structure: &Structure) ->
         #derive
         pub struct #name {
             #(#fields)*
+            #request_id
         }
         #allow
         impl #name {
@@ -51,10 +70,18 @@ pub(crate) fn structure(cx: &Context<'_>, item: &Item, structure: &Structure) ->
                 #default::default()
             }
         }
+        #request_id_impl
         #debug
         #builder
         #serde
     }
+}
+
+/// Whether the structure keeps the request id of the response it was read from: outputs and
+/// errors do, in crates with HTTP bindings. The field's name starts with `_`, which no member's
+/// can (names are converted to snake case from letters and digits).
+pub(crate) fn carries_request_id(cx: &Context<'_>, structure: &Structure) -> bool {
+    super::protocol::applies(cx) && matches!(structure.role, Role::Output | Role::Error(_))
 }
 
 /// The accessor of one member: borrowed where the value is not `Copy`, `&[T]` for lists.
@@ -88,10 +115,11 @@ fn accessor(std: &Std, member: &Member) -> TokenStream {
 }
 
 /// A `Debug` impl for the struct `name` that hides its sensitive members.
-pub(crate) fn redacting_debug(name: &str, members: &[Member]) -> TokenStream {
+pub(crate) fn redacting_debug(name: &str, members: &[Member], request_id: bool) -> TokenStream {
     let type_name = ident(name);
     let label = lit(name);
     let allow = allow_deprecated(members.iter().any(|m| m.deprecated.is_some()));
+    let request_id = request_id.then(|| quote!(formatter.field("_request_id", &self._request_id);));
     let fields = members.iter().map(|member| {
         let field_label = lit(&member.field);
         if member.sensitive {
@@ -107,6 +135,7 @@ pub(crate) fn redacting_debug(name: &str, members: &[Member]) -> TokenStream {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 let mut formatter = f.debug_struct(#label);
                 #(#fields)*
+                #request_id
                 formatter.finish()
             }
         }

@@ -121,6 +121,56 @@ impl UpdateBackendAuthError {
             Self::Unhandled(_) => false,
         }
     }
+
+    /// Why the error may be worth retrying: what the model's `@retryable` says, else what
+    /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
+    pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
+        match self {
+            Self::BadRequestException(_) => {
+                crate::error::RetryKind::classify(
+                    Some(crate::types::error::BadRequestException::CODE),
+                    Some(crate::types::error::BadRequestException::HTTP_STATUS),
+                )
+            }
+            Self::GatewayTimeoutException(_) => {
+                crate::error::RetryKind::classify(
+                    Some(crate::types::error::GatewayTimeoutException::CODE),
+                    Some(crate::types::error::GatewayTimeoutException::HTTP_STATUS),
+                )
+            }
+            Self::NotFoundException(_) => {
+                crate::error::RetryKind::classify(
+                    Some(crate::types::error::NotFoundException::CODE),
+                    Some(crate::types::error::NotFoundException::HTTP_STATUS),
+                )
+            }
+            Self::TooManyRequestsException(_) => {
+                crate::error::RetryKind::classify(
+                    Some(crate::types::error::TooManyRequestsException::CODE),
+                    Some(crate::types::error::TooManyRequestsException::HTTP_STATUS),
+                )
+            }
+            Self::Unhandled(error) => error.retry_kind(),
+        }
+    }
+}
+
+impl crate::error::RequestId for UpdateBackendAuthError {
+    fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::BadRequestException(error) => {
+                crate::error::RequestId::request_id(error)
+            }
+            Self::GatewayTimeoutException(error) => {
+                crate::error::RequestId::request_id(error)
+            }
+            Self::NotFoundException(error) => crate::error::RequestId::request_id(error),
+            Self::TooManyRequestsException(error) => {
+                crate::error::RequestId::request_id(error)
+            }
+            Self::Unhandled(error) => crate::error::RequestId::request_id(error),
+        }
+    }
 }
 
 impl ::std::fmt::Display for UpdateBackendAuthError {
@@ -195,7 +245,7 @@ impl crate::operation::update_backend_auth::UpdateBackendAuthOutput {
             return Err(read_error(status, headers, body));
         }
         Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, body, problem))
+            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
     }
 }
 
@@ -217,7 +267,7 @@ fn read_error(
                 ::std::result::Result::Ok(error) => {
                     UpdateBackendAuthError::BadRequestException(error)
                 }
-                Err(problem) => crate::http::malformed(status, body, problem),
+                Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
         Some("GatewayTimeoutException") => {
@@ -229,7 +279,7 @@ fn read_error(
                 ::std::result::Result::Ok(error) => {
                     UpdateBackendAuthError::GatewayTimeoutException(error)
                 }
-                Err(problem) => crate::http::malformed(status, body, problem),
+                Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
         Some("NotFoundException") => {
@@ -241,7 +291,7 @@ fn read_error(
                 ::std::result::Result::Ok(error) => {
                     UpdateBackendAuthError::NotFoundException(error)
                 }
-                Err(problem) => crate::http::malformed(status, body, problem),
+                Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
         Some("TooManyRequestsException") => {
@@ -253,7 +303,7 @@ fn read_error(
                 ::std::result::Result::Ok(error) => {
                     UpdateBackendAuthError::TooManyRequestsException(error)
                 }
-                Err(problem) => crate::http::malformed(status, body, problem),
+                Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
         _ => {
@@ -265,6 +315,9 @@ fn read_error(
             }
             if let Some(message) = info.message {
                 unhandled = unhandled.with_message(message);
+            }
+            if let Some(id) = info.request_id {
+                unhandled = unhandled.with_request_id(id);
             }
             UpdateBackendAuthError::Unhandled(unhandled)
         }

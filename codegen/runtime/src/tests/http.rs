@@ -292,7 +292,12 @@ fn error_responses_name_their_error() {
 
 #[test]
 fn unreadable_responses_are_unhandled_errors() {
-    let error: Unhandled = malformed(502, b"<html>", "the body is not JSON");
+    let error: Unhandled = malformed(
+        502,
+        &http::HeaderMap::new(),
+        b"<html>",
+        "the body is not JSON",
+    );
     assert_eq!(error.http_status(), Some(502));
     assert_eq!(error.body(), b"<html>");
     assert_eq!(

@@ -17,6 +17,8 @@ pub struct UpdateBackendAuthOutput {
     pub operation: Option<String>,
     /// The current status of the request.
     pub status: Option<String>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl UpdateBackendAuthOutput {
@@ -53,6 +55,12 @@ impl UpdateBackendAuthOutput {
     /// Creates a builder for [`UpdateBackendAuthOutput`].
     pub fn builder() -> UpdateBackendAuthOutputBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for UpdateBackendAuthOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -180,6 +188,7 @@ impl UpdateBackendAuthOutputBuilder {
             job_id: self.job_id,
             operation: self.operation,
             status: self.status,
+            _request_id: None,
         }
     }
 }
@@ -264,8 +273,8 @@ impl UpdateBackendAuthOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

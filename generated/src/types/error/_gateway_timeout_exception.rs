@@ -5,6 +5,8 @@
 pub struct GatewayTimeoutException {
     /// An error message to inform that the request failed.
     pub message: Option<String>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GatewayTimeoutException {
@@ -16,6 +18,12 @@ impl GatewayTimeoutException {
     /// Creates a builder for [`GatewayTimeoutException`].
     pub fn builder() -> GatewayTimeoutExceptionBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for GatewayTimeoutException {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -48,6 +56,7 @@ impl GatewayTimeoutExceptionBuilder {
     pub fn build(self) -> GatewayTimeoutException {
         GatewayTimeoutException {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -131,8 +140,8 @@ impl GatewayTimeoutException {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

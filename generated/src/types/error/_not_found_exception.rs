@@ -7,6 +7,8 @@ pub struct NotFoundException {
     pub message: Option<String>,
     /// The type of resource that is not found.
     pub resource_type: Option<String>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl NotFoundException {
@@ -23,6 +25,12 @@ impl NotFoundException {
     /// Creates a builder for [`NotFoundException`].
     pub fn builder() -> NotFoundExceptionBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for NotFoundException {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -74,6 +82,7 @@ impl NotFoundExceptionBuilder {
         NotFoundException {
             message: self.message,
             resource_type: self.resource_type,
+            _request_id: None,
         }
     }
 }
@@ -161,8 +170,8 @@ impl NotFoundException {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

@@ -7,6 +7,8 @@ pub struct TooManyRequestsException {
     pub limit_type: Option<String>,
     /// An error message to inform that the request has failed.
     pub message: Option<String>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl TooManyRequestsException {
@@ -23,6 +25,12 @@ impl TooManyRequestsException {
     /// Creates a builder for [`TooManyRequestsException`].
     pub fn builder() -> TooManyRequestsExceptionBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for TooManyRequestsException {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -74,6 +82,7 @@ impl TooManyRequestsExceptionBuilder {
         TooManyRequestsException {
             limit_type: self.limit_type,
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -161,8 +170,8 @@ impl TooManyRequestsException {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

@@ -53,6 +53,14 @@ impl PutCollectionsError {
             Self::Unhandled(_) => false,
         }
     }
+
+    /// Why the error may be worth retrying: what the model's `@retryable` says, else what
+    /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
+    pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
+        match self {
+            Self::Unhandled(error) => error.retry_kind(),
+        }
+    }
 }
 
 impl ::std::fmt::Display for PutCollectionsError {

@@ -64,6 +64,20 @@ impl MatchError {
             Self::Unhandled(_) => false,
         }
     }
+
+    /// Why the error may be worth retrying: what the model's `@retryable` says, else what
+    /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
+    pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
+        match self {
+            Self::Error(_) => {
+                crate::error::RetryKind::classify(
+                    Some(crate::types::error::Error::CODE),
+                    Some(crate::types::error::Error::HTTP_STATUS),
+                )
+            }
+            Self::Unhandled(error) => error.retry_kind(),
+        }
+    }
 }
 
 impl ::std::fmt::Display for MatchError {

@@ -79,6 +79,31 @@ impl PingError {
             Self::Unhandled(_) => false,
         }
     }
+
+    /// Why the error may be worth retrying: what the model's `@retryable` says, else what
+    /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
+    pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
+        match self {
+            Self::InternalError(_) => {
+                crate::error::RetryKind::classify(
+                    Some(crate::types::error::InternalError::CODE),
+                    Some(crate::types::error::InternalError::HTTP_STATUS),
+                )
+            }
+            Self::ThrottlingError(_) => Some(crate::error::RetryKind::Throttling),
+            Self::Unhandled(error) => error.retry_kind(),
+        }
+    }
+}
+
+impl crate::error::RequestId for PingError {
+    fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::InternalError(error) => crate::error::RequestId::request_id(error),
+            Self::ThrottlingError(error) => crate::error::RequestId::request_id(error),
+            Self::Unhandled(error) => crate::error::RequestId::request_id(error),
+        }
+    }
 }
 
 impl ::std::fmt::Display for PingError {
@@ -137,7 +162,7 @@ impl crate::operation::ping::PingOutput {
             return Err(read_error(status, headers, body));
         }
         Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, body, problem))
+            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
     }
 }
 
@@ -153,7 +178,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PingErro
                 body,
             ) {
                 ::std::result::Result::Ok(error) => PingError::InternalError(error),
-                Err(problem) => crate::http::malformed(status, body, problem),
+                Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
         Some("ThrottlingError") => {
@@ -163,7 +188,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PingErro
                 body,
             ) {
                 ::std::result::Result::Ok(error) => PingError::ThrottlingError(error),
-                Err(problem) => crate::http::malformed(status, body, problem),
+                Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
         _ => {
@@ -175,6 +200,9 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PingErro
             }
             if let Some(message) = info.message {
                 unhandled = unhandled.with_message(message);
+            }
+            if let Some(id) = info.request_id {
+                unhandled = unhandled.with_request_id(id);
             }
             PingError::Unhandled(unhandled)
         }

@@ -79,6 +79,31 @@ impl WatchObjectError {
             Self::Unhandled(_) => false,
         }
     }
+
+    /// Why the error may be worth retrying: what the model's `@retryable` says, else what
+    /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
+    pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
+        match self {
+            Self::InternalError(_) => {
+                crate::error::RetryKind::classify(
+                    Some(crate::types::error::InternalError::CODE),
+                    Some(crate::types::error::InternalError::HTTP_STATUS),
+                )
+            }
+            Self::ThrottlingError(_) => Some(crate::error::RetryKind::Throttling),
+            Self::Unhandled(error) => error.retry_kind(),
+        }
+    }
+}
+
+impl crate::error::RequestId for WatchObjectError {
+    fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::InternalError(error) => crate::error::RequestId::request_id(error),
+            Self::ThrottlingError(error) => crate::error::RequestId::request_id(error),
+            Self::Unhandled(error) => crate::error::RequestId::request_id(error),
+        }
+    }
 }
 
 impl ::std::fmt::Display for WatchObjectError {
@@ -137,7 +162,7 @@ impl crate::operation::watch_object::WatchObjectOutput {
             return Err(read_error(status, headers, body));
         }
         Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, body, problem))
+            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
     }
 }
 
@@ -159,7 +184,7 @@ fn read_error(
                 ::std::result::Result::Ok(error) => {
                     WatchObjectError::InternalError(error)
                 }
-                Err(problem) => crate::http::malformed(status, body, problem),
+                Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
         Some("ThrottlingError") => {
@@ -171,7 +196,7 @@ fn read_error(
                 ::std::result::Result::Ok(error) => {
                     WatchObjectError::ThrottlingError(error)
                 }
-                Err(problem) => crate::http::malformed(status, body, problem),
+                Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
         _ => {
@@ -183,6 +208,9 @@ fn read_error(
             }
             if let Some(message) = info.message {
                 unhandled = unhandled.with_message(message);
+            }
+            if let Some(id) = info.request_id {
+                unhandled = unhandled.with_request_id(id);
             }
             WatchObjectError::Unhandled(unhandled)
         }

@@ -53,6 +53,22 @@ impl PutEverythingError {
             Self::Unhandled(_) => false,
         }
     }
+
+    /// Why the error may be worth retrying: what the model's `@retryable` says, else what
+    /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
+    pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
+        match self {
+            Self::Unhandled(error) => error.retry_kind(),
+        }
+    }
+}
+
+impl crate::error::RequestId for PutEverythingError {
+    fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::Unhandled(error) => crate::error::RequestId::request_id(error),
+        }
+    }
 }
 
 impl ::std::fmt::Display for PutEverythingError {

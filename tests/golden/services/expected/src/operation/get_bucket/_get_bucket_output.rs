@@ -5,6 +5,8 @@
 pub struct GetBucketOutput {
     /// The `created` member.
     pub created: crate::primitives::DateTime,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetBucketOutput {
@@ -16,6 +18,12 @@ impl GetBucketOutput {
     /// Creates a builder for [`GetBucketOutput`].
     pub fn builder() -> GetBucketOutputBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetBucketOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -53,6 +61,7 @@ impl GetBucketOutputBuilder {
                     "created",
                     "GetBucketOutput",
                 ))?,
+            _request_id: None,
         })
     }
 
@@ -61,6 +70,7 @@ impl GetBucketOutputBuilder {
     pub(crate) fn build_or_zero(self) -> GetBucketOutput {
         GetBucketOutput {
             created: self.created.unwrap_or_default(),
+            _request_id: None,
         }
     }
 }
@@ -121,8 +131,8 @@ impl GetBucketOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

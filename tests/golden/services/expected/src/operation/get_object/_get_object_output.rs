@@ -9,6 +9,8 @@ pub struct GetObjectOutput {
     pub last_modified: Option<crate::primitives::DateTime>,
     /// The `metadata` member.
     pub metadata: Option<::std::collections::HashMap<String, String>>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetObjectOutput {
@@ -30,6 +32,12 @@ impl GetObjectOutput {
     /// Creates a builder for [`GetObjectOutput`].
     pub fn builder() -> GetObjectOutputBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetObjectOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -110,6 +118,7 @@ impl GetObjectOutputBuilder {
             body: self.body.unwrap_or_default(),
             last_modified: self.last_modified,
             metadata: self.metadata,
+            _request_id: None,
         }
     }
 }
@@ -195,6 +204,7 @@ impl GetObjectOutput {
         if !map.is_empty() {
             value.metadata = Some(map);
         }
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

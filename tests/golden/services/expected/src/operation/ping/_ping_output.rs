@@ -2,12 +2,21 @@
 /// The output of the `Ping` operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct PingOutput {}
+pub struct PingOutput {
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
+}
 
 impl PingOutput {
     /// Creates a builder for [`PingOutput`].
     pub fn builder() -> PingOutputBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for PingOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -19,7 +28,7 @@ pub struct PingOutputBuilder {}
 impl PingOutputBuilder {
     /// Builds a [`PingOutput`].
     pub fn build(self) -> PingOutput {
-        PingOutput {}
+        PingOutput { _request_id: None }
     }
 }
 
@@ -71,9 +80,9 @@ impl PingOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
         let _ = body;
-        let value = Self::builder().build();
+        let mut value = Self::builder().build();
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

@@ -2,12 +2,21 @@
 /// The output of the `PutObject` operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct PutObjectOutput {}
+pub struct PutObjectOutput {
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
+}
 
 impl PutObjectOutput {
     /// Creates a builder for [`PutObjectOutput`].
     pub fn builder() -> PutObjectOutputBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for PutObjectOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -19,7 +28,9 @@ pub struct PutObjectOutputBuilder {}
 impl PutObjectOutputBuilder {
     /// Builds a [`PutObjectOutput`].
     pub fn build(self) -> PutObjectOutput {
-        PutObjectOutput {}
+        PutObjectOutput {
+            _request_id: None,
+        }
     }
 }
 
@@ -73,9 +84,9 @@ impl PutObjectOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
         let _ = body;
-        let value = Self::builder().build();
+        let mut value = Self::builder().build();
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

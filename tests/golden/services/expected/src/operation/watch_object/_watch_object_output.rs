@@ -5,6 +5,8 @@
 pub struct WatchObjectOutput {
     /// Events about an object, as they happen.
     pub events: Option<crate::primitives::EventStream<crate::types::ObjectEvents>>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl WatchObjectOutput {
@@ -18,6 +20,12 @@ impl WatchObjectOutput {
     /// Creates a builder for [`WatchObjectOutput`].
     pub fn builder() -> WatchObjectOutputBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for WatchObjectOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -60,6 +68,7 @@ impl WatchObjectOutputBuilder {
     pub fn build(self) -> WatchObjectOutput {
         WatchObjectOutput {
             events: self.events,
+            _request_id: None,
         }
     }
 }
@@ -122,7 +131,6 @@ impl WatchObjectOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
         let mut value = Self::builder().build();
         if !body.is_empty() {
             value.events = Some(
@@ -132,6 +140,7 @@ impl WatchObjectOutput {
                     .map_err(|e| crate::http::JsonError::from(e).to_string())?,
             );
         }
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

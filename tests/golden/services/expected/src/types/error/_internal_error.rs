@@ -5,6 +5,8 @@
 pub struct InternalError {
     /// The `message` member.
     pub message: Option<String>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl InternalError {
@@ -19,10 +21,17 @@ impl InternalError {
     }
 }
 
+impl crate::error::RequestId for InternalError {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
+}
+
 impl ::std::fmt::Debug for InternalError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("InternalError");
         formatter.field("message", &"*** Sensitive Data Redacted ***");
+        formatter.field("_request_id", &self._request_id);
         formatter.finish()
     }
 }
@@ -56,6 +65,7 @@ impl InternalErrorBuilder {
     pub fn build(self) -> InternalError {
         InternalError {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -145,8 +155,8 @@ impl InternalError {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

@@ -5,6 +5,8 @@
 pub struct NoSuchBucket {
     /// The `Message` member.
     pub message: String,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl NoSuchBucket {
@@ -16,6 +18,12 @@ impl NoSuchBucket {
     /// Creates a builder for [`NoSuchBucket`].
     pub fn builder() -> NoSuchBucketBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for NoSuchBucket {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -53,6 +61,7 @@ impl NoSuchBucketBuilder {
                     "message",
                     "NoSuchBucket",
                 ))?,
+            _request_id: None,
         })
     }
 
@@ -61,6 +70,7 @@ impl NoSuchBucketBuilder {
     pub(crate) fn build_or_zero(self) -> NoSuchBucket {
         NoSuchBucket {
             message: self.message.unwrap_or_default(),
+            _request_id: None,
         }
     }
 }
@@ -140,8 +150,8 @@ impl NoSuchBucket {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

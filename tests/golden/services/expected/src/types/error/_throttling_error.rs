@@ -5,6 +5,8 @@
 pub struct ThrottlingError {
     /// The `message` member.
     pub message: Option<String>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl ThrottlingError {
@@ -16,6 +18,12 @@ impl ThrottlingError {
     /// Creates a builder for [`ThrottlingError`].
     pub fn builder() -> ThrottlingErrorBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for ThrottlingError {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -48,6 +56,7 @@ impl ThrottlingErrorBuilder {
     pub fn build(self) -> ThrottlingError {
         ThrottlingError {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -131,8 +140,8 @@ impl ThrottlingError {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }

@@ -5,6 +5,8 @@
 pub struct WatchError {
     /// The `message` member.
     pub message: Option<String>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl WatchError {
@@ -16,6 +18,12 @@ impl WatchError {
     /// Creates a builder for [`WatchError`].
     pub fn builder() -> WatchErrorBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for WatchError {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -48,6 +56,7 @@ impl WatchErrorBuilder {
     pub fn build(self) -> WatchError {
         WatchError {
             message: self.message,
+            _request_id: None,
         }
     }
 }

@@ -53,6 +53,8 @@ pub struct PutEverythingOutput {
     pub doubles: Option<Vec<Option<f64>>>,
     /// The `floats` member.
     pub floats: Option<::std::collections::HashMap<String, f32>>,
+    /// The id the service gave the request, read with [`RequestId`](crate::error::RequestId).
+    pub(crate) _request_id: Option<String>,
 }
 
 impl PutEverythingOutput {
@@ -179,6 +181,12 @@ impl PutEverythingOutput {
     /// Creates a builder for [`PutEverythingOutput`].
     pub fn builder() -> PutEverythingOutputBuilder {
         Default::default()
+    }
+}
+
+impl crate::error::RequestId for PutEverythingOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -673,6 +681,7 @@ impl PutEverythingOutputBuilder {
             http_dates: self.http_dates,
             doubles: self.doubles,
             floats: self.floats,
+            _request_id: None,
         }
     }
 }
@@ -928,8 +937,8 @@ impl PutEverythingOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let _ = headers;
-        let value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
 }
