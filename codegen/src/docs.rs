@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+#[cfg(test)]
+mod aws_models;
 mod commonmark;
 mod convert;
 mod html;
