@@ -20,8 +20,14 @@ mod tests;
 /// whitespace, with single blank lines between paragraphs and none at either end; paragraphs are
 /// wrapped at 100 columns where that is safe. Code blocks are always fenced with a non-Rust
 /// language, so documentation never becomes a doctest.
+///
+/// The result holds no character that would break a `///` comment or that rustc refuses in one:
+/// `\r\n`, `\r`, U+2028 (line separator) and U+2029 (paragraph separator) in `doc` are line and
+/// paragraph breaks; tabs become spaces; other control characters (NUL included) are dropped;
+/// bidirectional-text controls (see [`is_bidi_control`]) are shown as the text `\u{202E}`, which
+/// reads the same in prose, code spans and code blocks, so that a reader sees they were there.
 pub(crate) fn to_markdown(doc: &str) -> String {
-    let doc = normalize_control_characters(doc);
+    let doc = normalize_line_breaks(doc);
     let lines = if html::looks_like_html(&doc) {
         markdown::render(&convert::blocks_from_html(&html::parse(&doc)))
     } else {
@@ -30,21 +36,46 @@ pub(crate) fn to_markdown(doc: &str) -> String {
     join_lines(&lines)
 }
 
-/// `doc` with `\r\n` and `\r` as `\n`, and without the other control characters except tabs.
-fn normalize_control_characters(doc: &str) -> Cow<'_, str> {
-    if !doc.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+/// Whether `c` is a bidirectional-text control character: the embeddings, overrides and
+/// isolates U+202A–U+202E and U+2066–U+2069, which rustc denies in comments and string literals
+/// (lints `text_direction_codepoint_in_comment` and `text_direction_codepoint_in_literal`)
+/// because they can make code read differently from how it compiles.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `text` may hold a character that [`normalize_line_breaks`] or [`clean_line`] change: an
+/// ASCII control other than `\n`, or the lead byte of a C1 control (U+0080–U+009F) or of the
+/// U+2000 block (line separators, bidirectional controls). Most documentation has none, and
+/// looking at bytes is cheaper than decoding characters.
+fn may_need_cleaning(text: &str, keep_tabs: bool) -> bool {
+    text.bytes().any(|b| (b < 0x20 && b != b'\n' && !(keep_tabs && b == b'\t')) || b == 0x7f || b == 0xc2 || b == 0xe2)
+}
+
+/// `doc` with `\r\n`, `\r` and U+2028 as `\n`, U+2029 as a blank line, vertical tabs and form
+/// feeds as spaces, and without the other control characters except tabs.
+fn normalize_line_breaks(doc: &str) -> Cow<'_, str> {
+    let changes = |c: char| (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}');
+    if !may_need_cleaning(doc, true) || !doc.contains(changes) {
         return Cow::Borrowed(doc);
     }
-    let doc = doc.replace("\r\n", "\n");
-    doc.chars()
-        .filter_map(|c| match c {
-            '\r' => Some('\n'),
-            '\n' | '\t' => Some(c),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect::<String>()
-        .into()
+    let mut out = String::with_capacity(doc.len());
+    let mut chars = doc.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\u{2028}' | '\u{85}' => out.push('\n'),
+            '\u{2029}' => out.push_str("\n\n"),
+            '\u{b}' | '\u{c}' => out.push(' '),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// Joins lines, trimming their ends and collapsing blank lines, so the output keeps its promises
@@ -53,8 +84,7 @@ fn join_lines(lines: &[String]) -> String {
     let mut out = String::new();
     let mut blank = false;
     for line in lines.iter().flat_map(|line| line.split('\n')) {
-        let line = line.trim_end();
-        let line = expand_tabs(line);
+        let line = clean_line(line.trim_end());
         if line.is_empty() {
             blank = !out.is_empty();
             continue;
@@ -68,23 +98,44 @@ fn join_lines(lines: &[String]) -> String {
     out
 }
 
-/// `line` with each tab replaced by the spaces up to the next multiple of four columns, as
-/// rustdoc and clippy's `tabs_in_doc_comments` expect.
-fn expand_tabs(line: &str) -> Cow<'_, str> {
-    if !line.contains('\t') {
+/// `line` as it may appear in a doc comment: each tab replaced by the spaces up to the next
+/// multiple of four columns (as rustdoc and clippy's `tabs_in_doc_comments` expect), each
+/// bidirectional control shown as `\u{…}`, and other control characters and line separators,
+/// which only character references can still bring this far, as spaces or nothing.
+fn clean_line(line: &str) -> Cow<'_, str> {
+    if !may_need_cleaning(line, false) {
         return Cow::Borrowed(line);
     }
-    let mut expanded = String::with_capacity(line.len() + 8);
+    let changes = |c: char| c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}');
+    if !line.contains(changes) {
+        return Cow::Borrowed(line);
+    }
+    let mut cleaned = String::with_capacity(line.len() + 8);
     let mut column = 0;
     for c in line.chars() {
-        if c == '\t' {
-            let spaces = 4 - column % 4;
-            expanded.extend(std::iter::repeat_n(' ', spaces));
-            column += spaces;
-        } else {
-            expanded.push(c);
-            column += 1;
+        match c {
+            '\t' => {
+                let spaces = 4 - column % 4;
+                cleaned.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            c if is_bidi_control(c) => {
+                let escaped = format!("\\u{{{:04X}}}", u32::from(c));
+                column += escaped.len();
+                cleaned.push_str(&escaped);
+            }
+            '\u{2028}' | '\u{2029}' => {
+                cleaned.push(' ');
+                column += 1;
+            }
+            c if c.is_control() => {}
+            c => {
+                cleaned.push(c);
+                column += 1;
+            }
         }
     }
-    expanded.into()
+    let trimmed = cleaned.trim_end().len();
+    cleaned.truncate(trimmed);
+    cleaned.into()
 }

@@ -1,7 +1,7 @@
 //! Conversion tests: input documentation and the exact Markdown expected, and the promises every
 //! output keeps whatever the input.
 
-use super::to_markdown;
+use super::{is_bidi_control, to_markdown};
 
 /// Checks each `(input, expected output)` pair, reporting every mismatch at once.
 fn check(cases: &[(&str, &str)]) {
@@ -402,6 +402,7 @@ fn assert_invariants(input: &str, out: &str) {
     let context = format!("input: {input:?}\noutput: {out:?}");
     let problems = super::rustdoc_check::problems(out);
     assert!(problems.is_empty(), "{context}\n{}", problems.join("\n"));
+    assert!(!out.contains(|c: char| is_bidi_control(c) || c.is_control() && c != '\n'), "{context}");
     assert!(!out.starts_with('\n') && !out.ends_with('\n'), "{context}");
     assert!(!out.contains("\n\n\n"), "{context}");
     let mut fence: Option<String> = None;
@@ -629,4 +630,70 @@ fn deep_nesting_is_bounded() {
         assert!(out.ends_with('x'), "{out:?}");
         assert!(out.lines().all(|line| line.len() < 120), "{out:?}");
     }
+}
+
+/// Every bidirectional control, in each place documentation text can end up.
+#[test]
+fn bidi_controls_are_shown_escaped() {
+    let controls = ('\u{202A}'..='\u{202E}').chain('\u{2066}'..='\u{2069}');
+    let mut checked = 0;
+    for c in controls {
+        let hex = format!("{:04X}", u32::from(c));
+        let shown = format!("\\u{{{hex}}}");
+        let inputs = [
+            format!("<p>a{c}b</p>"),
+            format!("<p><code>a{c}b</code></p>"),
+            format!("<pre>a{c}b</pre>"),
+            format!("<p><a href=\"https://x.com/{c}\">l{c}</a></p>"),
+            format!("<p>a&#x{hex};b</p>"),
+            format!("a{c}b"),
+            format!("`a{c}b`"),
+            format!("```\na{c}b\n```"),
+            format!("```rust{c}\nx{c}\n```"),
+            format!("[l{c}](https://x.com/{c})"),
+            format!("# a{c}b"),
+            format!("a&#x{hex};b"),
+        ];
+        for input in &inputs {
+            let out = to_markdown(input);
+            assert_invariants(input, &out);
+            assert!(out.contains(&shown), "{input:?} gave {out:?}");
+            checked += 1;
+        }
+        assert_eq!(to_markdown(&format!("a{c}b")), format!("a{shown}b"));
+        assert_eq!(to_markdown(&format!("<p><code>a{c}b</code></p>")), format!("`a{shown}b`"));
+    }
+    assert_eq!(checked, 9 * 12);
+}
+
+#[test]
+fn bidi_control_set() {
+    let controls: Vec<char> = (0..=0x10ffff).filter_map(char::from_u32).filter(|&c| is_bidi_control(c)).collect();
+    assert_eq!(
+        controls,
+        ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']
+    );
+}
+
+#[test]
+fn line_separators_and_control_characters() {
+    check(&[
+        ("a\u{2028}b", "a\nb"),
+        ("a\u{2029}b", "a\n\nb"),
+        ("<p>a\u{2028}b\u{2029}c</p>", "a b c"),
+        ("<pre>a\u{2028}b</pre>", "```text\na\nb\n```"),
+        ("a&#x2028;b", "a b"),
+        ("<pre>a&#x2029;b</pre>", "```text\na b\n```"),
+        ("a\u{0}b", "ab"),
+        ("<p>a&#0;b</p>", "a\u{fffd}b"),
+        ("a&#0;b", "a\u{fffd}b"),
+        ("a\u{1b}[31mb", "a\\[31mb"),
+        ("<p>a&#27;b</p>", "ab"),
+        ("a&#27;b", "ab"),
+        ("a\u{85}b", "a\nb"),
+        ("a\u{b}b\u{c}c", "a b c"),
+        ("a\u{7f}b\u{9b}c", "abc"),
+        ("a&#9;b", "a   b"),
+        ("`a\rb`", "`a b`"),
+    ]);
 }
