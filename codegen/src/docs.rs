@@ -44,19 +44,31 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Whether `text` may hold a character that [`normalize_line_breaks`] or [`clean_line`] change: an
-/// ASCII control other than `\n`, or the lead byte of a C1 control (U+0080–U+009F) or of the
-/// U+2000 block (line separators, bidirectional controls). Most documentation has none, and
-/// looking at bytes is cheaper than decoding characters.
-fn may_need_cleaning(text: &str, keep_tabs: bool) -> bool {
-    text.bytes().any(|b| (b < 0x20 && b != b'\n' && !(keep_tabs && b == b'\t')) || b == 0x7f || b == 0xc2 || b == 0xe2)
+/// Whether `text` holds a character that [`normalize_line_breaks`] or [`clean_line`] change: a
+/// control character other than `\n` (and tabs, with `keep_tabs`), U+2028, U+2029 or a
+/// bidirectional control. Decided on the UTF-8 bytes, which is cheaper than decoding characters,
+/// and most documentation has none.
+fn needs_cleaning(text: &str, keep_tabs: bool) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(index, &byte)| match byte {
+        b'\n' => false,
+        b'\t' => !keep_tabs,
+        0..0x20 | 0x7f => true,
+        // U+0080–U+009F, the C1 controls.
+        0xc2 => matches!(bytes.get(index + 1), Some(0x80..=0x9f)),
+        // U+2028–U+202E and U+2066–U+2069.
+        0xe2 => matches!(
+            (bytes.get(index + 1), bytes.get(index + 2)),
+            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
 }
 
 /// `doc` with `\r\n`, `\r` and U+2028 as `\n`, U+2029 as a blank line, vertical tabs and form
 /// feeds as spaces, and without the other control characters except tabs.
 fn normalize_line_breaks(doc: &str) -> Cow<'_, str> {
-    let changes = |c: char| (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}');
-    if !may_need_cleaning(doc, true) || !doc.contains(changes) {
+    if !needs_cleaning(doc, true) {
         return Cow::Borrowed(doc);
     }
     let mut out = String::with_capacity(doc.len());
@@ -103,11 +115,7 @@ fn join_lines(lines: &[String]) -> String {
 /// bidirectional control shown as `\u{…}`, and other control characters and line separators,
 /// which only character references can still bring this far, as spaces or nothing.
 fn clean_line(line: &str) -> Cow<'_, str> {
-    if !may_need_cleaning(line, false) {
-        return Cow::Borrowed(line);
-    }
-    let changes = |c: char| c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}');
-    if !line.contains(changes) {
+    if !needs_cleaning(line, false) {
         return Cow::Borrowed(line);
     }
     let mut cleaned = String::with_capacity(line.len() + 8);

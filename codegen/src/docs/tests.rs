@@ -697,3 +697,14 @@ fn line_separators_and_control_characters() {
         ("`a\rb`", "`a b`"),
     ]);
 }
+
+/// The byte-level check finds exactly the characters the cleaning passes change.
+#[test]
+fn needs_cleaning_matches_the_characters_it_stands_for() {
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let changed = (c.is_control() && c != '\n') || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}');
+        let text = format!("a{c}b");
+        assert_eq!(super::needs_cleaning(&text, false), changed, "{c:?}");
+        assert_eq!(super::needs_cleaning(&text, true), changed && c != '\t', "{c:?}");
+    }
+}
