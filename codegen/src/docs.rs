@@ -46,11 +46,12 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
 
 /// Whether `text` holds a character that [`normalize_line_breaks`] or [`clean_line`] change: a
 /// control character other than `\n` (and tabs, with `keep_tabs`), U+2028, U+2029 or a
-/// bidirectional control. Decided on the UTF-8 bytes, which is cheaper than decoding characters,
-/// and most documentation has none.
+/// bidirectional control. Decided on the UTF-8 bytes, which is cheaper than decoding characters;
+/// most documentation has none, and most of its bytes are printable ASCII, which is looked past
+/// 32 bytes at a time.
 fn needs_cleaning(text: &str, keep_tabs: bool) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(index, &byte)| match byte {
+    let changes = |index: usize| match bytes[index] {
         b'\n' => false,
         b'\t' => !keep_tabs,
         0..0x20 | 0x7f => true,
@@ -62,6 +63,12 @@ fn needs_cleaning(text: &str, keep_tabs: bool) -> bool {
             (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
         ),
         _ => false,
+    };
+    (0..bytes.len()).step_by(32).any(|start| {
+        let chunk = &bytes[start..bytes.len().min(start + 32)];
+        // Without a short cut, so that it compiles to vector instructions.
+        let unusual = chunk.iter().fold(false, |any, &byte| any | !(0x20..0x7f).contains(&byte));
+        unusual && (start..start + chunk.len()).any(changes)
     })
 }
 

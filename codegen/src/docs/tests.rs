@@ -707,4 +707,12 @@ fn needs_cleaning_matches_the_characters_it_stands_for() {
         assert_eq!(super::needs_cleaning(&text, false), changed, "{c:?}");
         assert_eq!(super::needs_cleaning(&text, true), changed && c != '\t', "{c:?}");
     }
+    // Found wherever it is, including across the boundaries of the chunks looked at together.
+    for c in ['\u{202E}', '\u{2028}', '\u{85}', '\r'] {
+        for at in 0..70 {
+            let text = format!("{}{c}{}", "a".repeat(at), "é".repeat(20));
+            assert!(super::needs_cleaning(&text, true), "{c:?} at {at}");
+        }
+    }
+    assert!(!super::needs_cleaning(&"a’—\né".repeat(30), true));
 }
