@@ -24,8 +24,9 @@ mod tests;
 /// The result holds no character that would break a `///` comment or that rustc refuses in one:
 /// `\r\n`, `\r`, U+2028 (line separator) and U+2029 (paragraph separator) in `doc` are line and
 /// paragraph breaks; tabs become spaces; other control characters (NUL included) are dropped;
-/// bidirectional-text controls (see [`is_bidi_control`]) are shown as the text `\u{202E}`, which
-/// reads the same in prose, code spans and code blocks, so that a reader sees they were there.
+/// bidirectional-text controls (see [`is_bidi_control`]) are shown as the text `\u{202E}` in
+/// prose, code spans and code blocks alike, so that a reader sees they were there; this holds for
+/// those that character references (`&#x202E;`) produce as well.
 pub(crate) fn to_markdown(doc: &str) -> String {
     let doc = normalize_line_breaks(doc);
     let lines = if html::looks_like_html(&doc) {
@@ -73,7 +74,9 @@ fn needs_cleaning(text: &str, keep_tabs: bool) -> bool {
 }
 
 /// `doc` with `\r\n`, `\r` and U+2028 as `\n`, U+2029 as a blank line, vertical tabs and form
-/// feeds as spaces, and without the other control characters except tabs.
+/// feeds as spaces, bidirectional controls written out as `\u{…}` (here rather than only at the
+/// end, so that paragraphs are wrapped by the width they will have), and without the other
+/// control characters except tabs.
 fn normalize_line_breaks(doc: &str) -> Cow<'_, str> {
     if !needs_cleaning(doc, true) {
         return Cow::Borrowed(doc);
@@ -89,6 +92,7 @@ fn normalize_line_breaks(doc: &str) -> Cow<'_, str> {
             '\u{2028}' | '\u{85}' => out.push('\n'),
             '\u{2029}' => out.push_str("\n\n"),
             '\u{b}' | '\u{c}' => out.push(' '),
+            c if is_bidi_control(c) => push_escaped(&mut out, c),
             '\n' | '\t' => out.push(c),
             c if c.is_control() => {}
             c => out.push(c),
@@ -135,9 +139,9 @@ fn clean_line(line: &str) -> Cow<'_, str> {
                 column += spaces;
             }
             c if is_bidi_control(c) => {
-                let escaped = format!("\\u{{{:04X}}}", u32::from(c));
-                column += escaped.len();
-                cleaned.push_str(&escaped);
+                let before = cleaned.len();
+                push_escaped(&mut cleaned, c);
+                column += cleaned.len() - before;
             }
             '\u{2028}' | '\u{2029}' => {
                 cleaned.push(' ');
@@ -153,4 +157,11 @@ fn clean_line(line: &str) -> Cow<'_, str> {
     let trimmed = cleaned.trim_end().len();
     cleaned.truncate(trimmed);
     cleaned.into()
+}
+
+/// Appends `c` written out as the text `\u{202E}`.
+fn push_escaped(out: &mut String, c: char) {
+    use std::fmt::Write;
+    // Writing to a `String` cannot fail.
+    let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
 }
