@@ -423,7 +423,7 @@ impl<'a> Writer<'a> {
                 self.write_lines(layout(segments, self.width(), false), Written::Paragraph);
                 continue;
             }
-            inline.soft_break();
+            inline.soft_break(true);
             inline.text(line);
         }
     }

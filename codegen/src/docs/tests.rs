@@ -298,7 +298,10 @@ fn commonmark_is_kept() {
         // A line break in a code span is a space (CommonMark 6.1).
         ("Spans `across\nlines` work", "Spans `across lines` work"),
         ("    Indented\n    whole doc", "Indented\nwhole doc"),
-        ("First line\n      continues here", "First line\ncontinues here"),
+        // A line indented further than the first continues it; one at the same column is kept.
+        ("First line\n      continues here", "First line continues here"),
+        ("- item\n      continued\n  own line", "- item continued\n  own line"),
+        ("> quoted\n>     continued\n> own line", "> quoted continued\n> own line"),
     ]);
 }
 
@@ -367,7 +370,7 @@ fn commonmark_code_blocks() {
         // A line that would start a block if it began a line joins the line before.
         ("Text\n2. two\n1.\n- one", "Text\n2. two 1.\n\n- one"),
         ("-\n      code", "- ```text\n  code\n  ```"),
-        ("!\n1.\n\t~~~", "! 1.\n\\~\\~\\~"),
+        ("!\n1.\n\t~~~", "! 1. \\~\\~\\~"),
         ("Text\n1.\n1.\n      #", "Text 1. 1. #"),
         ("Text\n1.\n-", "**Text 1.**"),
         ("Text\n```\nx\n\n\ny\n```", "Text\n\n```text\nx\n\ny\n```"),

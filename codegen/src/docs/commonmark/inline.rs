@@ -103,7 +103,7 @@ impl<'a, 'e> InlineWriter<'a, 'e> {
                     self.flush_text();
                     self.code_span(code, &self.source[range.clone()]);
                 }
-                Event::SoftBreak => self.soft_break(),
+                Event::SoftBreak => self.soft_break(self.starts_like_first_line(index)),
                 Event::HardBreak => {
                     self.flush_text();
                     if self.segment().text.is_empty() {
@@ -217,8 +217,9 @@ impl<'a, 'e> InlineWriter<'a, 'e> {
         segment.text.push_str(&close);
     }
 
-    /// A line break in the source, kept where that is safe.
-    pub(super) fn soft_break(&mut self) {
+    /// A line break in the source, kept where that is safe; `keep` is false for a line indented
+    /// as the continuation of the one before, which is joined to it.
+    pub(super) fn soft_break(&mut self, keep: bool) {
         self.flush_text();
         let in_link = self.in_link > 0;
         let segment = self.segment();
@@ -226,10 +227,22 @@ impl<'a, 'e> InlineWriter<'a, 'e> {
             return;
         }
         if !in_link {
-            segment.soft.push(segment.text.len());
+            if keep {
+                segment.soft.push(segment.text.len());
+            }
             segment.breaks.push(segment.text.len());
         }
         segment.text.push(' ');
+    }
+
+    /// Whether the line after the soft break at event `index` starts at the column of the
+    /// paragraph's first line; one indented further continues a line the author wrapped.
+    fn starts_like_first_line(&self, index: usize) -> bool {
+        let column = |at: usize| at - self.source[..at].rfind('\n').map_or(0, |newline| newline + 1);
+        match (self.events.first(), self.events.get(index + 1)) {
+            (Some((_, first)), Some((_, next))) => column(next.start) <= column(first.start),
+            _ => true,
+        }
     }
 
     /// Writes a code span: as written in the source when that fits on one line, else with a
