@@ -2,10 +2,16 @@
 
 use std::borrow::Cow;
 
+#[cfg(test)]
+mod aws_models;
 mod commonmark;
 mod convert;
 mod html;
 mod markdown;
+#[cfg(test)]
+mod rustdoc_check;
+#[cfg(test)]
+mod tests;
 
 /// Converts `@documentation` text to Markdown that rustdoc renders without warnings.
 ///
@@ -14,8 +20,15 @@ mod markdown;
 /// whitespace, with single blank lines between paragraphs and none at either end; paragraphs are
 /// wrapped at 100 columns where that is safe. Code blocks are always fenced with a non-Rust
 /// language, so documentation never becomes a doctest.
+///
+/// The result holds no character that would break a `///` comment or that rustc refuses in one:
+/// `\r\n`, `\r`, U+2028 (line separator) and U+2029 (paragraph separator) in `doc` are line and
+/// paragraph breaks; tabs become spaces; other control characters (NUL included) are dropped;
+/// bidirectional-text controls (see [`is_bidi_control`]) are shown as the text `\u{202E}` in
+/// prose, code spans and code blocks alike, so that a reader sees they were there; this holds for
+/// those that character references (`&#x202E;`) produce as well.
 pub(crate) fn to_markdown(doc: &str) -> String {
-    let doc = normalize_control_characters(doc);
+    let doc = normalize_line_breaks(doc);
     let lines = if html::looks_like_html(&doc) {
         markdown::render(&convert::blocks_from_html(&html::parse(&doc)))
     } else {
@@ -24,21 +37,68 @@ pub(crate) fn to_markdown(doc: &str) -> String {
     join_lines(&lines)
 }
 
-/// `doc` with `\r\n` and `\r` as `\n`, and without the other control characters except tabs.
-fn normalize_control_characters(doc: &str) -> Cow<'_, str> {
-    if !doc.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+/// Whether `c` is a bidirectional-text control character: the embeddings, overrides and
+/// isolates U+202A–U+202E and U+2066–U+2069, which rustc denies in comments and string literals
+/// (lints `text_direction_codepoint_in_comment` and `text_direction_codepoint_in_literal`)
+/// because they can make code read differently from how it compiles.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `text` holds a character that [`normalize_line_breaks`] or [`clean_line`] change: a
+/// control character other than `\n` (and tabs, with `keep_tabs`), U+2028, U+2029 or a
+/// bidirectional control. Decided on the UTF-8 bytes, which is cheaper than decoding characters;
+/// most documentation has none, and most of its bytes are printable ASCII, which is looked past
+/// 32 bytes at a time.
+fn needs_cleaning(text: &str, keep_tabs: bool) -> bool {
+    let bytes = text.as_bytes();
+    let changes = |index: usize| match bytes[index] {
+        b'\n' => false,
+        b'\t' => !keep_tabs,
+        0..0x20 | 0x7f => true,
+        // U+0080–U+009F, the C1 controls.
+        0xc2 => matches!(bytes.get(index + 1), Some(0x80..=0x9f)),
+        // U+2028–U+202E and U+2066–U+2069.
+        0xe2 => matches!(
+            (bytes.get(index + 1), bytes.get(index + 2)),
+            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    };
+    (0..bytes.len()).step_by(32).any(|start| {
+        let chunk = &bytes[start..bytes.len().min(start + 32)];
+        // Without a short cut, so that it compiles to vector instructions.
+        let unusual = chunk.iter().fold(false, |any, &byte| any | !(0x20..0x7f).contains(&byte));
+        unusual && (start..start + chunk.len()).any(changes)
+    })
+}
+
+/// `doc` with `\r\n`, `\r` and U+2028 as `\n`, U+2029 as a blank line, vertical tabs and form
+/// feeds as spaces, bidirectional controls written out as `\u{…}` (here rather than only at the
+/// end, so that paragraphs are wrapped by the width they will have), and without the other
+/// control characters except tabs.
+fn normalize_line_breaks(doc: &str) -> Cow<'_, str> {
+    if !needs_cleaning(doc, true) {
         return Cow::Borrowed(doc);
     }
-    let doc = doc.replace("\r\n", "\n");
-    doc.chars()
-        .filter_map(|c| match c {
-            '\r' => Some('\n'),
-            '\n' | '\t' => Some(c),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect::<String>()
-        .into()
+    let mut out = String::with_capacity(doc.len());
+    let mut chars = doc.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\u{2028}' | '\u{85}' => out.push('\n'),
+            '\u{2029}' => out.push_str("\n\n"),
+            '\u{b}' | '\u{c}' => out.push(' '),
+            c if is_bidi_control(c) => push_escaped(&mut out, c),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// Joins lines, trimming their ends and collapsing blank lines, so the output keeps its promises
@@ -47,8 +107,7 @@ fn join_lines(lines: &[String]) -> String {
     let mut out = String::new();
     let mut blank = false;
     for line in lines.iter().flat_map(|line| line.split('\n')) {
-        let line = line.trim_end();
-        let line = expand_tabs(line);
+        let line = clean_line(line.trim_end());
         if line.is_empty() {
             blank = !out.is_empty();
             continue;
@@ -62,565 +121,47 @@ fn join_lines(lines: &[String]) -> String {
     out
 }
 
-/// `line` with each tab replaced by the spaces up to the next multiple of four columns, as
-/// rustdoc and clippy's `tabs_in_doc_comments` expect.
-fn expand_tabs(line: &str) -> Cow<'_, str> {
-    if !line.contains('\t') {
+/// `line` as it may appear in a doc comment: each tab replaced by the spaces up to the next
+/// multiple of four columns (as rustdoc and clippy's `tabs_in_doc_comments` expect), each
+/// bidirectional control shown as `\u{…}`, and other control characters and line separators,
+/// which only character references can still bring this far, as spaces or nothing.
+fn clean_line(line: &str) -> Cow<'_, str> {
+    if !needs_cleaning(line, false) {
         return Cow::Borrowed(line);
     }
-    let mut expanded = String::with_capacity(line.len() + 8);
+    let mut cleaned = String::with_capacity(line.len() + 8);
     let mut column = 0;
     for c in line.chars() {
-        if c == '\t' {
-            let spaces = 4 - column % 4;
-            expanded.extend(std::iter::repeat_n(' ', spaces));
-            column += spaces;
-        } else {
-            expanded.push(c);
-            column += 1;
-        }
-    }
-    expanded.into()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::to_markdown;
-
-    /// Checks each `(input, expected output)` pair, reporting every mismatch at once.
-    fn check(cases: &[(&str, &str)]) {
-        let failures: Vec<String> = cases
-            .iter()
-            .filter_map(|&(input, expected)| {
-                let actual = to_markdown(input);
-                (actual != expected)
-                    .then(|| format!("input:    {input:?}\nexpected: {expected:?}\nactual:   {actual:?}\n"))
-            })
-            .collect();
-        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
-    }
-
-    #[test]
-    fn paragraphs_and_whitespace() {
-        check(&[
-            ("", ""),
-            ("<p></p>", ""),
-            ("<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
-            ("<p>  Lots   of\n\n   space\t here. </p>", "Lots of space here."),
-            ("Text <p>then a paragraph</p> and more", "Text\n\nthen a paragraph\n\nand more"),
-            ("<p>Unclosed<p>paragraphs", "Unclosed\n\nparagraphs"),
-            ("<div><p>Nested</p></div>", "Nested"),
-            ("<p>Line<br>break</p>", "Line\\\nbreak"),
-            ("<p>Line<br/><br/>gap</p>", "Line\n\ngap"),
-            ("<p>A<br></p>", "A"),
-            ("<p>x</br>y</p>", "x\\\ny"),
-        ]);
-    }
-
-    #[test]
-    fn inline_styles() {
-        check(&[
-            ("<p><b>bold</b> and <i>italic</i></p>", "**bold** and *italic*"),
-            ("<p><strong>bold</strong> <em>em</em></p>", "**bold** *em*"),
-            ("<p><b> spaced </b>text</p>", "**spaced** text"),
-            ("<p><b>bold <i>both</i> bold</b></p>", "**bold *both* bold**"),
-            ("<p>in<b>word</b>s</p>", "in**word**s"),
-            ("<p>a<b>\"quoted\"</b>s</p>", "a\"quoted\"s"),
-            ("<p>(<i>optional</i>)</p>", "(*optional*)"),
-            ("<p><b>Note:</b> read</p>", "**Note:** read"),
-            ("<p><b></b>empty</p>", "empty"),
-            ("<p><u>under</u> <span>span</span></p>", "under span"),
-            ("<p><replaceable>name</replaceable></p>", "*name*"),
-            ("<p><b>a</b><i>b</i></p>", "**a**b"),
-            ("<p>a<b> </b>b</p>", "a b"),
-        ]);
-    }
-
-    #[test]
-    fn inline_code() {
-        check(&[
-            ("<p>Use <code>ListThings</code>.</p>", "Use `ListThings`."),
-            ("<p><code>a`b</code></p>", "``a`b``"),
-            ("<p>x <code>`tick</code></p>", "x `` `tick ``"),
-            ("<p><code>*_[x]_*</code></p>", "`*_[x]_*`"),
-            ("<p><code> padded </code>x</p>", "`padded` x"),
-            ("<p><code>arn:aws:iam::<i>account</i>:role</code></p>", "`arn:aws:iam::account:role`"),
-            ("<p><b><code>Bold</code></b> code</p>", "**`Bold`** code"),
-            ("<p><code>a</code><code>b</code></p>", "`ab`"),
-            ("<p><code>&lt;region&gt;</code></p>", "`<region>`"),
-            ("<p><code>x <region> y</code></p>", "`x <region> y`"),
-            ("<p><code>\"<p>Add</p>\"</code></p>", "`\"<p>Add</p>\"`"),
-            ("<p><code>\"pre_tag\": \"<b>\"</code></p>", "`\"pre_tag\": \"<b>\"`"),
-            ("<p><code>``x``</code> after</p>", "\\`\\`x\\`\\` after"),
-            ("<p>before <code>``x``</code></p>", "before ``` ``x`` ```"),
-        ]);
-    }
-
-    #[test]
-    fn code_blocks() {
-        check(&[
-            ("<pre>fn main() {}</pre>", "```text\nfn main() {}\n```"),
-            ("<pre>\n    indented\n      more\n</pre>", "```text\nindented\n  more\n```"),
-            ("<pre><code>a &lt; b</code></pre>", "```text\na < b\n```"),
-            // Tabs become spaces to the next four-column stop, in code as in prose.
-            ("<pre>\nkey\tvalue\n  \tindented\n</pre>", "```text\nkey value\n    indented\n```"),
-            ("Plain\ttext, markdown\n\n\tcode\tblock", "Plain   text, markdown\n\n```text\ncode    block\n```"),
-            ("<p><code>{\n      \"a\": 1\n    }</code></p>", "```text\n{\n  \"a\": 1\n}\n```"),
-            ("<p>x</p><pre>```\ninner\n```</pre>", "x\n\n````text\n```\ninner\n```\n````"),
-            ("<ul><li><pre>a\nb</pre></li></ul>", "- ```text\n  a\n  b\n  ```"),
-            ("<pre>   </pre>", ""),
-            // A lone code element wrapped over two source lines is one line in HTML.
-            ("<p><code>x-amz-restore: a,\n      b</code></p>", "`x-amz-restore: a, b`"),
-            ("<p><code>one\ntwo\nthree</code></p>", "```text\none\ntwo\nthree\n```"),
-            (
-                "<p><code> <Grantee\n      x=\"1\">\n      </Grantee></code></p>",
-                "```text\n<Grantee\nx=\"1\">\n</Grantee>\n```",
-            ),
-        ]);
-    }
-
-    #[test]
-    fn links() {
-        check(&[
-            ("<p>See <a href=\"https://example.com/a\">the docs</a>.</p>", "See [the docs](https://example.com/a)."),
-            ("<p><a href=\"relative.html\">Relative</a> link</p>", "Relative link"),
-            ("<p><a href=\"#anchor\">Anchor</a></p>", "Anchor"),
-            ("<p><a>No href</a></p>", "No href"),
-            ("<p><a href=\"https://example.com\"></a></p>", "<https://example.com>"),
-            ("<p><a href=\"https://example.com\">https://example.com</a></p>", "<https://example.com>"),
-            ("<p><a href=\"https://x.com/a b(c)\">odd</a></p>", "[odd](https://x.com/a%20b%28c%29)"),
-            ("<p><a href='https://x.com?a=1&amp;b=2'>q</a></p>", "[q](https://x.com?a=1&b=2)"),
-            ("<p><a href=\"https://x.com\"><code>Code</code></a></p>", "[`Code`](https://x.com)"),
-            ("<p><b><a href=\"https://x.com\">bold link</a></b></p>", "**[bold link](https://x.com)**"),
-            ("<p>Wow!<a href=\"https://x.com\">link</a></p>", "Wow\\![link](https://x.com)"),
-            (
-                "<p><a href=\"https://a.com\">one <a href=\"https://b.com\">two</a></p>",
-                "[one](https://a.com) [two](https://b.com)",
-            ),
-            ("<p><link linkend=\"Other\">Other</link> operation</p>", "Other operation"),
-            ("<p>see <a href=\"https://x.com\">\n <i>Guide</i>\n</a>.</p>", "see *[Guide](https://x.com)* ."),
-        ]);
-    }
-
-    #[test]
-    fn bare_urls() {
-        check(&[
-            ("<p>Go to https://example.com/path.</p>", "Go to <https://example.com/path>."),
-            ("<p>(see http://example.com/a_(b))</p>", "(see <http://example.com/a_(b)>)"),
-            ("<p>https://s3.&lt;region&gt;.amazonaws.com</p>", "https://s3.\\<region>.amazonaws.com"),
-            ("<p>https://bucket.s3.amazonaws.com/&lt;key&gt;</p>", "<https://bucket.s3.amazonaws.com/>\\<key>"),
-            ("<p>\"https://example.com\"</p>", "\"<https://example.com>\""),
-            ("<p>https:// alone</p>", "https:// alone"),
-            ("See https://example.com for details", "See <https://example.com> for details"),
-        ]);
-    }
-
-    #[test]
-    fn lists() {
-        check(&[
-            ("<ul><li>one</li><li>two</li></ul>", "- one\n- two"),
-            ("<ol><li>one</li><li>two</li></ol>", "1. one\n2. two"),
-            ("<ol start=\"9\"><li>a</li><li>b</li></ol>", "9. a\n10. b"),
-            ("<ul><li><p>one</p></li><li><p>two</p></li></ul>", "- one\n- two"),
-            ("<ul><li><p>a</p><p>b</p></li><li>c</li></ul>", "- a\n\n  b\n\n- c"),
-            ("<ul><li>a<ul><li>b<ul><li>c</li></ul></li></ul></li></ul>", "- a\n  - b\n    - c"),
-            ("<ol><li>a<ol><li>b</li></ol></li></ol>", "1. a\n   1. b"),
-            ("<ul><li>a<li>b</ul>", "- a\n- b"),
-            ("<ul><li>a</li><ul><li>nested</li></ul></ul>", "- a\n  - nested"),
-            ("<ul>stray<li>a</li></ul>", "- stray\n- a"),
-            ("<ul><li></li><li> </li></ul>", ""),
-            ("<li>orphan</li>", "- orphan"),
-            ("<p>Intro:</p><ul><li>x</li></ul><p>After.</p>", "Intro:\n\n- x\n\nAfter."),
-            // Adjacent lists would merge, so every other one uses the other marker.
-            ("<ul><li>a</li></ul><ul><li>b</li></ul><ul><li>c</li></ul>", "- a\n\n* b\n\n- c"),
-            ("<ol><li>a</li></ol><ol><li>b</li></ol>", "1. a\n\n1) b"),
-            ("<ul><li>a</li></ul><ol><li>b</li></ol>", "- a\n\n1. b"),
-            (
-                "<ul><li>1. not a list</li><li>- dash</li><li># hash</li></ul>",
-                "- 1\\. not a list\n- \\- dash\n- \\# hash",
-            ),
-            (
-                "<ul><li><p><code>Creating</code> - The access preview creation is in progress.</p></li></ul>",
-                "- `Creating` - The access preview creation is in progress.",
-            ),
-        ]);
-    }
-
-    #[test]
-    fn callouts_headings_definitions() {
-        check(&[
-            ("<note><p>Careful.</p></note>", "**Note:** Careful."),
-            ("<important>Really.</important>", "**Important:** Really."),
-            ("<note><p>One.</p><p>Two.</p></note>", "**Note:** One.\n\nTwo."),
-            ("<note><ul><li>x</li></ul></note>", "**Note:**\n\n- x"),
-            ("<note></note>", ""),
-            ("<h2>Title</h2><p>Body</p>", "**Title**\n\nBody"),
-            ("<fullname>Amazon S3</fullname><p>Storage.</p>", "**Amazon S3**\n\nStorage."),
-            (
-                "<dl><dt>Term</dt><dd><p>Meaning.</p></dd><dt>Other<dd>More</dl>",
-                "**Term**\n\nMeaning.\n\n**Other**\n\nMore",
-            ),
-        ]);
-    }
-
-    #[test]
-    fn tables() {
-        check(&[
-            (
-                "<table><tr><th>Name</th><th>Type</th></tr><tr><td>a</td><td>string</td></tr></table>",
-                "- **Name** \\| **Type**\n- a \\| string",
-            ),
-            ("<table><tbody><tr><td>x<td>y</tbody></table>", "- x \\| y"),
-            ("<table></table>", ""),
-        ]);
-    }
-
-    #[test]
-    fn aws_examples() {
-        check(&[
-            (
-                "<examples><request>\nPOST /\n</request><response>\n{}\n</response></examples>",
-                "```text\nPOST /\n```\n\n```text\n{}\n```",
-            ),
-            (
-                "<p>Intro.</p><examples><example><name>Call</name><description>Edited.</description>\
-             <request>\nPOST / HTTP/1.1\n{}\n</request></example></examples>",
-                "Intro.\n\n**Call**\n\nEdited.\n\n```text\nPOST / HTTP/1.1\n{}\n```",
-            ),
-            ("<p>A <name>placeholder</name> outside examples</p>", "A \\<name>placeholder\\</name> outside examples"),
-        ]);
-    }
-
-    #[test]
-    fn escaping_in_html_text() {
-        check(&[
-            ("<p>[Foo] and [x](y)</p>", "\\[Foo\\] and \\[x\\](y)"),
-            ("<p>a &lt;b&gt; c</p>", "a \\<b> c"),
-            ("<p>arn:aws:s3:::bucket/*</p>", "arn:aws:s3:::bucket/\\*"),
-            ("<p>2 * 3</p>", "2 * 3"),
-            ("<p>snake_case and _leading</p>", "snake_case and \\_leading"),
-            ("<p>back`tick and back\\slash</p>", "back\\`tick and back\\\\slash"),
-            ("<p>a|b ~c~</p>", "a\\|b \\~c\\~"),
-            ("<p># not heading</p>", "\\# not heading"),
-            ("<p>&gt; not quote</p>", "\\> not quote"),
-            ("<p>- not list</p>", "\\- not list"),
-            ("<p>+ not list</p>", "\\+ not list"),
-            ("<p>1. not list</p>", "1\\. not list"),
-            ("<p>2024) year</p>", "2024\\) year"),
-            ("<p>1<i>)</i> #</p>", "1\\) #"),
-            ("<p>=== not heading</p>", "\\=== not heading"),
-            ("<p>AT&amp;T &amp;copy; &amp;</p>", "AT&T \\&copy; &"),
-            ("<p>Unknown <region> and <bucket-name> tags</p>", "Unknown \\<region> and \\<bucket-name> tags"),
-            ("<p>a < b > c</p>", "a \\< b > c"),
-            ("<p>x &#39;y&#39; &quot;z&quot; &nbsp;w &#x2014; &bogus;</p>", "x 'y' \"z\" w — \\&bogus;"),
-            ("<p><!-- comment -->Visible</p>", "Visible"),
-            ("<p>\"<b>\" tag</p>", "\"\\<b>\" tag"),
-        ]);
-    }
-
-    #[test]
-    fn malformed_html() {
-        check(&[
-            ("<p>unclosed <b>bold", "unclosed **bold**"),
-            ("<p>stray</b> end</p>", "stray end"),
-            ("<p>crossed <b>tags<i>here</b>ok</i></p>", "crossed **tagshere**ok"),
-            ("<p a=\"1\" b='2' c=3 d>attrs</p>", "attrs"),
-            ("<p>broken <a href=\"https://x.com>link</a></p>", "broken \\<a href=\"<https://x.com>>link"),
-            ("<p>lt at end <", "lt at end \\<"),
-            ("<<<>>>", "\\<\\<\\<>>>"),
-            ("<p><!-- unclosed comment</p>", "\\<!-- unclosed comment"),
-            ("</p>", ""),
-            ("<p>x</p></li></ul>y", "x\n\ny"),
-        ]);
-    }
-
-    #[test]
-    fn wrapping() {
-        let words = vec!["word"; 60].join(" ");
-        let out = to_markdown(&format!("<p>{words}</p>"));
-        assert!(out.lines().count() > 1);
-        assert!(out.lines().all(|line| line.len() <= 100), "{out}");
-        assert_eq!(out.replace('\n', " "), words);
-        // A wrapped line never starts with something that would begin a block.
-        let risky = vec!["a - b + c 1. d # e > f"; 20].join(" ");
-        for line in to_markdown(&format!("<p>{risky}</p>")).lines().skip(1) {
-            assert!(line.starts_with(|c: char| c.is_alphabetic()), "{line:?}");
-        }
-        let nested = to_markdown(&format!("<ul><li>{words}</li></ul>"));
-        assert!(nested.lines().skip(1).all(|line| line.starts_with("  ") && !line.starts_with("   ")), "{nested}");
-        // Link text is kept on one line.
-        let link = format!("<p>{words} <a href=\"https://example.com/a\">some link text</a> end</p>");
-        assert!(to_markdown(&link).contains("\n[some link text](https://example.com/a)"), "{}", to_markdown(&link));
-        // Long CommonMark lines are wrapped too, list items with their indentation.
-        let markdown = to_markdown(&format!("- {words}\n\n{words}"));
-        assert!(markdown.lines().all(|line| line.len() <= 100), "{markdown}");
-        assert!(markdown.lines().nth(1).is_some_and(|line| line.starts_with("  word")), "{markdown}");
-        assert_eq!(
-            to_markdown(&format!("{words} `a b` https://x.com/a")).replace('\n', " "),
-            format!("{words} `a b` <https://x.com/a>")
-        );
-        // A paragraph with an over-long line is wrapped as a whole, keeping hard line breaks.
-        let reflowed = to_markdown(&format!("{words}\nshort\nlines\\\nafter break"));
-        assert!(reflowed.lines().all(|line| line.len() <= 100), "{reflowed}");
-        assert!(reflowed.ends_with("word\nshort lines\\\nafter break"), "{reflowed}");
-        // Never after an unescaped backslash, which would make a hard line break.
-        let backslashes = vec!["a\\ b"; 40].join(" ");
-        assert!(to_markdown(&backslashes).lines().all(|line| !line.ends_with('\\')));
-    }
-
-    #[test]
-    fn commonmark_is_kept() {
-        check(&[
-            ("Plain text.", "Plain text."),
-            ("One\nline\n\nTwo", "One\nline\n\nTwo"),
-            ("Uses `code`, *em*, **strong** and _under_.", "Uses `code`, *em*, **strong** and _under_."),
-            ("- a\n- b\n  - c\n\n1. x\n2. y", "- a\n- b\n  - c\n\n1. x\n2. y"),
-            ("[Smithy](https://smithy.io) docs", "[Smithy](https://smithy.io) docs"),
-            ("An ![image](https://x.com/i.png)", "An ![image](https://x.com/i.png)"),
-            ("<https://smithy.io>", "<https://smithy.io>"),
-            ("Escaped \\[x\\] stays", "Escaped \\[x\\] stays"),
-            ("`AWS::<NAME>::Thing` ok", "`AWS::<NAME>::Thing` ok"),
-            ("Use `<p>` in text", "Use `<p>` in text"),
-            ("> quoted", "> quoted"),
-            ("Spans `across\nlines` work", "Spans `across\nlines` work"),
-            ("    Indented\n    whole doc", "Indented\nwhole doc"),
-            ("First line\n      continues here", "First line continues here"),
-        ]);
-    }
-
-    #[test]
-    fn commonmark_is_made_safe() {
-        check(&[
-            ("A [Foo] link", "A \\[Foo\\] link"),
-            ("See [Foo][bar]", "See \\[Foo\\]\\[bar\\]"),
-            ("See [the spec](spec.html) now", "See the spec now"),
-            ("See [`Foo`](Foo)", "See `Foo`"),
-            ("[outer [inner](https://a.com)](https://b.com)", "\\[outer [inner](https://a.com)\\](<https://b.com>)"),
-            ("Visit https://smithy.io.", "Visit <https://smithy.io>."),
-            ("[https://a.com](https://a.com)", "[https://a.com](https://a.com)"),
-            ("a <T> c", "a \\<T> c"),
-            ("a | b", "a \\| b"),
-            ("odd ` tick", "odd \\` tick"),
-            ("odd `` ticks `", "odd \\`\\` ticks \\`"),
-            ("# Title\nBody", "**Title**\n\nBody"),
-            ("## Title ##", "**Title**"),
-            ("# Ends with \\", "**Ends with \\\\**"),
-            ("# *Emphasis*", "**\\*Emphasis\\***"),
-            ("# ```x``` y_", "**```x``` y\\_**"),
-            ("12)\n    ```\n    x\n    ```", "12)\n    ```text\n    x\n    ```"),
-            // The fence grows so that no line of the code can close it.
-            ("  ```\n#\n    ```\n", "````text\n#\n  ```\n````"),
-            ("> quoted\n> =", "> quoted\n> \\="),
-            ("<ftp://x.com> <a@b.com>", "\\<ftp://x.com> <a@b.com>"),
-            ("Title\n=====\nBody", "**Title**\n\nBody"),
-            ("#hashtag", "#hashtag"),
-            ("Text\n***\nMore", "Text\n\n***\n\nMore"),
-        ]);
-    }
-
-    #[test]
-    fn commonmark_code_blocks() {
-        check(&[
-            ("```\nfn main() {}\n```", "```text\nfn main() {}\n```"),
-            ("```rust\nfn main() {}\n```", "```text\nfn main() {}\n```"),
-            ("```rust,ignore\nx\n```", "```text\nx\n```"),
-            ("```should-panic\nx\n```", "```text\nx\n```"),
-            ("```E0277\nx\n```", "```text\nx\n```"),
-            ("```c++\nx\n```", "```text\nx\n```"),
-            ("~~~##\nx\n~~~", "~~~text\nx\n~~~"),
-            ("```json\n{}\n```", "```json\n{}\n```"),
-            ("~~~smithy\nstructure A {}\n~~~", "~~~smithy\nstructure A {}\n~~~"),
-            ("```\nnever closed", "```text\nnever closed\n```"),
-            (
-                "Text:\n\n    indented code\n      more\n\nAfter",
-                "Text:\n\n```text\nindented code\n  more\n```\n\nAfter",
-            ),
-            ("- item\n\n      code in item\n", "- item\n\n  ```text\n  code in item\n  ```"),
-            ("- item\n  ```\n  x\n  ```", "- item\n\n  ```text\n  x\n  ```"),
-            ("Inline ```code``` here", "Inline ```code``` here"),
-            // Code blocks that start inside list items and quotes.
-            ("- ```rust\n  fn main() {}\n  ```\n- next", "- ```text\n  fn main() {}\n  ```\n\n- next"),
-            ("-     not code", "- not code"),
-            (">     not code", "> not code"),
-            ("> > nested", ">> nested"),
-            ("- # Not a heading", "- \\# Not a heading"),
-            ("-\tTabbed", "- Tabbed"),
-            // An empty item ends at a blank line, so what follows is an indented code block.
-            ("+\n\n    code", "+\n\n```text\ncode\n```"),
-            // A lazy underline is text, not a heading, even inside a list item.
-            ("* Item\n=", "* Item ="),
-            // Only bullets and items numbered 1 with content interrupt a paragraph.
-            ("Text\n2. two\n1.\n- one", "Text\n2. two\n1.\n- one"),
-            ("-\n      code", "-\n  ```text\n  code\n  ```"),
-            ("!\n1.\n\t~~~", "!\n1\\. ~~~"),
-            ("Text\n1.\n1.\n      #", "Text\n1.\n1\\. #"),
-            ("Text\n1.\n-", "**Text 1.**"),
-            ("Text\n```\nx\n\n\ny\n```", "Text\n\n```text\nx\n\ny\n```"),
-        ]);
-    }
-
-    #[test]
-    fn line_ends_and_controls() {
-        check(&[
-            ("<p>a\r\nb\rc</p>", "a b c"),
-            ("One\r\n\r\nTwo", "One\n\nTwo"),
-            ("<p>bell\u{7}here</p>", "bellhere"),
-            ("\n\n\ntext\n\n\n\nmore\n\n", "text\n\nmore"),
-        ]);
-    }
-
-    #[test]
-    fn output_invariants_hold_on_mixed_input() {
-        let inputs = [
-            "<p>x</p>\n\n\n<p>y   </p>",
-            "<ul><li><p>a</p>\n\n<p>b</p></li></ul>",
-            "text   \n   \n   more   ",
-            "<pre>\n\n  a  \n\n\n  b\n\n</pre>",
-        ];
-        for input in inputs {
-            assert_invariants(input, &to_markdown(input));
-        }
-    }
-
-    /// The promises every output keeps, whatever the input.
-    fn assert_invariants(input: &str, out: &str) {
-        let context = format!("input: {input:?}\noutput: {out:?}");
-        assert!(!out.starts_with('\n') && !out.ends_with('\n'), "{context}");
-        assert!(!out.contains("\n\n\n"), "{context}");
-        let mut fence: Option<String> = None;
-        for line in out.lines() {
-            assert_eq!(line, line.trim_end(), "{context}");
-            assert!(!line.contains('\t'), "{context}");
-            let trimmed = line.trim_start();
-            let marker: String = trimmed.chars().take_while(|&c| c == '`' || c == '~').collect();
-            match &fence {
-                Some(open) if trimmed == marker && marker.starts_with(&open[..1]) && marker.len() >= open.len() => {
-                    fence = None;
-                }
-                Some(_) => continue,
-                None if marker.len() >= 3 && marker.chars().all(|c| c == marker.as_bytes()[0] as char) => {
-                    fence = Some(marker);
-                }
-                None => {}
+        match c {
+            '\t' => {
+                let spaces = 4 - column % 4;
+                cleaned.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            c if is_bidi_control(c) => {
+                let before = cleaned.len();
+                push_escaped(&mut cleaned, c);
+                column += cleaned.len() - before;
+            }
+            '\u{2028}' | '\u{2029}' => {
+                cleaned.push(' ');
+                column += 1;
+            }
+            c if c.is_control() => {}
+            c => {
+                cleaned.push(c);
+                column += 1;
             }
         }
     }
+    let trimmed = cleaned.trim_end().len();
+    cleaned.truncate(trimmed);
+    cleaned.into()
+}
 
-    #[test]
-    fn arbitrary_input_never_panics() {
-        // Fragments that exercise the parsers' edge cases, combined pseudo-randomly.
-        let fragments = [
-            "<",
-            ">",
-            "</",
-            "<p>",
-            "</p>",
-            "<b>",
-            "</b>",
-            "<i>",
-            "<code>",
-            "</code>",
-            "<pre>",
-            "</pre>",
-            "<a href=\"",
-            "https://",
-            "http://x.com/(",
-            ")",
-            "[",
-            "]",
-            "(",
-            "`",
-            "``",
-            "```",
-            "~~~",
-            "\\",
-            "*",
-            "_",
-            "&",
-            "&#",
-            "&#x",
-            ";",
-            "&lt;",
-            "\n",
-            "\n\n",
-            "    ",
-            "\t",
-            "- ",
-            "1. ",
-            "# ",
-            "> ",
-            "é",
-            "日本",
-            "🦀",
-            "<ul>",
-            "<li>",
-            "</ul>",
-            "<ol start=\"99999999999\">",
-            "<note>",
-            "<dl><dt>",
-            "<dd>",
-            "<table><tr><td>",
-            "<br>",
-            "<!--",
-            "-->",
-            "\"",
-            "'",
-            "|",
-            "<example>",
-            "<name>",
-            "<request>",
-            "=",
-            "---",
-            "\r",
-            "\u{0}",
-            "\u{a0}",
-            "[x](",
-            "<https://a",
-            "<a@b>",
-        ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..3000 {
-            let len = (next() % 40) as usize;
-            let input: String = (0..len).map(|_| fragments[(next() % fragments.len() as u64) as usize]).collect();
-            let out = to_markdown(&input);
-            assert_invariants(&input, &out);
-        }
-        // Raw bytes, decoded lossily, including invalid UTF-8 and every ASCII character.
-        for _ in 0..3000 {
-            let len = (next() % 64) as usize;
-            let bytes: Vec<u8> = (0..len).map(|_| (next() % 256) as u8).collect();
-            let input = String::from_utf8_lossy(&bytes);
-            assert_invariants(&input, &to_markdown(&input));
-        }
-    }
-
-    #[test]
-    fn large_inputs_take_linear_time() {
-        let inputs = [
-            "<".repeat(100_000),
-            "<a href=\"".repeat(20_000),
-            "[".repeat(100_000),
-            "[a](b".repeat(20_000),
-            format!("`{}", "x``".repeat(30_000)),
-            "<b>".repeat(30_000),
-            "<ul><li>".repeat(10_000),
-            "https://a.b/(".repeat(10_000),
-            format!("<p>{}</p>", "word ".repeat(50_000)),
-            "<!--".repeat(25_000),
-            "&#".repeat(50_000),
-            "- ".repeat(50_000),
-            "a\n    b\n".repeat(20_000),
-        ];
-        let started = std::time::Instant::now();
-        for input in &inputs {
-            assert_invariants("(large)", &to_markdown(input));
-        }
-        assert!(started.elapsed().as_secs() < 10, "took {:?}", started.elapsed());
-    }
+/// Appends `c` written out as the text `\u{202E}`.
+fn push_escaped(out: &mut String, c: char) {
+    use std::fmt::Write;
+    // Writing to a `String` cannot fail.
+    let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
 }

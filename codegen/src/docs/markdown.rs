@@ -201,20 +201,6 @@ fn ordered_marker_len(text: &str) -> Option<usize> {
     is_marker.then_some(digits)
 }
 
-/// Backslash-escapes the first character of `line` if the line would otherwise start a block.
-pub(super) fn escape_line_start(line: &str) -> String {
-    if line.is_empty() || safe_line_start(line) {
-        return line.to_string();
-    }
-    if let Some(digits) = ordered_marker_len(line) {
-        return format!("{}\\{}", &line[..digits], &line[digits..]);
-    }
-    match line.chars().next() {
-        Some(c) if c.is_ascii_punctuation() => format!("\\{line}"),
-        _ => line.to_string(),
-    }
-}
-
 /// What follows a run of spans in the output, for deciding whether emphasis markers work there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Next {
@@ -493,7 +479,7 @@ fn write_text(text: &str, w: &mut InlineWriter) {
 }
 
 /// Whether `text` (just after a `&`) would be read as a character reference such as `&copy;`.
-fn looks_like_character_reference(text: &str) -> bool {
+pub(super) fn looks_like_character_reference(text: &str) -> bool {
     let name = text.strip_prefix('#').unwrap_or(text);
     let len = name.bytes().take(32).take_while(u8::is_ascii_alphanumeric).count();
     len > 0 && name.as_bytes().get(len) == Some(&b';')
@@ -583,7 +569,7 @@ const HEX_DIGITS: &[u8; 16] = b"0123456789ABCDEF";
 
 /// Percent-encodes whitespace, control characters, `<`, `>`, backticks and `extra` so that the URL
 /// fits in a link destination or an autolink.
-fn encode_url(url: &str, extra: &[char]) -> String {
+pub(super) fn encode_url(url: &str, extra: &[char]) -> String {
     let mut out = String::with_capacity(url.len());
     for ch in url.chars() {
         if ch.is_whitespace() || ch.is_control() || matches!(ch, '<' | '>' | '`') || extra.contains(&ch) {
