@@ -165,3 +165,42 @@ fn push_escaped(out: &mut String, c: char) {
     // Writing to a `String` cannot fail.
     let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
 }
+
+/// Wraps Markdown the generator writes itself (sentences, code spans, links, `- ` list items, one
+/// paragraph or item per line) at the width model documentation is wrapped at, breaking only at
+/// spaces outside code spans and links, where the next word cannot start a block.
+pub(crate) fn wrap_prose(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 32);
+    for (i, line) in markdown.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.chars().count() <= markdown::WIDTH {
+            out.push_str(line);
+            continue;
+        }
+        let indent = if line.starts_with("- ") { "  " } else { "" };
+        let mut breaks = Vec::new();
+        let (mut in_code, mut brackets, mut parens) = (false, 0i32, 0i32);
+        for (at, c) in line.char_indices() {
+            match c {
+                '`' => in_code = !in_code,
+                '[' if !in_code => brackets += 1,
+                ']' if !in_code => brackets -= 1,
+                '(' if !in_code && line[..at].ends_with(']') => parens += 1,
+                ')' if !in_code && parens > 0 => parens -= 1,
+                ' ' if !in_code && brackets == 0 && parens == 0 => breaks.push(at),
+                _ => {}
+            }
+        }
+        let wrapped = markdown::wrap(line, &breaks, markdown::WIDTH - indent.len());
+        for (j, part) in wrapped.iter().enumerate() {
+            if j > 0 {
+                out.push('\n');
+                out.push_str(indent);
+            }
+            out.push_str(part);
+        }
+    }
+    out
+}

@@ -1,7 +1,9 @@
 //! Markdown blocks and the writer that turns them into lines rustdoc reads exactly as meant.
 
-/// Paragraph lines are wrapped at this many characters, list indentation included.
-pub(super) const WIDTH: usize = 100;
+/// Paragraph lines are wrapped at this many characters, list indentation included: with the
+/// `/// ` of a doc comment at the four columns of indentation of a field or method, a line stays
+/// within 100 columns.
+pub(crate) const WIDTH: usize = 92;
 
 /// Deeply nested lists still get this much room per line.
 pub(super) const MIN_WIDTH: usize = 40;

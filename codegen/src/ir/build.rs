@@ -322,7 +322,8 @@ impl Builder<'_> {
                 None => format!("The {what} of the `{shape_name}` operation."),
             };
             if structure.id.name() != name.name && !structure.id.is_prelude() {
-                item.docs.push_str(&format!("\n\n*The `{}` structure in the model.*", structure.id));
+                let note = format!("*The `{}` structure in the model.*", structure.id);
+                item.docs.push_str(&format!("\n\n{}", crate::docs::wrap_prose(&note)));
             }
             item
         };
@@ -639,10 +640,10 @@ fn markdown(doc: Option<&str>) -> Option<String> {
 
 /// Documentation, or `fallback` when there is none, ending with the note of a rename.
 fn with_rename(docs: Option<&str>, fallback: String, rename: Option<&Rename>) -> String {
-    let mut docs = docs.map_or(fallback, str::to_owned);
+    let mut docs = docs.map_or_else(|| crate::docs::wrap_prose(&fallback), str::to_owned);
     if let Some(rename) = rename {
         docs.push_str("\n\n");
-        docs.push_str(&rename.note());
+        docs.push_str(&crate::docs::wrap_prose(&rename.note()));
     }
     docs
 }

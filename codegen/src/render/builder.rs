@@ -7,7 +7,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::tokens::{allow_deprecated, deprecated, docs, path};
+use super::tokens::{allow_deprecated, deprecated, docs, path, prose};
 use super::{Context, Std, ident, lit};
 use crate::ir::{DefaultValue, Item, Member, NamedKind, Node, Structure, Type};
 
@@ -20,7 +20,7 @@ pub(crate) fn builder(cx: &Context<'_>, std: &Std, item: &Item, structure: &Stru
     let builder_name = item.named.builder_name();
     let name = ident(&builder_name);
     let sensitive = structure.sensitive();
-    let doc = format!(" A builder for [`{}`].", item.named.name);
+    let doc = prose(&format!("A builder for [`{}`].", item.named.name));
     let derive = if sensitive {
         quote!(#[derive(Clone, PartialEq, Default)])
     } else {
@@ -45,7 +45,7 @@ pub(crate) fn builder(cx: &Context<'_>, std: &Std, item: &Item, structure: &Stru
     let build_or_zero = structure.fallible().then(|| build_or_zero(std, item, structure, request_id));
     let debug = sensitive.then(|| super::structure::redacting_debug(&builder_name, members, false));
     quote! {
-        #[doc = #doc]
+        #doc
         #[non_exhaustive]
         #derive
         pub struct #name {
@@ -74,10 +74,11 @@ fn methods(std: &Std, member: &Member) -> TokenStream {
     let setter = match &member.ty {
         Type::List(list) => {
             let item = &list.item;
-            let intro = format!(" Appends one item to `{plain}`; [`{set}`](Self::{set}) replaces the whole list.");
+            let intro =
+                prose(&format!("Appends one item to `{plain}`; [`{set}`](Self::{set}) replaces the whole list."));
             let (param, convert) = (parameter(std, item), convert(item, quote!(input)));
             quote! {
-                #[doc = #intro]
+                #intro
                 #[doc = ""]
                 #member_docs
                 #deprecated
@@ -89,11 +90,11 @@ fn methods(std: &Std, member: &Member) -> TokenStream {
         }
         Type::Map(map) => {
             let (key, value) = (&map.key, &map.value);
-            let intro = format!(" Adds one entry to `{plain}`; [`{set}`](Self::{set}) replaces the whole map.");
+            let intro = prose(&format!("Adds one entry to `{plain}`; [`{set}`](Self::{set}) replaces the whole map."));
             let (key_param, key_convert) = (parameter(std, key), convert(key, quote!(key)));
             let (value_param, value_convert) = (parameter(std, value), convert(value, quote!(value)));
             quote! {
-                #[doc = #intro]
+                #intro
                 #[doc = ""]
                 #member_docs
                 #deprecated
@@ -118,10 +119,10 @@ fn methods(std: &Std, member: &Member) -> TokenStream {
             }
         }
     };
-    let set_doc = format!(" Sets or clears `{plain}`; see [`{plain}`](Self::{plain}).");
+    let set_doc = prose(&format!("Sets or clears `{plain}`; see [`{plain}`](Self::{plain})."));
     let ty = std.ty(&member.ty);
     let assign = if member.boxed { quote!(input.map(#boxed::new)) } else { quote!(input) };
-    let get_doc = format!(" The value of `{plain}` set so far.");
+    let get_doc = prose(&format!("The value of `{plain}` set so far."));
     let (ret, body) = match &member.ty {
         Type::String => (quote!(#option<&str>), quote!(self.#field.as_deref())),
         copy if copy.is_copy() => (quote!(#option<#ty>), quote!(self.#field)),
@@ -134,13 +135,13 @@ fn methods(std: &Std, member: &Member) -> TokenStream {
     };
     quote! {
         #setter
-        #[doc = #set_doc]
+        #set_doc
         #deprecated
         pub fn #set(mut self, input: #option<#ty>) -> Self {
             self.#field = #assign;
             self
         }
-        #[doc = #get_doc]
+        #get_doc
         #deprecated
         pub fn #get(&self) -> #ret {
             #body
@@ -189,18 +190,18 @@ fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> Tok
         quote!(#field: #value,)
     });
     if fallible {
-        let doc = format!(" Builds a [`{type_name}`], or says which required member was not set.");
+        let doc = prose(&format!("Builds a [`{type_name}`], or says which required member was not set."));
         let (result, ok) = (&std.result, &std.ok);
         quote! {
-            #[doc = #doc]
+            #doc
             pub fn build(self) -> #result<#path, crate::error::BuildError> {
                 #ok(#path { #(#fields)* #request_id })
             }
         }
     } else {
-        let doc = format!(" Builds a [`{type_name}`].");
+        let doc = prose(&format!("Builds a [`{type_name}`]."));
         quote! {
-            #[doc = #doc]
+            #doc
             pub fn build(self) -> #path {
                 #path { #(#fields)* #request_id }
             }
@@ -213,7 +214,10 @@ fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> Tok
 fn build_or_zero(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> TokenStream {
     // The structure is defined in the same file, so its bare name is unambiguous.
     let path = ident(&item.named.name);
-    let doc = format!(" Builds a [`{}`], giving required members that were not set their zero value.", item.named.name);
+    let doc = prose(&format!(
+        "Builds a [`{}`], giving required members that were not set their zero value.",
+        item.named.name
+    ));
     let none = &std.none;
     let request_id = request_id.then(|| quote!(_request_id: #none,));
     let fields = structure.members.iter().map(|member| {
@@ -228,7 +232,7 @@ fn build_or_zero(std: &Std, item: &Item, structure: &Structure, request_id: bool
         quote!(#field: #value,)
     });
     quote! {
-        #[doc = #doc]
+        #doc
         #[cfg(feature = "serde")]
         pub(crate) fn build_or_zero(self) -> #path {
             #path { #(#fields)* #request_id }

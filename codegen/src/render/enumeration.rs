@@ -22,12 +22,13 @@ pub(crate) fn enumeration(item: &Item, enumeration: &Enum) -> TokenStream {
         })
         .collect();
     let mut markdown = item.docs.clone();
-    markdown.push_str(&format!(
-        "\n\nThe model lists {}. A value it does not list is kept in [`{}::Unknown`]: matching on it is not \
+    markdown.push_str("\n\n");
+    markdown.push_str(&crate::docs::wrap_prose(&format!(
+        "The model lists {}. A value it does not list is kept in [`{}::Unknown`]: matching on it is not \
          forward compatible, because a later version of this crate may give that value a variant of its own.",
         listed.join(", "),
         item.named.name
-    ));
+    )));
     if enumeration.sensitive {
         markdown.push_str("\n\nThe values are sensitive: `Debug` and `Display` do not show them.");
     }

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tokens::{REDACTED, docs, path};
+use super::tokens::{REDACTED, docs, path, prose};
 use super::{Std, ident};
 use crate::ir::{ErrorInfo, Item, ModeledRetry, Operation, Structure};
 
@@ -13,9 +13,9 @@ use crate::ir::{ErrorInfo, Item, ModeledRetry, Operation, Structure};
 pub(crate) fn exception(item: &Item, structure: &Structure, info: &ErrorInfo) -> TokenStream {
     let name = ident(&item.named.name);
     let code = &info.code;
-    let code_doc = format!(" The code that identifies this error on the wire: `{code}`.");
+    let code_doc = prose(&format!("The code that identifies this error on the wire: `{code}`."));
     let status = info.http_status;
-    let status_doc = format!(" The HTTP status code the service answers this error with: {status}.");
+    let status_doc = prose(&format!("The HTTP status code the service answers this error with: {status}."));
     let retryable = info.retryable;
     let message = info.message.map(|index| &structure.members[index]);
     let allow = message.filter(|m| m.deprecated.is_some()).map(|_| quote!(#[allow(deprecated)]));
@@ -40,9 +40,9 @@ pub(crate) fn exception(item: &Item, structure: &Structure, info: &ErrorInfo) ->
     };
     quote! {
         impl #name {
-            #[doc = #code_doc]
+            #code_doc
             pub const CODE: &'static str = #code;
-            #[doc = #status_doc]
+            #status_doc
             pub const HTTP_STATUS: u16 = #status;
             /// Whether the model marks this error as safe to retry.
             pub const RETRYABLE: bool = #retryable;
@@ -63,16 +63,16 @@ pub(crate) fn exception(item: &Item, structure: &Structure, info: &ErrorInfo) ->
 pub(crate) fn operation_error(std: &Std, op: &Operation, request_ids: bool) -> TokenStream {
     let name = ident(&op.error);
     let Std { option, some, none, from, .. } = std;
-    let enum_docs = docs(&format!(
+    let enum_docs = docs(&crate::docs::wrap_prose(&format!(
         "The errors the `{}` operation can return.\n\nErrors the model does not describe arrive as \
          [`Unhandled`](Self::Unhandled), with whatever code, message and status the service sent.",
         op.shape_name
-    ));
+    )));
     let variants: Vec<_> = op.errors.iter().map(|v| ident(&v.name)).collect();
     let paths: Vec<_> = op.errors.iter().map(|v| path(&v.named)).collect();
     let variant_docs = op.errors.iter().map(|v| docs(&v.docs));
     let is_fns = op.errors.iter().map(|v| ident(&v.is_fn));
-    let is_docs = op.errors.iter().map(|v| format!(" Whether this is a [`{0}`](Self::{0}).", v.name));
+    let is_docs = op.errors.iter().map(|v| prose(&format!("Whether this is a [`{0}`](Self::{0}).", v.name)));
     let messages = op.errors.iter().zip(&variants).map(|(v, variant)| match &v.message {
         Some(message) if message.sensitive => quote!(Self::#variant(_) => #none,),
         Some(message) if message.optional => {
@@ -124,7 +124,7 @@ pub(crate) fn operation_error(std: &Std, op: &Operation, request_ids: bool) -> T
         }
         impl #name {
             #(
-                #[doc = #is_docs]
+                #is_docs
                 pub fn #is_fns(&self) -> bool {
                     ::std::matches!(self, Self::#variants(_))
                 }

@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::tokens::{allow_deprecated, builder_path, docs, path};
+use super::tokens::{allow_deprecated, builder_path, docs, path, prose};
 use super::{Context, Std, ident, lit};
 use crate::ir::{
     Binding, HostPiece, HttpOperation, Item, ItemKind, Member, NamedKind, Operation, PathPiece, Structure,
@@ -104,17 +104,17 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
     let type_name = ident(&item.named.name);
     let type_label = lit(&item.named.name);
 
-    let docs_request = docs(&format!(
+    let docs_request = docs(&crate::docs::wrap_prose(&format!(
         "The HTTP request that sends this input to the service: `{} {}` with the input's labels, query \
          parameters, headers and body.\n\nThe URI is the path and query only: put the service's endpoint in \
          front of it, sign the request, and send it with any HTTP client. A label that is missing or empty is \
          a [`BuildError`](crate::error::BuildError).",
         http.method, http.uri
-    ));
-    let docs_with = docs(
+    )));
+    let docs_with = docs(&crate::docs::wrap_prose(
         "The HTTP request that sends this input, built with `options`: with an endpoint, the URI is \
          absolute; an unset idempotency token is taken from the options or generated.",
-    );
+    ));
 
     // An unset idempotency token is filled in a copy of the input; `input` is what is sent.
     let tokens: Vec<&Member> =
@@ -302,7 +302,7 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
     let method = &http.method;
     let allow = allow_deprecated(structure.any_deprecated());
     let wrapper = (payload.is_none() && !body_members.is_empty()).then(|| {
-        let doc = format!(" The members of [`{}`] that travel in the JSON body.", item.named.name);
+        let doc = prose(&format!("The members of [`{}`] that travel in the JSON body.", item.named.name));
         let serialize = super::serde::serialize_impl(
             &std,
             &quote!(#body_wrapper<'_>),
@@ -311,7 +311,7 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
             &quote!(self.0),
         );
         quote! {
-            #[doc = #doc]
+            #doc
             #[cfg(feature = "http")]
             struct #body_wrapper<'a>(&'a #type_name);
             #[cfg(feature = "http")]
@@ -577,7 +577,7 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
         let deserialize =
             super::serde::deserialize_impl(&std, &quote!(#wrapper), item, &body_members, &quote!(#wrapper(builder)));
         quote! {
-            #[doc = #doc]
+            #doc
             #[cfg(feature = "http")]
             struct #wrapper(#builder);
             #[cfg(feature = "http")]
@@ -637,12 +637,12 @@ pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
     let Std { result, err, some, .. } = std;
     let output = path(&op.output.named);
     let error = ident(&op.error);
-    let doc = docs(&format!(
+    let doc = docs(&crate::docs::wrap_prose(&format!(
         "Reads a response to the `{}` operation: this output when it succeeded, else the error the \
          response carries. An error the model does not describe, or a response that cannot be read, is \
          [`{}::Unhandled`].",
         op.shape_name, op.error
-    ));
+    )));
     let unhandled = quote! {
         let mut unhandled = crate::error::Unhandled::new().with_http_status(status).with_body(body.to_vec());
         if let #some(code) = info.code {

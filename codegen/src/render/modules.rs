@@ -136,25 +136,29 @@ fn builders_of(items: &[&Item]) -> TokenStream {
 fn lib_rs(cx: &Context<'_>) -> TokenStream {
     let krate = cx.krate;
     let service = &krate.service;
-    let mut markdown = format!("Rust types for {} (`{}`, API version {}).", service.title, service.id, service.version);
+    let wrap = crate::docs::wrap_prose;
+    let mut markdown =
+        wrap(&format!("Rust types for {} (`{}`, API version {}).", service.title, service.id, service.version));
     if !service.docs.is_empty() {
         markdown.push_str("\n\n");
         markdown.push_str(&service.docs);
     }
-    markdown.push_str(
-        "\n\n# Using this crate\n\n\
-         Each operation has a module under [`operation`] with its input, output and error types. \
-         Inputs and the structures they contain are made with builders: \
-         `Type::builder()`, one method per member, then `build()`, which reports a missing \
-         required member as an [`error::BuildError`].\n\n\
-         Enums keep values the model does not list in an `Unknown` variant, and each \
-         operation's error enum keeps errors the model does not describe in `Unhandled`, so \
-         a service that grows does not break its clients.\n\n# Operations\n",
-    );
+    markdown.push_str("\n\n# Using this crate\n\n");
+    markdown.push_str(&wrap(
+        "Each operation has a module under [`operation`] with its input, output and error types. \
+         Inputs and the structures they contain are made with builders: `Type::builder()`, one \
+         method per member, then `build()`, which reports a missing required member as an \
+         [`error::BuildError`].\n\n\
+         Enums keep values the model does not list in an `Unknown` variant, and each operation's \
+         error enum keeps errors the model does not describe in `Unhandled`, so a service that \
+         grows does not break its clients.",
+    ));
+    markdown.push_str("\n\n# Operations\n");
     for op in &krate.operations {
         let link = format!("[`{}`](operation::{})", op.shape_name, op.module);
         let separator = if op.summary.is_empty() { "" } else { ": " };
-        markdown.push_str(&format!("\n- {link}{separator}{}", op.summary));
+        markdown.push('\n');
+        markdown.push_str(&wrap(&format!("- {link}{separator}{}", op.summary)));
     }
     let about = inner_docs(&markdown);
     let has_types = krate.items.iter().any(|item| matches!(item.named.module, Module::Types | Module::TypesError));

@@ -11,10 +11,11 @@ use crate::ir::{Item, ItemKind, Operation};
 /// response reader.
 pub(crate) fn module(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let std = Std::for_names([op.error.as_str()]);
-    let about = inner_docs(&format!(
-        "{}\n\n[`{}`] is what a call sends, [`{}`] what it returns, and [`{}`] the errors it can fail with.",
-        op.docs, op.input.named.name, op.output.named.name, op.error,
-    ));
+    let sentence = format!(
+        "[`{}`] is what a call sends, [`{}`] what it returns, and [`{}`] the errors it can fail with.",
+        op.input.named.name, op.output.named.name, op.error,
+    );
+    let about = inner_docs(&format!("{}\n\n{}", op.docs, crate::docs::wrap_prose(&sentence)));
     let (input_file, input) = (ident(&op.input.named.file), ident(&op.input.named.name));
     let (output_file, output) = (ident(&op.output.named.file), ident(&op.output.named.name));
     let error = error::operation_error(&std, op, protocol::applies(cx));

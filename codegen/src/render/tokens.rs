@@ -36,6 +36,11 @@ pub(crate) fn docs(markdown: &str) -> TokenStream {
     tokens
 }
 
+/// Outer documentation the generator writes itself, wrapped to stay within the line width.
+pub(crate) fn prose(markdown: &str) -> TokenStream {
+    docs(&crate::docs::wrap_prose(markdown))
+}
+
 /// Inner documentation (`//!`), for the top of a module file.
 pub(crate) fn inner_docs(markdown: &str) -> TokenStream {
     let mut tokens = TokenStream::new();

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tokens::{REDACTED, allow_deprecated, deprecated, docs};
+use super::tokens::{REDACTED, allow_deprecated, deprecated, docs, prose};
 use super::{Context, Std, ident, lit};
 use crate::ir::{Item, Type, Union, UnionMember};
 
@@ -16,10 +16,11 @@ pub(crate) fn union(cx: &Context<'_>, item: &Item, union: &Union) -> TokenStream
     let _ = cx;
     let std = Std::for_names([item.named.name.as_str()]);
     let name = ident(&item.named.name);
-    let markdown = format!(
-        "{}\n\nExactly one member is set. A member the model does not list is read as [`{}::Unknown`].",
-        item.docs, item.named.name
+    let sentence = format!(
+        "Exactly one member is set. A member the model does not list is read as [`{}::Unknown`].",
+        item.named.name
     );
+    let markdown = format!("{}\n\n{}", item.docs, crate::docs::wrap_prose(&sentence));
     let item_docs = docs(&markdown);
     let sensitive = union.sensitive();
     let derive =
@@ -71,10 +72,10 @@ fn methods(std: &Std, member: &UnionMember) -> TokenStream {
     let variant = ident(&member.variant);
     let is_fn = ident(&member.is_fn);
     let deprecated = deprecated(member.deprecated.as_ref());
-    let is_doc = format!(" Whether this is [`{0}`](Self::{0}).", member.variant);
+    let is_doc = prose(&format!("Whether this is [`{0}`](Self::{0}).", member.variant));
     let (Some(ty), Some(as_fn)) = (&member.ty, &member.as_fn) else {
         return quote! {
-            #[doc = #is_doc]
+            #is_doc
             #deprecated
             pub fn #is_fn(&self) -> bool {
                 ::std::matches!(self, Self::#variant)
@@ -93,10 +94,10 @@ fn methods(std: &Std, member: &UnionMember) -> TokenStream {
         _ if member.boxed => (quote!(&#rust_type), quote!(&**value)),
         _ => (quote!(&#rust_type), quote!(value)),
     };
-    let as_doc = format!(" The value of [`{0}`](Self::{0}), if this is that member.", member.variant);
+    let as_doc = prose(&format!("The value of [`{0}`](Self::{0}), if this is that member.", member.variant));
     let Std { option, some, none, .. } = std;
     quote! {
-        #[doc = #as_doc]
+        #as_doc
         #deprecated
         pub fn #as_fn(&self) -> #option<#ret> {
             match self {
@@ -104,7 +105,7 @@ fn methods(std: &Std, member: &UnionMember) -> TokenStream {
                 _ => #none,
             }
         }
-        #[doc = #is_doc]
+        #is_doc
         #deprecated
         pub fn #is_fn(&self) -> bool {
             ::std::matches!(self, Self::#variant(_))

@@ -35,7 +35,8 @@ pub struct SettingsBuilder {
 }
 
 impl SettingsBuilder {
-    /// Appends one item to `mfa_types`; [`set_mfa_types`](Self::set_mfa_types) replaces the whole list.
+    /// Appends one item to `mfa_types`; [`set_mfa_types`](Self::set_mfa_types) replaces the whole
+    /// list.
     ///
     /// The supported MFA types.
     pub fn mfa_types(mut self, input: crate::types::MfaTypesElement) -> Self {

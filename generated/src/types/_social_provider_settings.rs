@@ -3,41 +3,43 @@
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct SocialProviderSettings {
-    /// Describes third-party social federation configurations for allowing your app users to sign in using
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your app users to sign
+    /// in using OAuth.
     pub facebook: Option<crate::types::BackendAuthSocialProviderConfig>,
-    /// Describes third-party social federation configurations for allowing your app users to sign in using
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your app users to sign
+    /// in using OAuth.
     pub google: Option<crate::types::BackendAuthSocialProviderConfig>,
-    /// Describes third-party social federation configurations for allowing your app users to sign in using
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your app users to sign
+    /// in using OAuth.
     pub login_with_amazon: Option<crate::types::BackendAuthSocialProviderConfig>,
-    /// Describes Apple social federation configurations for allowing your app users to sign in using OAuth.
+    /// Describes Apple social federation configurations for allowing your app users to sign in
+    /// using OAuth.
     pub sign_in_with_apple: Option<crate::types::BackendAuthAppleProviderConfig>,
 }
 
 impl SocialProviderSettings {
-    /// Describes third-party social federation configurations for allowing your app users to sign in using
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your app users to sign
+    /// in using OAuth.
     pub fn facebook(&self) -> Option<&crate::types::BackendAuthSocialProviderConfig> {
         self.facebook.as_ref()
     }
 
-    /// Describes third-party social federation configurations for allowing your app users to sign in using
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your app users to sign
+    /// in using OAuth.
     pub fn google(&self) -> Option<&crate::types::BackendAuthSocialProviderConfig> {
         self.google.as_ref()
     }
 
-    /// Describes third-party social federation configurations for allowing your app users to sign in using
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your app users to sign
+    /// in using OAuth.
     pub fn login_with_amazon(
         &self,
     ) -> Option<&crate::types::BackendAuthSocialProviderConfig> {
         self.login_with_amazon.as_ref()
     }
 
-    /// Describes Apple social federation configurations for allowing your app users to sign in using OAuth.
+    /// Describes Apple social federation configurations for allowing your app users to sign in
+    /// using OAuth.
     pub fn sign_in_with_apple(
         &self,
     ) -> Option<&crate::types::BackendAuthAppleProviderConfig> {
@@ -72,8 +74,8 @@ pub struct SocialProviderSettingsBuilder {
 }
 
 impl SocialProviderSettingsBuilder {
-    /// Describes third-party social federation configurations for allowing your app users to sign in using
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your app users to sign
+    /// in using OAuth.
     pub fn facebook(
         mut self,
         input: crate::types::BackendAuthSocialProviderConfig,
@@ -98,8 +100,8 @@ impl SocialProviderSettingsBuilder {
         self.facebook.as_ref()
     }
 
-    /// Describes third-party social federation configurations for allowing your app users to sign in using
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your app users to sign
+    /// in using OAuth.
     pub fn google(
         mut self,
         input: crate::types::BackendAuthSocialProviderConfig,
@@ -122,8 +124,8 @@ impl SocialProviderSettingsBuilder {
         self.google.as_ref()
     }
 
-    /// Describes third-party social federation configurations for allowing your app users to sign in using
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your app users to sign
+    /// in using OAuth.
     pub fn login_with_amazon(
         mut self,
         input: crate::types::BackendAuthSocialProviderConfig,
@@ -148,7 +150,8 @@ impl SocialProviderSettingsBuilder {
         self.login_with_amazon.as_ref()
     }
 
-    /// Describes Apple social federation configurations for allowing your app users to sign in using OAuth.
+    /// Describes Apple social federation configurations for allowing your app users to sign in
+    /// using OAuth.
     pub fn sign_in_with_apple(
         mut self,
         input: crate::types::BackendAuthAppleProviderConfig,

@@ -3,23 +3,23 @@
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct UpdateBackendAuthForgotPasswordConfig {
-    /// (DEPRECATED) Describes which mode to use (either SMS or email) to deliver messages to app users that
-    /// want to recover their password.
+    /// (DEPRECATED) Describes which mode to use (either SMS or email) to deliver messages to app
+    /// users that want to recover their password.
     #[deprecated]
     pub delivery_method: Option<crate::types::DeliveryMethod>,
     /// (DEPRECATED) The configuration for the email sent when an app user forgets their password.
     #[deprecated]
     pub email_settings: Option<crate::types::EmailSettings>,
-    /// (DEPRECATED) The configuration for the SMS message sent when an Amplify app user forgets their
-    /// password.
+    /// (DEPRECATED) The configuration for the SMS message sent when an Amplify app user forgets
+    /// their password.
     #[deprecated]
     pub sms_settings: Option<crate::types::SmsSettings>,
 }
 
 #[allow(deprecated)]
 impl UpdateBackendAuthForgotPasswordConfig {
-    /// (DEPRECATED) Describes which mode to use (either SMS or email) to deliver messages to app users that
-    /// want to recover their password.
+    /// (DEPRECATED) Describes which mode to use (either SMS or email) to deliver messages to app
+    /// users that want to recover their password.
     #[deprecated]
     pub fn delivery_method(&self) -> Option<&crate::types::DeliveryMethod> {
         self.delivery_method.as_ref()
@@ -31,8 +31,8 @@ impl UpdateBackendAuthForgotPasswordConfig {
         self.email_settings.as_ref()
     }
 
-    /// (DEPRECATED) The configuration for the SMS message sent when an Amplify app user forgets their
-    /// password.
+    /// (DEPRECATED) The configuration for the SMS message sent when an Amplify app user forgets
+    /// their password.
     #[deprecated]
     pub fn sms_settings(&self) -> Option<&crate::types::SmsSettings> {
         self.sms_settings.as_ref()
@@ -66,8 +66,8 @@ pub struct UpdateBackendAuthForgotPasswordConfigBuilder {
 
 #[allow(deprecated)]
 impl UpdateBackendAuthForgotPasswordConfigBuilder {
-    /// (DEPRECATED) Describes which mode to use (either SMS or email) to deliver messages to app users that
-    /// want to recover their password.
+    /// (DEPRECATED) Describes which mode to use (either SMS or email) to deliver messages to app
+    /// users that want to recover their password.
     #[deprecated]
     pub fn delivery_method(mut self, input: crate::types::DeliveryMethod) -> Self {
         self.delivery_method = Some(input);
@@ -113,8 +113,8 @@ impl UpdateBackendAuthForgotPasswordConfigBuilder {
         self.email_settings.as_ref()
     }
 
-    /// (DEPRECATED) The configuration for the SMS message sent when an Amplify app user forgets their
-    /// password.
+    /// (DEPRECATED) The configuration for the SMS message sent when an Amplify app user forgets
+    /// their password.
     #[deprecated]
     pub fn sms_settings(mut self, input: crate::types::SmsSettings) -> Self {
         self.sms_settings = Some(input);

@@ -13,8 +13,8 @@ pub struct UpdateBackendAuthOAuthConfig {
     pub redirect_sign_in_uris: Option<Vec<String>>,
     /// Redirect URLs that OAuth uses when a user signs out of an Amplify app.
     pub redirect_sign_out_uris: Option<Vec<String>>,
-    /// Describes third-party social federation configurations for allowing your users to sign in with
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your users to sign in
+    /// with OAuth.
     pub social_provider_settings: Option<crate::types::SocialProviderSettings>,
 }
 
@@ -44,8 +44,8 @@ impl UpdateBackendAuthOAuthConfig {
         self.redirect_sign_out_uris.as_deref().unwrap_or_default()
     }
 
-    /// Describes third-party social federation configurations for allowing your users to sign in with
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your users to sign in
+    /// with OAuth.
     pub fn social_provider_settings(
         &self,
     ) -> Option<&crate::types::SocialProviderSettings> {
@@ -108,7 +108,8 @@ impl UpdateBackendAuthOAuthConfigBuilder {
         self.oauth_grant_type.as_ref()
     }
 
-    /// Appends one item to `oauth_scopes`; [`set_oauth_scopes`](Self::set_oauth_scopes) replaces the whole list.
+    /// Appends one item to `oauth_scopes`; [`set_oauth_scopes`](Self::set_oauth_scopes) replaces
+    /// the whole list.
     ///
     /// The list of OAuth-related flows that can allow users to authenticate from your Amplify app.
     pub fn oauth_scopes(mut self, input: crate::types::OAuthScopesElement) -> Self {
@@ -130,7 +131,8 @@ impl UpdateBackendAuthOAuthConfigBuilder {
         self.oauth_scopes.as_deref()
     }
 
-    /// Appends one item to `redirect_sign_in_uris`; [`set_redirect_sign_in_uris`](Self::set_redirect_sign_in_uris) replaces the whole list.
+    /// Appends one item to `redirect_sign_in_uris`;
+    /// [`set_redirect_sign_in_uris`](Self::set_redirect_sign_in_uris) replaces the whole list.
     ///
     /// Redirect URLs that OAuth uses when a user signs in to an Amplify app.
     pub fn redirect_sign_in_uris(mut self, input: impl Into<String>) -> Self {
@@ -138,7 +140,8 @@ impl UpdateBackendAuthOAuthConfigBuilder {
         self
     }
 
-    /// Sets or clears `redirect_sign_in_uris`; see [`redirect_sign_in_uris`](Self::redirect_sign_in_uris).
+    /// Sets or clears `redirect_sign_in_uris`; see
+    /// [`redirect_sign_in_uris`](Self::redirect_sign_in_uris).
     pub fn set_redirect_sign_in_uris(mut self, input: Option<Vec<String>>) -> Self {
         self.redirect_sign_in_uris = input;
         self
@@ -149,7 +152,8 @@ impl UpdateBackendAuthOAuthConfigBuilder {
         self.redirect_sign_in_uris.as_deref()
     }
 
-    /// Appends one item to `redirect_sign_out_uris`; [`set_redirect_sign_out_uris`](Self::set_redirect_sign_out_uris) replaces the whole list.
+    /// Appends one item to `redirect_sign_out_uris`;
+    /// [`set_redirect_sign_out_uris`](Self::set_redirect_sign_out_uris) replaces the whole list.
     ///
     /// Redirect URLs that OAuth uses when a user signs out of an Amplify app.
     pub fn redirect_sign_out_uris(mut self, input: impl Into<String>) -> Self {
@@ -157,7 +161,8 @@ impl UpdateBackendAuthOAuthConfigBuilder {
         self
     }
 
-    /// Sets or clears `redirect_sign_out_uris`; see [`redirect_sign_out_uris`](Self::redirect_sign_out_uris).
+    /// Sets or clears `redirect_sign_out_uris`; see
+    /// [`redirect_sign_out_uris`](Self::redirect_sign_out_uris).
     pub fn set_redirect_sign_out_uris(mut self, input: Option<Vec<String>>) -> Self {
         self.redirect_sign_out_uris = input;
         self
@@ -168,8 +173,8 @@ impl UpdateBackendAuthOAuthConfigBuilder {
         self.redirect_sign_out_uris.as_deref()
     }
 
-    /// Describes third-party social federation configurations for allowing your users to sign in with
-    /// OAuth.
+    /// Describes third-party social federation configurations for allowing your users to sign in
+    /// with OAuth.
     pub fn social_provider_settings(
         mut self,
         input: crate::types::SocialProviderSettings,
@@ -178,7 +183,8 @@ impl UpdateBackendAuthOAuthConfigBuilder {
         self
     }
 
-    /// Sets or clears `social_provider_settings`; see [`social_provider_settings`](Self::social_provider_settings).
+    /// Sets or clears `social_provider_settings`; see
+    /// [`social_provider_settings`](Self::social_provider_settings).
     pub fn set_social_provider_settings(
         mut self,
         input: Option<crate::types::SocialProviderSettings>,

@@ -76,7 +76,8 @@ impl UpdateBackendAuthInputBuilder {
         self
     }
 
-    /// Sets or clears `backend_environment_name`; see [`backend_environment_name`](Self::backend_environment_name).
+    /// Sets or clears `backend_environment_name`; see
+    /// [`backend_environment_name`](Self::backend_environment_name).
     pub fn set_backend_environment_name(mut self, input: Option<String>) -> Self {
         self.backend_environment_name = input;
         self
@@ -159,7 +160,8 @@ impl UpdateBackendAuthInputBuilder {
         })
     }
 
-    /// Builds a [`UpdateBackendAuthInput`], giving required members that were not set their zero value.
+    /// Builds a [`UpdateBackendAuthInput`], giving required members that were not set their zero
+    /// value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> UpdateBackendAuthInput {
         UpdateBackendAuthInput {
@@ -233,16 +235,21 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBackendAuthInput {
 
 #[cfg(feature = "http")]
 impl UpdateBackendAuthInput {
-    /// The HTTP request that sends this input to the service: `POST /backend/{AppId}/auth/{BackendEnvironmentName}` with the input's labels, query parameters, headers and body.
+    /// The HTTP request that sends this input to the service:
+    /// `POST /backend/{AppId}/auth/{BackendEnvironmentName}` with the input's labels, query
+    /// parameters, headers and body.
     ///
-    /// The URI is the path and query only: put the service's endpoint in front of it, sign the request, and send it with any HTTP client. A label that is missing or empty is a [`BuildError`](crate::error::BuildError).
+    /// The URI is the path and query only: put the service's endpoint in front of it, sign the
+    /// request, and send it with any HTTP client. A label that is missing or empty is a
+    /// [`BuildError`](crate::error::BuildError).
     pub fn to_http_request(
         &self,
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         self.to_http_request_with(&crate::http::RequestOptions::new())
     }
 
-    /// The HTTP request that sends this input, built with `options`: with an endpoint, the URI is absolute; an unset idempotency token is taken from the options or generated.
+    /// The HTTP request that sends this input, built with `options`: with an endpoint, the URI is
+    /// absolute; an unset idempotency token is taken from the options or generated.
     pub fn to_http_request_with(
         &self,
         options: &crate::http::RequestOptions,

@@ -100,7 +100,8 @@ impl UpdateBackendAuthOutputBuilder {
         self
     }
 
-    /// Sets or clears `backend_environment_name`; see [`backend_environment_name`](Self::backend_environment_name).
+    /// Sets or clears `backend_environment_name`; see
+    /// [`backend_environment_name`](Self::backend_environment_name).
     pub fn set_backend_environment_name(mut self, input: Option<String>) -> Self {
         self.backend_environment_name = input;
         self

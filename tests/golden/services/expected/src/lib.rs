@@ -6,9 +6,14 @@
 //!
 //! # Using this crate
 //!
-//! Each operation has a module under [`operation`] with its input, output and error types. Inputs and the structures they contain are made with builders: `Type::builder()`, one method per member, then `build()`, which reports a missing required member as an [`error::BuildError`].
+//! Each operation has a module under [`operation`] with its input, output and error types.
+//! Inputs and the structures they contain are made with builders: `Type::builder()`, one method
+//! per member, then `build()`, which reports a missing required member as an
+//! [`error::BuildError`].
 //!
-//! Enums keep values the model does not list in an `Unknown` variant, and each operation's error enum keeps errors the model does not describe in `Unhandled`, so a service that grows does not break its clients.
+//! Enums keep values the model does not list in an `Unknown` variant, and each operation's
+//! error enum keeps errors the model does not describe in `Unhandled`, so a service that grows
+//! does not break its clients.
 //!
 //! # Operations
 //!

@@ -60,7 +60,8 @@ impl NodeBuilder {
         self.name.as_deref()
     }
 
-    /// Appends one item to `children`; [`set_children`](Self::set_children) replaces the whole list.
+    /// Appends one item to `children`; [`set_children`](Self::set_children) replaces the whole
+    /// list.
     ///
     /// Recursion through a list needs no box.
     pub fn children(mut self, input: crate::types::Node) -> Self {

@@ -17,7 +17,8 @@
 //!
 //! > A quote with [a link](https://smithy.io) and a relative one.
 //!
-//! See \[Thing\] and \[Other\]\[ref\], <https://smithy.io>, <https://example.com/path> and \<T>.
+//! See \[Thing\] and \[Other\]\[ref\], <https://smithy.io>, <https://example.com/path> and
+//! \<T>.
 //!
 //! \| a \| b \|
 //! \|---\|---\|
@@ -25,7 +26,8 @@
 //!
 //! \~\~not struck\~\~ and \[ \] not a task
 //!
-//! [`DescribeThingInput`] is what a call sends, [`DescribeThingOutput`] what it returns, and [`DescribeThingError`] the errors it can fail with.
+//! [`DescribeThingInput`] is what a call sends, [`DescribeThingOutput`] what it returns, and
+//! [`DescribeThingError`] the errors it can fail with.
 pub mod builders;
 mod _describe_thing_input;
 mod _describe_thing_output;
@@ -35,7 +37,8 @@ pub use self::_describe_thing_output::DescribeThingOutput;
 
 /// The errors the `DescribeThing` operation can return.
 ///
-/// Errors the model does not describe arrive as [`Unhandled`](Self::Unhandled), with whatever code, message and status the service sent.
+/// Errors the model does not describe arrive as [`Unhandled`](Self::Unhandled), with whatever
+/// code, message and status the service sent.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DescribeThingError {

@@ -20,7 +20,8 @@ pub enum Choice {
     Nothing,
     /// Named like the variant for members the model does not list.
     ///
-    /// *Named `UnknownValue` rather than `Unknown` because `Unknown` is the variant for members the model does not list.*
+    /// *Named `UnknownValue` rather than `Unknown` because `Unknown` is the variant for members the
+    /// model does not list.*
     UnknownValue(String),
     /// The `secret` member.
     Secret(String),

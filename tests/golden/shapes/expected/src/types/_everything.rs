@@ -579,7 +579,8 @@ impl EverythingBuilder {
         self.http_date
     }
 
-    /// Appends one item to `http_dates`; [`set_http_dates`](Self::set_http_dates) replaces the whole list.
+    /// Appends one item to `http_dates`; [`set_http_dates`](Self::set_http_dates) replaces the
+    /// whole list.
     ///
     /// The `httpDates` member.
     pub fn http_dates(mut self, input: crate::primitives::DateTime) -> Self {

@@ -187,7 +187,8 @@ impl PutCollectionsInputBuilder {
         self.sparse.as_deref()
     }
 
-    /// Adds one entry to `sparse_map`; [`set_sparse_map`](Self::set_sparse_map) replaces the whole map.
+    /// Adds one entry to `sparse_map`; [`set_sparse_map`](Self::set_sparse_map) replaces the whole
+    /// map.
     ///
     /// The `sparseMap` member.
     pub fn sparse_map(mut self, key: impl Into<String>, value: Option<i32>) -> Self {
@@ -251,7 +252,8 @@ impl PutCollectionsInputBuilder {
         self.secrets.as_deref()
     }
 
-    /// Adds one entry to `counts_by_kind`; [`set_counts_by_kind`](Self::set_counts_by_kind) replaces the whole map.
+    /// Adds one entry to `counts_by_kind`; [`set_counts_by_kind`](Self::set_counts_by_kind)
+    /// replaces the whole map.
     ///
     /// The `countsByKind` member.
     pub fn counts_by_kind(mut self, key: crate::types::Kind, value: i64) -> Self {
@@ -296,7 +298,8 @@ impl PutCollectionsInputBuilder {
         })
     }
 
-    /// Builds a [`PutCollectionsInput`], giving required members that were not set their zero value.
+    /// Builds a [`PutCollectionsInput`], giving required members that were not set their zero
+    /// value.
     #[cfg(feature = "serde")]
     pub(crate) fn build_or_zero(self) -> PutCollectionsInput {
         PutCollectionsInput {

@@ -9,21 +9,25 @@ pub struct GetResultInput {
     pub foo: Option<String>,
     /// The `setFoo` member.
     ///
-    /// *Named `set_foo_value` rather than `set_foo` because another member's methods already use `set_foo`.*
+    /// *Named `set_foo_value` rather than `set_foo` because another member's methods already use
+    /// `set_foo`.*
     pub set_foo_value: Option<String>,
     /// The `getFoo` member.
     ///
-    /// *Named `get_foo_value` rather than `get_foo` because another member's methods already use `get_foo`.*
+    /// *Named `get_foo_value` rather than `get_foo` because another member's methods already use
+    /// `get_foo`.*
     pub get_foo_value: Option<String>,
     /// The `fooBar` member.
     pub foo_bar: Option<String>,
     /// The `foo_bar` member.
     ///
-    /// *Named `foo_bar_value` rather than `foo_bar` because another member's methods already use `foo_bar`.*
+    /// *Named `foo_bar_value` rather than `foo_bar` because another member's methods already use
+    /// `foo_bar`.*
     pub foo_bar_value: Option<String>,
     /// The `toHttpRequest` member.
     ///
-    /// *Named `to_http_request_value` rather than `to_http_request` because `to_http_request` is a method the generated API already has.*
+    /// *Named `to_http_request_value` rather than `to_http_request` because `to_http_request` is a
+    /// method the generated API already has.*
     pub to_http_request_value: Option<String>,
 }
 
@@ -35,14 +39,16 @@ impl GetResultInput {
 
     /// The `setFoo` member.
     ///
-    /// *Named `set_foo_value` rather than `set_foo` because another member's methods already use `set_foo`.*
+    /// *Named `set_foo_value` rather than `set_foo` because another member's methods already use
+    /// `set_foo`.*
     pub fn set_foo_value(&self) -> Option<&str> {
         self.set_foo_value.as_deref()
     }
 
     /// The `getFoo` member.
     ///
-    /// *Named `get_foo_value` rather than `get_foo` because another member's methods already use `get_foo`.*
+    /// *Named `get_foo_value` rather than `get_foo` because another member's methods already use
+    /// `get_foo`.*
     pub fn get_foo_value(&self) -> Option<&str> {
         self.get_foo_value.as_deref()
     }
@@ -54,14 +60,16 @@ impl GetResultInput {
 
     /// The `foo_bar` member.
     ///
-    /// *Named `foo_bar_value` rather than `foo_bar` because another member's methods already use `foo_bar`.*
+    /// *Named `foo_bar_value` rather than `foo_bar` because another member's methods already use
+    /// `foo_bar`.*
     pub fn foo_bar_value(&self) -> Option<&str> {
         self.foo_bar_value.as_deref()
     }
 
     /// The `toHttpRequest` member.
     ///
-    /// *Named `to_http_request_value` rather than `to_http_request` because `to_http_request` is a method the generated API already has.*
+    /// *Named `to_http_request_value` rather than `to_http_request` because `to_http_request` is a
+    /// method the generated API already has.*
     pub fn to_http_request_value(&self) -> Option<&str> {
         self.to_http_request_value.as_deref()
     }
@@ -104,7 +112,8 @@ impl GetResultInputBuilder {
 
     /// The `setFoo` member.
     ///
-    /// *Named `set_foo_value` rather than `set_foo` because another member's methods already use `set_foo`.*
+    /// *Named `set_foo_value` rather than `set_foo` because another member's methods already use
+    /// `set_foo`.*
     pub fn set_foo_value(mut self, input: impl Into<String>) -> Self {
         self.set_foo_value = Some(input.into());
         self
@@ -123,7 +132,8 @@ impl GetResultInputBuilder {
 
     /// The `getFoo` member.
     ///
-    /// *Named `get_foo_value` rather than `get_foo` because another member's methods already use `get_foo`.*
+    /// *Named `get_foo_value` rather than `get_foo` because another member's methods already use
+    /// `get_foo`.*
     pub fn get_foo_value(mut self, input: impl Into<String>) -> Self {
         self.get_foo_value = Some(input.into());
         self
@@ -159,7 +169,8 @@ impl GetResultInputBuilder {
 
     /// The `foo_bar` member.
     ///
-    /// *Named `foo_bar_value` rather than `foo_bar` because another member's methods already use `foo_bar`.*
+    /// *Named `foo_bar_value` rather than `foo_bar` because another member's methods already use
+    /// `foo_bar`.*
     pub fn foo_bar_value(mut self, input: impl Into<String>) -> Self {
         self.foo_bar_value = Some(input.into());
         self
@@ -178,13 +189,15 @@ impl GetResultInputBuilder {
 
     /// The `toHttpRequest` member.
     ///
-    /// *Named `to_http_request_value` rather than `to_http_request` because `to_http_request` is a method the generated API already has.*
+    /// *Named `to_http_request_value` rather than `to_http_request` because `to_http_request` is a
+    /// method the generated API already has.*
     pub fn to_http_request_value(mut self, input: impl Into<String>) -> Self {
         self.to_http_request_value = Some(input.into());
         self
     }
 
-    /// Sets or clears `to_http_request_value`; see [`to_http_request_value`](Self::to_http_request_value).
+    /// Sets or clears `to_http_request_value`; see
+    /// [`to_http_request_value`](Self::to_http_request_value).
     pub fn set_to_http_request_value(mut self, input: Option<String>) -> Self {
         self.to_http_request_value = input;
         self

@@ -9,19 +9,23 @@ pub struct MatchInput {
     pub r#match: Option<String>,
     /// The `self` member.
     ///
-    /// *Named `self_value` rather than `self` because `self` is a Rust keyword that cannot be a raw identifier.*
+    /// *Named `self_value` rather than `self` because `self` is a Rust keyword that cannot be a raw
+    /// identifier.*
     pub self_value: Option<String>,
     /// The `crate` member.
     ///
-    /// *Named `crate_value` rather than `crate` because `crate` is a Rust keyword that cannot be a raw identifier.*
+    /// *Named `crate_value` rather than `crate` because `crate` is a Rust keyword that cannot be a
+    /// raw identifier.*
     pub crate_value: Option<bool>,
     /// The `builder` member.
     ///
-    /// *Named `builder_value` rather than `builder` because `builder` is a method the generated API already has.*
+    /// *Named `builder_value` rather than `builder` because `builder` is a method the generated API
+    /// already has.*
     pub builder_value: Option<String>,
     /// The `build` member.
     ///
-    /// *Named `build_value` rather than `build` because `build` is a method the generated API already has.*
+    /// *Named `build_value` rather than `build` because `build` is a method the generated API
+    /// already has.*
     pub build_value: Option<String>,
     /// The `async` member.
     pub r#async: Option<String>,
@@ -29,7 +33,8 @@ pub struct MatchInput {
     pub r#gen: Option<String>,
     /// The `Option` member.
     pub option: Option<crate::types::Option>,
-    /// A structure named `Result`, which the generated code must never confuse with `std::result::Result`.
+    /// A structure named `Result`, which the generated code must never confuse with
+    /// `std::result::Result`.
     pub result: Option<crate::types::Result>,
     /// The `String` member.
     pub string: Option<crate::types::String>,
@@ -52,28 +57,32 @@ impl MatchInput {
 
     /// The `self` member.
     ///
-    /// *Named `self_value` rather than `self` because `self` is a Rust keyword that cannot be a raw identifier.*
+    /// *Named `self_value` rather than `self` because `self` is a Rust keyword that cannot be a raw
+    /// identifier.*
     pub fn self_value(&self) -> Option<&str> {
         self.self_value.as_deref()
     }
 
     /// The `crate` member.
     ///
-    /// *Named `crate_value` rather than `crate` because `crate` is a Rust keyword that cannot be a raw identifier.*
+    /// *Named `crate_value` rather than `crate` because `crate` is a Rust keyword that cannot be a
+    /// raw identifier.*
     pub fn crate_value(&self) -> Option<bool> {
         self.crate_value
     }
 
     /// The `builder` member.
     ///
-    /// *Named `builder_value` rather than `builder` because `builder` is a method the generated API already has.*
+    /// *Named `builder_value` rather than `builder` because `builder` is a method the generated API
+    /// already has.*
     pub fn builder_value(&self) -> Option<&str> {
         self.builder_value.as_deref()
     }
 
     /// The `build` member.
     ///
-    /// *Named `build_value` rather than `build` because `build` is a method the generated API already has.*
+    /// *Named `build_value` rather than `build` because `build` is a method the generated API
+    /// already has.*
     pub fn build_value(&self) -> Option<&str> {
         self.build_value.as_deref()
     }
@@ -93,7 +102,8 @@ impl MatchInput {
         self.option.as_ref()
     }
 
-    /// A structure named `Result`, which the generated code must never confuse with `std::result::Result`.
+    /// A structure named `Result`, which the generated code must never confuse with
+    /// `std::result::Result`.
     pub fn result(&self) -> Option<&crate::types::Result> {
         self.result.as_ref()
     }
@@ -175,7 +185,8 @@ impl MatchInputBuilder {
 
     /// The `self` member.
     ///
-    /// *Named `self_value` rather than `self` because `self` is a Rust keyword that cannot be a raw identifier.*
+    /// *Named `self_value` rather than `self` because `self` is a Rust keyword that cannot be a raw
+    /// identifier.*
     pub fn self_value(mut self, input: impl Into<String>) -> Self {
         self.self_value = Some(input.into());
         self
@@ -194,7 +205,8 @@ impl MatchInputBuilder {
 
     /// The `crate` member.
     ///
-    /// *Named `crate_value` rather than `crate` because `crate` is a Rust keyword that cannot be a raw identifier.*
+    /// *Named `crate_value` rather than `crate` because `crate` is a Rust keyword that cannot be a
+    /// raw identifier.*
     pub fn crate_value(mut self, input: bool) -> Self {
         self.crate_value = Some(input);
         self
@@ -213,7 +225,8 @@ impl MatchInputBuilder {
 
     /// The `builder` member.
     ///
-    /// *Named `builder_value` rather than `builder` because `builder` is a method the generated API already has.*
+    /// *Named `builder_value` rather than `builder` because `builder` is a method the generated API
+    /// already has.*
     pub fn builder_value(mut self, input: impl Into<String>) -> Self {
         self.builder_value = Some(input.into());
         self
@@ -232,7 +245,8 @@ impl MatchInputBuilder {
 
     /// The `build` member.
     ///
-    /// *Named `build_value` rather than `build` because `build` is a method the generated API already has.*
+    /// *Named `build_value` rather than `build` because `build` is a method the generated API
+    /// already has.*
     pub fn build_value(mut self, input: impl Into<String>) -> Self {
         self.build_value = Some(input.into());
         self
@@ -300,7 +314,8 @@ impl MatchInputBuilder {
         self.option.as_ref()
     }
 
-    /// A structure named `Result`, which the generated code must never confuse with `std::result::Result`.
+    /// A structure named `Result`, which the generated code must never confuse with
+    /// `std::result::Result`.
     pub fn result(mut self, input: crate::types::Result) -> Self {
         self.result = Some(input);
         self

@@ -64,16 +64,20 @@ impl<'de> ::serde::Deserialize<'de> for PingInput {
 
 #[cfg(feature = "http")]
 impl PingInput {
-    /// The HTTP request that sends this input to the service: `GET /ping` with the input's labels, query parameters, headers and body.
+    /// The HTTP request that sends this input to the service: `GET /ping` with the input's labels,
+    /// query parameters, headers and body.
     ///
-    /// The URI is the path and query only: put the service's endpoint in front of it, sign the request, and send it with any HTTP client. A label that is missing or empty is a [`BuildError`](crate::error::BuildError).
+    /// The URI is the path and query only: put the service's endpoint in front of it, sign the
+    /// request, and send it with any HTTP client. A label that is missing or empty is a
+    /// [`BuildError`](crate::error::BuildError).
     pub fn to_http_request(
         &self,
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         self.to_http_request_with(&crate::http::RequestOptions::new())
     }
 
-    /// The HTTP request that sends this input, built with `options`: with an endpoint, the URI is absolute; an unset idempotency token is taken from the options or generated.
+    /// The HTTP request that sends this input, built with `options`: with an endpoint, the URI is
+    /// absolute; an unset idempotency token is taken from the options or generated.
     pub fn to_http_request_with(
         &self,
         options: &crate::http::RequestOptions,

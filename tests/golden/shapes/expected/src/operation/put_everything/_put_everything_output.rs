@@ -589,7 +589,8 @@ impl PutEverythingOutputBuilder {
         self.http_date
     }
 
-    /// Appends one item to `http_dates`; [`set_http_dates`](Self::set_http_dates) replaces the whole list.
+    /// Appends one item to `http_dates`; [`set_http_dates`](Self::set_http_dates) replaces the
+    /// whole list.
     ///
     /// The `httpDates` member.
     pub fn http_dates(mut self, input: crate::primitives::DateTime) -> Self {
