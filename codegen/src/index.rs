@@ -35,6 +35,17 @@ pub struct ServiceIndex<'m> {
 impl<'m> ServiceIndex<'m> {
     /// Indexes the service `service`, or the only service of the model when `None`.
     pub fn new(model: &'m Model, service: Option<&ShapeId>) -> Result<ServiceIndex<'m>, Diagnostics> {
+        Self::with_operations(model, service, None)
+    }
+
+    /// Indexes the service with only the operations named in `only` (by shape name or absolute
+    /// id), and what they reach; every operation when `None`. A name the service does not bind
+    /// is reported.
+    pub fn with_operations(
+        model: &'m Model,
+        service: Option<&ShapeId>,
+        only: Option<&[String]>,
+    ) -> Result<ServiceIndex<'m>, Diagnostics> {
         let service = find_service(model, service)?;
         let ShapeKind::Service(bindings) = &service.kind else { unreachable!("find_service checks the kind") };
         let mut operation_ids = BTreeSet::new();
@@ -49,6 +60,17 @@ impl<'m> ServiceIndex<'m> {
                 operation_ids.extend(r.operations.iter().cloned());
                 resources.extend(r.resources.iter().cloned());
             }
+        }
+        if let Some(only) = only {
+            let mut diagnostics = Diagnostics::new();
+            for wanted in only {
+                if !operation_ids.iter().any(|id| id.as_str() == wanted || id.name() == wanted) {
+                    let message = format!("the service has no operation `{wanted}` (asked for by the settings)");
+                    diagnostics.push(model.diagnostic(&service.id, None, message));
+                }
+            }
+            diagnostics.into_result(())?;
+            operation_ids.retain(|id| only.iter().any(|wanted| id.as_str() == wanted || id.name() == wanted));
         }
         let operations: Vec<&Shape> = operation_ids.iter().filter_map(|id| model.shape(id)).collect();
 

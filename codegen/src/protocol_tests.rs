@@ -82,7 +82,7 @@ pub struct ServiceProtocol {
 
 /// The protocol of the service `settings` selects, if it declares one.
 pub fn service_protocol(model: &Model, settings: &Settings) -> Result<Option<ServiceProtocol>, Diagnostics> {
-    let index = ServiceIndex::new(model, settings.service.as_ref())?;
+    let index = ServiceIndex::with_operations(model, settings.service.as_ref(), settings.operations.as_deref())?;
     let symbols = crate::symbols::Symbols::new(&index);
     let krate = ir::build(&index, &symbols)?;
     Ok(krate.protocol.map(|protocol| ServiceProtocol {
@@ -99,7 +99,7 @@ pub fn protocol_tests(
     expected_failures: &BTreeMap<(CaseKind, String), String>,
 ) -> Result<ProtocolTests, Diagnostics> {
     crate::validate(model)?;
-    let index = ServiceIndex::new(model, settings.service.as_ref())?;
+    let index = ServiceIndex::with_operations(model, settings.service.as_ref(), settings.operations.as_deref())?;
     let symbols = crate::symbols::Symbols::new(&index);
     let krate = ir::build(&index, &symbols)?;
     let protocol = krate.protocol.map_or("", |protocol| protocol.trait_id());

@@ -20,7 +20,7 @@ usage: cargo xtask <task> [options]
 tasks:
   codegen                 regenerate generated/ from model/
   codegen --check         report stale files in generated/ without writing anything
-  codegen --model PATH --out DIR [--crate-name NAME] [--service ID] [--force] [--check]
+  codegen --model PATH --out DIR [--crate-name NAME] [--service ID] [--operations A,B,...] [--force] [--check]
                           generate a standalone crate from any model file or directory.
                           DIR must be new, empty, or a crate generated earlier (it lists its
                           files in .generated-files or, from before that list, every file
@@ -117,14 +117,22 @@ struct CodegenArgs {
     models: Vec<PathBuf>,
     out: Option<PathBuf>,
     crate_name: Option<String>,
+    operations: Option<Vec<String>>,
     service: Option<String>,
     force: bool,
 }
 
 fn parse_codegen(mut parser: lexopt::Parser) -> Result<CodegenArgs, lexopt::Error> {
     use lexopt::prelude::*;
-    let mut args =
-        CodegenArgs { check: false, models: Vec::new(), out: None, crate_name: None, service: None, force: false };
+    let mut args = CodegenArgs {
+        check: false,
+        models: Vec::new(),
+        out: None,
+        crate_name: None,
+        operations: None,
+        service: None,
+        force: false,
+    };
     while let Some(arg) = parser.next()? {
         match arg {
             Long("check") => args.check = true,
@@ -133,6 +141,9 @@ fn parse_codegen(mut parser: lexopt::Parser) -> Result<CodegenArgs, lexopt::Erro
             Long("out") => args.out = Some(parser.value()?.into()),
             Long("crate-name") => args.crate_name = Some(parser.value()?.string()?),
             Long("service") => args.service = Some(parser.value()?.string()?),
+            Long("operations") => {
+                args.operations = Some(parser.value()?.string()?.split(',').map(str::to_owned).collect());
+            }
             _ => return Err(arg.unexpected()),
         }
     }
@@ -144,8 +155,13 @@ fn codegen(parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     let root = workspace_root();
     let project = args.models.is_empty();
     let (model_paths, out, mut settings, fix_command) = if project {
-        if args.out.is_some() || args.crate_name.is_some() || args.service.is_some() || args.force {
-            return Err("--out, --crate-name, --service and --force go with --model".into());
+        if args.out.is_some()
+            || args.crate_name.is_some()
+            || args.service.is_some()
+            || args.operations.is_some()
+            || args.force
+        {
+            return Err("--out, --crate-name, --service, --operations and --force go with --model".into());
         }
         (vec![root.join(MODEL_DIR)], root.join(GENERATED_DIR), project_settings(), "cargo xtask codegen".to_owned())
     } else {
@@ -161,6 +177,9 @@ fn codegen(parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     };
     if let Some(service) = &args.service {
         settings = settings.service(ShapeId::parse(service).map_err(|e| format!("--service: {e}"))?);
+    }
+    if let Some(operations) = &args.operations {
+        settings = settings.operations(operations.iter().cloned());
     }
 
     let started = Instant::now();
