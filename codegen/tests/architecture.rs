@@ -106,7 +106,7 @@ fn the_library_never_touches_the_file_system() {
     let sources = sources("src");
     let tests = test_modules(&sources);
     for (path, text) in sources.iter().filter(|(path, _)| !tests.contains(path)) {
-        for (number, line) in code_lines(&text) {
+        for (number, line) in code_lines(text) {
             for word in forbidden {
                 if line.contains(word) {
                     found.push(format!("{}:{number}: {line}", path.display()));
