@@ -7,6 +7,7 @@ pub mod bench;
 pub mod corpus;
 pub mod files;
 pub mod models;
+pub mod moto;
 pub mod protocol;
 
 use std::path::{Path, PathBuf};

@@ -35,8 +35,12 @@ tasks:
                           --crate-name  a package name cargo accepts, in lower case (default:
                                    the service's sdkId, else its shape name, in kebab case)
   protocol-tests [--shared DIR] [--out DIR]
-                          generate Smithy's restJson1 protocol-test services with their compliance
-                          tests (default out: target/protocol-tests), run them and report each case
+                          generate Smithy's protocol-test services with their compliance tests
+                          (default out: target/protocol-tests), run them, report each case and
+                          each protocol
+  moto-tests [--models DIR] [--out DIR]
+                          round trips of generated crates against moto_server on a loopback port
+                          (default out: target/moto); needs `pip install 'moto[server]'`
   bench generate [--models DIR] [--runs N]
                           generation speed for the biggest models and the whole corpus, by stage
   bench compile [--models DIR] [--service NAME] [--runs N]
@@ -107,6 +111,7 @@ fn run() -> Result<ExitCode, Failure> {
         "corpus" => corpus(parser),
         "ast" => ast(parser),
         "protocol-tests" => protocol_tests(parser),
+        "moto-tests" => moto_tests(parser),
         "bench" => bench(parser),
         other => Err(format!("unknown task `{other}`\n\n{USAGE}").into()),
     }
@@ -328,6 +333,23 @@ fn protocol_tests(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let results = xtask::protocol::run(&shared, &out)?;
     let (report, ok) = xtask::protocol::report(&results);
+    print!("{report}");
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn moto_tests(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
+    use lexopt::prelude::*;
+    let mut models = workspace_root().join("../shared/models/aws");
+    let mut out = xtask::moto::default_out();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("models") => models = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
+            Long("out") => out = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
+            _ => return Err(format!("{}\n\n{USAGE}", arg.unexpected()).into()),
+        }
+    }
+    let outcomes = xtask::moto::run(&models, &out)?;
+    let (report, ok) = xtask::moto::report(&outcomes);
     print!("{report}");
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
