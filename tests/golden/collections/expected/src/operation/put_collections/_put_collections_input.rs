@@ -19,6 +19,11 @@ pub struct PutCollectionsInput {
     pub secrets: Option<Vec<String>>,
     /// The `countsByKind` member.
     pub counts_by_kind: Option<::std::collections::HashMap<crate::types::Kind, i64>>,
+    /// A list of maps of lists of lists: as nested as models get, and more complex than clippy's
+    /// `type_complexity` allows by default.
+    pub deeply_nested: Option<
+        Vec<::std::collections::HashMap<String, Vec<Vec<String>>>>,
+    >,
 }
 
 impl PutCollectionsInput {
@@ -66,6 +71,14 @@ impl PutCollectionsInput {
         self.counts_by_kind.as_ref()
     }
 
+    /// A list of maps of lists of lists: as nested as models get, and more complex than clippy's
+    /// `type_complexity` allows by default.
+    pub fn deeply_nested(
+        &self,
+    ) -> &[::std::collections::HashMap<String, Vec<Vec<String>>>] {
+        self.deeply_nested.as_deref().unwrap_or_default()
+    }
+
     /// Creates a builder for [`PutCollectionsInput`].
     pub fn builder() -> PutCollectionsInputBuilder {
         Default::default()
@@ -83,6 +96,7 @@ impl ::std::fmt::Debug for PutCollectionsInput {
         formatter.field("nodes", &self.nodes);
         formatter.field("secrets", &"*** Sensitive Data Redacted ***");
         formatter.field("counts_by_kind", &self.counts_by_kind);
+        formatter.field("deeply_nested", &self.deeply_nested);
         formatter.finish()
     }
 }
@@ -100,6 +114,9 @@ pub struct PutCollectionsInputBuilder {
     pub(crate) secrets: Option<Vec<String>>,
     pub(crate) counts_by_kind: Option<
         ::std::collections::HashMap<crate::types::Kind, i64>,
+    >,
+    pub(crate) deeply_nested: Option<
+        Vec<::std::collections::HashMap<String, Vec<Vec<String>>>>,
     >,
 }
 
@@ -279,6 +296,35 @@ impl PutCollectionsInputBuilder {
         self.counts_by_kind.as_ref()
     }
 
+    /// Appends one item to `deeply_nested`; [`set_deeply_nested`](Self::set_deeply_nested) replaces
+    /// the whole list.
+    ///
+    /// A list of maps of lists of lists: as nested as models get, and more complex than clippy's
+    /// `type_complexity` allows by default.
+    pub fn deeply_nested(
+        mut self,
+        input: ::std::collections::HashMap<String, Vec<Vec<String>>>,
+    ) -> Self {
+        self.deeply_nested.get_or_insert_with(Vec::new).push(input);
+        self
+    }
+
+    /// Sets or clears `deeply_nested`; see [`deeply_nested`](Self::deeply_nested).
+    pub fn set_deeply_nested(
+        mut self,
+        input: Option<Vec<::std::collections::HashMap<String, Vec<Vec<String>>>>>,
+    ) -> Self {
+        self.deeply_nested = input;
+        self
+    }
+
+    /// The value of `deeply_nested` set so far.
+    pub fn get_deeply_nested(
+        &self,
+    ) -> Option<&[::std::collections::HashMap<String, Vec<Vec<String>>>]> {
+        self.deeply_nested.as_deref()
+    }
+
     /// Builds a [`PutCollectionsInput`], or says which required member was not set.
     pub fn build(self) -> Result<PutCollectionsInput, crate::error::BuildError> {
         Ok(PutCollectionsInput {
@@ -295,6 +341,7 @@ impl PutCollectionsInputBuilder {
             nodes: self.nodes,
             secrets: self.secrets,
             counts_by_kind: self.counts_by_kind,
+            deeply_nested: self.deeply_nested,
         })
     }
 
@@ -311,6 +358,7 @@ impl PutCollectionsInputBuilder {
             nodes: self.nodes,
             secrets: self.secrets,
             counts_by_kind: self.counts_by_kind,
+            deeply_nested: self.deeply_nested,
         }
     }
 }
@@ -326,6 +374,7 @@ impl ::std::fmt::Debug for PutCollectionsInputBuilder {
         formatter.field("nodes", &self.nodes);
         formatter.field("secrets", &"*** Sensitive Data Redacted ***");
         formatter.field("counts_by_kind", &self.counts_by_kind);
+        formatter.field("deeply_nested", &self.deeply_nested);
         formatter.finish()
     }
 }
@@ -337,7 +386,7 @@ impl ::serde::Serialize for PutCollectionsInput {
         serializer: __S,
     ) -> Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("PutCollectionsInput", 8)?;
+        let mut state = serializer.serialize_struct("PutCollectionsInput", 9)?;
         if let Some(value) = &self.matrix {
             state.serialize_field("matrix", value)?;
         }
@@ -359,6 +408,9 @@ impl ::serde::Serialize for PutCollectionsInput {
         }
         if let Some(value) = &self.counts_by_kind {
             state.serialize_field("countsByKind", value)?;
+        }
+        if let Some(value) = &self.deeply_nested {
+            state.serialize_field("deeplyNested", value)?;
         }
         state.end()
     }
@@ -393,6 +445,7 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsInput {
                         "nodes" => builder.nodes = map.next_value()?,
                         "secrets" => builder.secrets = map.next_value()?,
                         "countsByKind" => builder.counts_by_kind = map.next_value()?,
+                        "deeplyNested" => builder.deeply_nested = map.next_value()?,
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
