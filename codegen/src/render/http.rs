@@ -572,8 +572,10 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
     let allow = allow_deprecated(structure.any_deprecated());
     let body_wrapper = (has_body_members && !all_in_body).then(|| {
         let body_members: Vec<&Member> = members.iter().filter(|m| m.binding == Binding::Body).collect();
-        let doc =
-            format!(" The members of [`{}`] that travel in the JSON body, read into its builder.", item.named.name);
+        let doc = prose(&format!(
+            "The members of [`{}`] that travel in the JSON body, read into its builder.",
+            item.named.name
+        ));
         let deserialize =
             super::serde::deserialize_impl(&std, &quote!(#wrapper), item, &body_members, &quote!(#wrapper(builder)));
         quote! {
