@@ -686,9 +686,26 @@ pub(crate) fn response(std: &Std, op: &Operation, query_compatible: bool) -> Tok
             .map(|name| quote!(| #some(#name)));
             let path = path(&variant.named);
             let name = ident(&variant.name);
+            // A message the body spells otherwise (`Message`, `errorMessage`) is still its message.
+            let read = match variant.message.as_ref().filter(|message| !message.deprecated) {
+                Some(message) => {
+                    let field = ident(&message.field);
+                    let fill = if message.optional {
+                        quote!(if error.#field.is_none() { error.#field = info.message; })
+                    } else {
+                        quote! {
+                            if let (true, #some(message)) = (error.#field.is_empty(), info.message) {
+                                error.#field = message;
+                            }
+                        }
+                    };
+                    quote!(::std::result::Result::Ok(mut error) => { #fill #error::#name(error) })
+                }
+                None => quote!(::std::result::Result::Ok(error) => #error::#name(error),),
+            };
             quote! {
                 #some(#code) #type_name => match #path::from_http_parts(status, headers, body) {
-                    ::std::result::Result::Ok(error) => #error::#name(error),
+                    #read
                     #err(problem) => crate::http::malformed(status, headers, body, problem),
                 },
             }

@@ -264,7 +264,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     UpdateBackendAuthError::BadRequestException(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
@@ -276,7 +279,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     UpdateBackendAuthError::GatewayTimeoutException(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
@@ -288,7 +294,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     UpdateBackendAuthError::NotFoundException(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
@@ -300,7 +309,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     UpdateBackendAuthError::TooManyRequestsException(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),

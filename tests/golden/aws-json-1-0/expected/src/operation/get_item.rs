@@ -154,7 +154,15 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetItemE
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => GetItemError::ValidationError(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if let (true, Some(message)) = (
+                        error.message.is_empty(),
+                        info.message,
+                    ) {
+                        error.message = message;
+                    }
+                    GetItemError::ValidationError(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }

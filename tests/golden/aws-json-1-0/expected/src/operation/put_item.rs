@@ -205,7 +205,12 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemE
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => PutItemError::ConditionFailed(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
+                    PutItemError::ConditionFailed(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
@@ -215,7 +220,12 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemE
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => PutItemError::ThrottledError(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
+                    PutItemError::ThrottledError(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
@@ -225,7 +235,15 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemE
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => PutItemError::ValidationError(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if let (true, Some(message)) = (
+                        error.message.is_empty(),
+                        info.message,
+                    ) {
+                        error.message = message;
+                    }
+                    PutItemError::ValidationError(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }

@@ -182,7 +182,12 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => SendMessageError::QueueMissing(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
+                    SendMessageError::QueueMissing(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
@@ -192,7 +197,12 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => SendMessageError::ServerFault(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
+                    SendMessageError::ServerFault(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
