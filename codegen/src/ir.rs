@@ -39,13 +39,11 @@ pub(crate) struct Service {
     pub id: String,
     /// The service's shape name, which RPC protocols put in each request (`X-Amz-Target`,
     /// `/service/{name}/operation/…`).
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub shape_name: String,
     /// The service's `@xmlNamespace`, the namespace of XML bodies.
     #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub xml_namespace: Option<XmlNamespace>,
     /// Whether the service is `@awsQueryCompatible`: its errors carry their awsQuery codes.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub aws_query_compatible: bool,
     /// Its `@title`, else its shape name.
     pub title: String,
@@ -256,7 +254,8 @@ pub(crate) enum Role {
 /// What an error structure says about itself.
 #[derive(Debug)]
 pub(crate) struct ErrorInfo {
-    /// The code that identifies the error on the wire: its shape name.
+    /// The code that identifies the error on the wire: its shape name, or its `@awsQueryError`
+    /// code in an `@awsQueryCompatible` service, whose errors carry that code.
     pub code: String,
     /// The HTTP status the service answers it with.
     pub http_status: u16,
@@ -633,7 +632,6 @@ pub(crate) struct Operation {
     /// Whether requests need a `Content-MD5` header (`@httpChecksumRequired`).
     pub checksum_required: bool,
     /// The encodings `@requestCompression` allows for the request body, in order of preference.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub request_compression: Vec<String>,
 }
 
@@ -646,8 +644,11 @@ pub(crate) struct ErrorVariant {
     pub is_fn: String,
     /// The error structure.
     pub named: Arc<Named>,
-    /// The code that identifies the error on the wire.
+    /// The code that identifies the error on the wire (see [`ErrorInfo::code`]).
     pub code: String,
+    /// The error's shape name, which JSON protocols send as its type (`__type`) even where the
+    /// code is an `@awsQueryError` code.
+    pub shape_name: String,
     /// Documentation as Markdown, never empty, with the note of a rename.
     pub docs: String,
     /// How to read the error's message, if it has one.

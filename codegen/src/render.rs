@@ -8,7 +8,9 @@
 //! prettyplease. Files are rendered and formatted in parallel: token streams cannot cross
 //! threads, so each worker renders and formats whole files.
 
+mod aws_json;
 mod builder;
+mod customize;
 mod enumeration;
 mod error;
 mod http;
@@ -28,6 +30,7 @@ use std::time::{Duration, Instant};
 use proc_macro2::TokenStream;
 
 pub(crate) use builder::{document_expression, float_expression};
+pub(crate) use customize::Dependency;
 pub(crate) use protocol::{SERDE_MODEL_JSON, Wire, wire};
 pub(crate) use tokens::{Std, builder_path, ident, lit, module_path, path};
 
@@ -160,7 +163,12 @@ pub(crate) fn render_crate(krate: &Crate, settings: &Settings, times: &mut Rende
     }
     files.insert(
         "Cargo.toml".to_owned(),
-        crate::package::cargo_toml(settings, &krate.service.title, protocol::crate_wire(&cx).as_ref()),
+        crate::package::cargo_toml(
+            settings,
+            &krate.service.title,
+            protocol::crate_wire(&cx).as_ref(),
+            &customize::dependencies(krate),
+        ),
     );
     diagnostics.into_result(files)
 }

@@ -13,6 +13,12 @@ pub(crate) const ERROR: &str = include_str!("../runtime/src/error.rs");
 /// `http`: the restJson1 bindings' shared parts (the `http` feature).
 pub(crate) const HTTP: &str = include_str!("../runtime/src/http.rs");
 
+/// `compression`: gzip for request bodies (`@requestCompression`), on flate2.
+pub(crate) const COMPRESSION: &str = include_str!("../runtime/src/compression.rs");
+
+/// `tree_hash`: Glacier's SHA-256 checksums of a payload.
+pub(crate) const TREE_HASH: &str = include_str!("../runtime/src/tree_hash.rs");
+
 /// `json`'s own text: the codecs every crate with the `serde` feature has.
 pub(crate) const JSON: &str = own_text(include_str!("../runtime/src/json.rs"));
 
@@ -145,7 +151,15 @@ mod tests {
 
     #[test]
     fn module_texts_hold_no_include() {
-        for text in [super::JSON, super::PRIMITIVES, super::ERROR, super::HTTP, super::PROTOCOL_SUPPORT] {
+        for text in [
+            super::JSON,
+            super::PRIMITIVES,
+            super::ERROR,
+            super::HTTP,
+            super::PROTOCOL_SUPPORT,
+            super::COMPRESSION,
+            super::TREE_HASH,
+        ] {
             assert!(!text.contains("\ninclude!("), "{text}");
             assert!(text.starts_with("//! "), "{text}");
         }

@@ -1,5 +1,7 @@
 //! The support modules every generated crate carries, compiled and tested as a crate of their own:
-//! [`error`], [`primitives`], `json` (feature `serde`) and `http` (feature `http`).
+//! [`error`], [`primitives`], `json` (feature `serde`) and `http` (feature `http`), and the
+//! modules some crates' customizations add: `compression` (feature `request-compression`) and
+//! `tree_hash`.
 //!
 //! The generator copies these files into each crate it writes, as text
 //! (`codegen/src/runtime_sources.rs`). This crate has the module tree, edition, features and
@@ -54,6 +56,14 @@ mod json;
 
 #[cfg(feature = "http")]
 pub mod http;
+
+/// gzip for request bodies; copied into crates with `@requestCompression` operations.
+#[cfg(feature = "request-compression")]
+mod compression;
+
+/// Glacier's payload checksums; copied into Glacier's crate.
+#[cfg(feature = "http")]
+mod tree_hash;
 
 #[cfg(all(test, feature = "http"))]
 mod protocol_support;

@@ -2,6 +2,8 @@
 
 mod big_numbers;
 mod blob;
+#[cfg(feature = "request-compression")]
+mod compression;
 mod date_time;
 mod document;
 mod error;
@@ -14,3 +16,5 @@ mod piece_sets;
 mod protocol_support;
 mod rng;
 mod secrets;
+#[cfg(feature = "http")]
+mod tree_hash;

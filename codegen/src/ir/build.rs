@@ -292,12 +292,22 @@ impl Builder<'_> {
             _ => 400,
         };
         ErrorInfo {
-            code: shape.id.name().to_owned(),
+            code: self.error_code(shape),
             http_status: shape.traits.http_error().unwrap_or(fault_status),
             retryable: shape.traits.is_retryable(),
             query_error: shape.traits.aws_query_error().map(|error| (error.code, error.http_status)),
             message: None,
             in_responses: self.index.errors.contains(&shape.id),
+        }
+    }
+
+    /// The code that identifies an error on the wire: its shape name, or, in an
+    /// `@awsQueryCompatible` service, its `@awsQueryError` code, which such services send in
+    /// `x-amzn-query-error` so that clients written for the awsQuery protocol keep working.
+    fn error_code(&self, shape: &Shape) -> String {
+        match shape.traits.aws_query_error() {
+            Some(error) if self.index.service.traits.is_aws_query_compatible() => error.code,
+            _ => shape.id.name().to_owned(),
         }
     }
 
@@ -354,7 +364,8 @@ impl Builder<'_> {
                     name: variant.name.clone(),
                     is_fn: variant.is_fn.clone(),
                     named,
-                    code: error_shape.id.name().to_owned(),
+                    code: self.error_code(error_shape),
+                    shape_name: error_shape.id.name().to_owned(),
                     docs: with_rename(docs.as_deref(), fallback, variant.rename.as_ref()),
                     message,
                     retry: match (error_shape.traits.is_retryable(), error_shape.traits.is_throttling()) {

@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::tokens::{allow_deprecated, builder_path, docs, path, prose};
-use super::{Context, Std, ident, lit};
+use super::{Context, Std, customize, ident, lit};
 use crate::ir::{
     Binding, HostPiece, HttpOperation, Item, ItemKind, Member, NamedKind, Operation, PathPiece, Structure,
     TimestampFormat, Type,
@@ -95,10 +95,11 @@ fn structure_of(item: &Item) -> &Structure {
 }
 
 /// `impl Input { pub fn to_http_request(&self) }`, and the body wrapper it serializes.
-pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
+pub(crate) fn request(cx: &Context<'_>, op: &Operation, http: &HttpOperation) -> TokenStream {
     let item = &op.input;
     let std = Std::for_names([item.named.name.as_str()]);
-    let Std { some, result, ok, vec, clone, .. } = &std;
+    let hooks = customize::request(cx, &std, op);
+    let Std { result, ok, vec, .. } = &std;
     let structure = structure_of(item);
     let members = &structure.members;
     let type_name = ident(&item.named.name);
@@ -116,30 +117,7 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
          absolute; an unset idempotency token is taken from the options or generated.",
     ));
 
-    // An unset idempotency token is filled in a copy of the input; `input` is what is sent.
-    let tokens: Vec<&Member> =
-        members.iter().filter(|m| m.idempotency_token && m.optional && m.ty == Type::String).collect();
-    let input_binding = if tokens.is_empty() {
-        if members.is_empty() { TokenStream::new() } else { quote!(let input = self;) }
-    } else {
-        let unset = tokens.iter().map(|t| {
-            let field = ident(&t.field);
-            quote!(self.#field.is_none())
-        });
-        let fills = tokens.iter().map(|t| {
-            let field = ident(&t.field);
-            quote!(#field: self.#field.clone().or_else(|| #some(crate::http::idempotency_token(options))),)
-        });
-        quote! {
-            let filled;
-            let input = if #(#unset)||* {
-                filled = Self { #(#fills)* ..#clone::clone(self) };
-                &filled
-            } else {
-                self
-            };
-        }
-    };
+    let input_binding = input_binding(&std, members);
 
     // The path, label by label.
     let uri_grows = http.path.len() > 1
@@ -162,14 +140,17 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
                 let member = &members[*member];
                 let field = ident(&member.field);
                 let label = lit(&member.field);
-                let value = if member.optional {
+                let mut value = if member.optional {
                     quote! {
                         let value = input.#field.as_ref().ok_or_else(|| crate::error::BuildError::missing_field(#label, #type_label))?;
                     }
                 } else {
                     quote!(let value = &input.#field;)
                 };
-                let text = to_text(&member.ty, quote!(value), TimestampFormat::DateTime, false);
+                let mut text = to_text(&member.ty, quote!(value), TimestampFormat::DateTime, false);
+                if let Some(default) = customize::label_default(cx, member) {
+                    (value, text) = default;
+                }
                 uri.extend(quote! {
                     #value
                     uri.push_label(#label, #text, #greedy)?;
@@ -235,6 +216,8 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
     let headers_grow = payload.is_some()
         || !body_members.is_empty()
         || op.checksum_required
+        || !hooks.headers.is_empty()
+        || !hooks.body.is_empty()
         || members.iter().any(|m| matches!(m.binding, Binding::Header(_) | Binding::PrefixHeaders(_)));
     let headers_let = if headers_grow { quote!(let mut headers) } else { quote!(let headers) };
     let mut headers = quote!(#headers_let = ::http::HeaderMap::new(););
@@ -299,6 +282,7 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
         }
     });
     let (host_setup, host_prefix) = host_prefix(op, members);
+    let customize::RequestHooks { headers: hooks_headers, body: hooks_body, options: hooks_options } = hooks;
     let method = &http.method;
     let allow = allow_deprecated(structure.any_deprecated());
     let wrapper = (payload.is_none() && !body_members.is_empty()).then(|| {
@@ -334,8 +318,11 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
                 #input_binding
                 #uri
                 #headers
+                #hooks_headers
                 #body
+                #hooks_body
                 #checksum
+                #hooks_options
                 #host_setup
                 let mut request = ::http::Request::builder()
                     .method(#method)
@@ -350,9 +337,38 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
     }
 }
 
+/// Binds `input`, what is sent: `self`, or a copy of it whose unset idempotency tokens are
+/// filled from `options` (nothing when the input has no members).
+pub(crate) fn input_binding(std: &Std, members: &[Member]) -> TokenStream {
+    let Std { some, clone, .. } = std;
+    let tokens: Vec<&Member> =
+        members.iter().filter(|m| m.idempotency_token && m.optional && m.ty == Type::String).collect();
+    if tokens.is_empty() {
+        if members.is_empty() { TokenStream::new() } else { quote!(let input = self;) }
+    } else {
+        let unset = tokens.iter().map(|t| {
+            let field = ident(&t.field);
+            quote!(self.#field.is_none())
+        });
+        let fills = tokens.iter().map(|t| {
+            let field = ident(&t.field);
+            quote!(#field: self.#field.clone().or_else(|| #some(crate::http::idempotency_token(options))),)
+        });
+        quote! {
+            let filled;
+            let input = if #(#unset)||* {
+                filled = Self { #(#fills)* ..#clone::clone(self) };
+                &filled
+            } else {
+                self
+            };
+        }
+    }
+}
+
 /// The code computing the operation's `@endpoint` host prefix, its `{label}`s filled from the
 /// input's `@hostLabel` members, and the expression for the prefix (`""` when there is none).
-fn host_prefix(op: &Operation, members: &[Member]) -> (TokenStream, TokenStream) {
+pub(crate) fn host_prefix(op: &Operation, members: &[Member]) -> (TokenStream, TokenStream) {
     let Some(pieces) = &op.host_prefix else { return (TokenStream::new(), quote!("")) };
     let mut setup = TokenStream::new();
     let mut format_text = String::new();
@@ -634,8 +650,9 @@ fn response_payload(std: &Std, member: &Member) -> TokenStream {
 }
 
 /// `impl Output { pub fn from_http_response }` and the operation's error reader, in the
-/// operation's module.
-pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
+/// operation's module. The error is identified as the JSON protocols identify it; an
+/// `@awsQueryCompatible` service's by its awsQuery code when the response has one.
+pub(crate) fn response(std: &Std, op: &Operation, query_compatible: bool) -> TokenStream {
     let Std { result, err, some, .. } = std;
     let output = path(&op.output.named);
     let error = ident(&op.error);
@@ -658,16 +675,39 @@ pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
         }
         #error::Unhandled(unhandled)
     };
+    let query_compatible = query_compatible.then(|| quote!(.query_compatible()));
     let read = if op.errors.is_empty() {
         unhandled
     } else {
         let arms = op.errors.iter().map(|variant| {
             let code = lit(&variant.code);
+            // Without `x-amzn-query-error`, a query-compatible error is known by its type.
+            let type_name = (variant.shape_name != variant.code
+                && !op.errors.iter().any(|other| other.code == variant.shape_name))
+            .then(|| lit(&variant.shape_name))
+            .map(|name| quote!(| #some(#name)));
             let path = path(&variant.named);
             let name = ident(&variant.name);
+            // A message the body spells otherwise (`Message`, `errorMessage`) is still its message.
+            let read = match variant.message.as_ref().filter(|message| !message.deprecated) {
+                Some(message) => {
+                    let field = ident(&message.field);
+                    let fill = if message.optional {
+                        quote!(if error.#field.is_none() { error.#field = info.message; })
+                    } else {
+                        quote! {
+                            if let (true, #some(message)) = (error.#field.is_empty(), info.message) {
+                                error.#field = message;
+                            }
+                        }
+                    };
+                    quote!(::std::result::Result::Ok(mut error) => { #fill #error::#name(error) })
+                }
+                None => quote!(::std::result::Result::Ok(error) => #error::#name(error),),
+            };
             quote! {
-                #some(#code) => match #path::from_http_parts(status, headers, body) {
-                    ::std::result::Result::Ok(error) => #error::#name(error),
+                #some(#code) #type_name => match #path::from_http_parts(status, headers, body) {
+                    #read
                     #err(problem) => crate::http::malformed(status, headers, body, problem),
                 },
             }
@@ -701,7 +741,7 @@ pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
         /// The error an unsuccessful response carries.
         #[cfg(feature = "http")]
         fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> #error {
-            let info = crate::http::error_info(headers, body);
+            let info = crate::http::error_info(headers, body)#query_compatible;
             #read
         }
     }

@@ -172,10 +172,16 @@ fn lib_rs(cx: &Context<'_>) -> TokenStream {
     modules.sort_unstable();
     let modules = modules.into_iter().map(ident);
     let http = super::protocol::applies(cx).then(|| {
+        let customizations = super::customize::runtime_modules(krate).into_iter().map(|module| ident(module.name));
         quote! {
             #[cfg(feature = "http")]
             #[rustfmt::skip]
             pub mod http;
+            #(
+                #[cfg(feature = "http")]
+                #[rustfmt::skip]
+                mod #customizations;
+            )*
         }
     });
     quote! {

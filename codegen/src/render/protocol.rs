@@ -8,7 +8,7 @@
 
 use proc_macro2::TokenStream;
 
-use super::{Context, Std, http};
+use super::{Context, Std, aws_json, http};
 use crate::ir::{Item, Operation, Protocol, Structure};
 
 /// What the `http` feature of a crate speaking a protocol is made of.
@@ -29,6 +29,23 @@ pub(crate) struct Wire {
 /// The `serde` feature's comment for services that speak JSON.
 const SERDE_SERVICE_JSON: &str = "`Serialize` and `Deserialize` for every type, writing the JSON the service uses.";
 
+/// The `http` feature of the AWS JSON RPC protocols: the restJson1 codec, without REST bindings.
+const JSON_RPC: Wire = Wire {
+    protocol: Protocol::AwsJson1_0,
+    feature_doc: "",
+    feature: &["serde", "dep:http", "dep:serde_json"],
+    dependencies: JSON_DEPENDENCIES,
+    serde_doc: SERDE_SERVICE_JSON,
+};
+
+/// The optional dependencies of the JSON protocols' `http` feature. serde_json reads numbers
+/// correctly rounded only with `float_roundtrip`: without it, a double such as
+/// `1.2345678912345679E8` reads one unit in the last place off.
+const JSON_DEPENDENCIES: &[&str] = &[
+    "http = { version = \"1\", optional = true }",
+    "serde_json = { version = \"1\", optional = true, features = [\"float_roundtrip\"] }",
+];
+
 /// The `http` feature of a crate speaking `protocol`, when the generator implements the protocol.
 pub(crate) fn wire(protocol: Protocol) -> Option<Wire> {
     match protocol {
@@ -36,19 +53,20 @@ pub(crate) fn wire(protocol: Protocol) -> Option<Wire> {
             protocol,
             feature_doc: "Building requests and reading responses with the `http` crate's types (restJson1).",
             feature: &["serde", "dep:http", "dep:serde_json"],
-            dependencies: &[
-                "http = { version = \"1\", optional = true }",
-                "serde_json = { version = \"1\", optional = true }",
-            ],
+            dependencies: JSON_DEPENDENCIES,
             serde_doc: SERDE_SERVICE_JSON,
         }),
-        Protocol::AwsJson1_0
-        | Protocol::AwsJson1_1
-        | Protocol::AwsQuery
-        | Protocol::Ec2Query
-        | Protocol::RestXml
-        | Protocol::RpcV2Cbor
-        | Protocol::RpcV2Json => None,
+        Protocol::AwsJson1_0 => Some(Wire {
+            protocol,
+            feature_doc: "Building requests and reading responses with the `http` crate's types (awsJson1_0).",
+            ..JSON_RPC
+        }),
+        Protocol::AwsJson1_1 => Some(Wire {
+            protocol,
+            feature_doc: "Building requests and reading responses with the `http` crate's types (awsJson1_1).",
+            ..JSON_RPC
+        }),
+        Protocol::AwsQuery | Protocol::Ec2Query | Protocol::RestXml | Protocol::RpcV2Cbor | Protocol::RpcV2Json => None,
     }
 }
 
@@ -69,7 +87,8 @@ pub(crate) fn applies(cx: &Context<'_>) -> bool {
 /// `impl Input { to_http_request… }`: building the operation's request, in the input's file.
 pub(crate) fn request(cx: &Context<'_>, op: &Operation) -> Option<TokenStream> {
     match crate_wire(cx)?.protocol {
-        Protocol::RestJson1 => op.http.as_ref().map(|binding| http::request(op, binding)),
+        Protocol::RestJson1 => op.http.as_ref().map(|binding| http::request(cx, op, binding)),
+        protocol @ (Protocol::AwsJson1_0 | Protocol::AwsJson1_1) => Some(aws_json::request(cx, protocol, op)),
         _ => None,
     }
 }
@@ -77,7 +96,10 @@ pub(crate) fn request(cx: &Context<'_>, op: &Operation) -> Option<TokenStream> {
 /// `impl Output { from_http_response… }` and the error reader, in the operation's module.
 pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation) -> Option<TokenStream> {
     match crate_wire(cx)?.protocol {
-        Protocol::RestJson1 => op.http.as_ref().map(|_| http::response(std, op)),
+        Protocol::RestJson1 => op.http.as_ref().map(|_| http::response(std, op, false)),
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+            Some(http::response(std, op, cx.krate.service.aws_query_compatible))
+        }
         _ => None,
     }
 }
@@ -85,7 +107,9 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation) -> Option<To
 /// `impl X { from_http_parts… }`: reading an output or an error structure from a response.
 pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -> Option<TokenStream> {
     match crate_wire(cx)?.protocol {
-        Protocol::RestJson1 => Some(http::read_parts(cx, item, structure)),
+        Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+            Some(http::read_parts(cx, item, structure))
+        }
         _ => None,
     }
 }

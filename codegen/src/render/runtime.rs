@@ -51,6 +51,9 @@ pub(crate) fn files(cx: &Context<'_>) -> Vec<(String, String)> {
     }
     if super::protocol::applies(cx) {
         files.push(("src/http.rs".to_owned(), file(&[HTTP])));
+        for module in super::customize::runtime_modules(cx.krate) {
+            files.push((format!("src/{}.rs", module.name), file(&[module.source])));
+        }
     }
     if !pieces.is_empty() {
         let mut parts = vec![PRIMITIVES];

@@ -268,7 +268,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     UpdateBackendAuthError::BadRequestException(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
@@ -280,7 +283,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     UpdateBackendAuthError::GatewayTimeoutException(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
@@ -292,7 +298,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     UpdateBackendAuthError::NotFoundException(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
@@ -304,7 +313,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     UpdateBackendAuthError::TooManyRequestsException(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),

@@ -336,3 +336,133 @@ fn error_responses_carry_their_request_id() {
         Some("json-style")
     );
 }
+
+#[test]
+fn error_codes_are_sanitized_as_the_json_protocols_say() {
+    for value in [
+        "FooError",
+        "FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+        "aws.protocoltests.json10#FooError",
+        "aws.protocoltests.json10#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+        " aws.different.namespace#FooError ",
+    ] {
+        assert_eq!(sanitize_error_code(value), "FooError", "{value}");
+    }
+    // After the first `#`, before the first `:`.
+    assert_eq!(sanitize_error_code("a#b#C:d:e"), "b#C");
+}
+
+#[test]
+fn error_codes_come_from_the_header_then_code_then_the_top_level_type() {
+    let headers = http::HeaderMap::new();
+    // A nested `__type` belongs to another shape.
+    let body = br#"{"ErrorDetails": [{"__type": "com.amazon.internal#ErrorDetails"}], "__type": "ns#FooError"}"#;
+    assert_eq!(error_info(&headers, body).code.as_deref(), Some("FooError"));
+    let nested_only = br#"{"ErrorDetails": {"__type": "ns#ErrorDetails"}}"#;
+    assert_eq!(error_info(&headers, nested_only).code, None);
+    // `code` comes before `__type`, but only as a string (some errors have a numeric `code` member).
+    let both = br#"{"__type": "Type", "code": "Code"}"#;
+    assert_eq!(error_info(&headers, both).code.as_deref(), Some("Code"));
+    let numeric = br#"{"__type": "ns#InternalServerException", "code": 500}"#;
+    assert_eq!(
+        error_info(&headers, numeric).code.as_deref(),
+        Some("InternalServerException")
+    );
+    // An empty header or field says nothing.
+    let mut empty = http::HeaderMap::new();
+    empty.insert("x-amzn-errortype", http::HeaderValue::from_static(""));
+    assert_eq!(
+        error_info(&empty, br#"{"code": "", "__type": "T"}"#)
+            .code
+            .as_deref(),
+        Some("T")
+    );
+    // Bodies that are not objects, or not JSON, give nothing.
+    for body in [
+        &b"[1, 2]"[..],
+        b"\"FooError\"",
+        b"\xff\xfe",
+        b"{\"__type\": ",
+        b"null",
+    ] {
+        let info = error_info(&headers, body);
+        assert_eq!((info.code, info.message), (None, None), "{body:?}");
+    }
+}
+
+#[test]
+fn error_messages_come_from_any_of_their_spellings() {
+    let headers = http::HeaderMap::new();
+    for key in ["message", "Message", "errorMessage"] {
+        let body = format!(r#"{{"__type": "E", "{key}": "hi"}}"#);
+        assert_eq!(
+            error_info(&headers, body.as_bytes()).message.as_deref(),
+            Some("hi")
+        );
+    }
+    assert_eq!(
+        error_info(&headers, br#"{"message": 5}"#).message,
+        None,
+        "a message that is not a string is no message"
+    );
+}
+
+#[test]
+fn query_compatible_errors_take_the_awsquery_code_when_there_is_one() {
+    let body = br#"{"__type": "aws.protocoltests.json10#CustomCodeError", "message": "Hi"}"#;
+    let mut headers = http::HeaderMap::new();
+    let info = error_info(&headers, body);
+    assert_eq!(info.query_code, None);
+    assert_eq!(
+        info.query_compatible().code.as_deref(),
+        Some("CustomCodeError")
+    );
+    headers.insert(
+        "x-amzn-query-error",
+        http::HeaderValue::from_static("Customized;Sender"),
+    );
+    let info = error_info(&headers, body);
+    assert_eq!(info.code.as_deref(), Some("CustomCodeError"));
+    assert_eq!(info.query_code.as_deref(), Some("Customized"));
+    let info = info.query_compatible();
+    assert_eq!(
+        (info.code.as_deref(), info.message.as_deref()),
+        (Some("Customized"), Some("Hi"))
+    );
+    // A code without a fault, and an empty one.
+    headers.insert(
+        "x-amzn-query-error",
+        http::HeaderValue::from_static("AWS.SimpleQueueService.NonExistentQueue"),
+    );
+    assert_eq!(
+        error_info(&headers, body).query_code.as_deref(),
+        Some("AWS.SimpleQueueService.NonExistentQueue")
+    );
+    headers.insert(
+        "x-amzn-query-error",
+        http::HeaderValue::from_static(";Sender"),
+    );
+    assert_eq!(
+        error_info(&headers, body)
+            .query_compatible()
+            .code
+            .as_deref(),
+        Some("CustomCodeError")
+    );
+}
+
+#[test]
+fn error_info_never_panics_on_random_bodies() {
+    let mut rng = Rng::new(11);
+    let headers = http::HeaderMap::new();
+    for _ in 0..2000 {
+        let mut body = rng.bytes(64);
+        if rng.below(2) == 0 {
+            body.splice(0..0, br#"{"__type":"#.iter().copied());
+        }
+        let _ = error_info(&headers, &body);
+    }
+    // Deep nesting is refused by the JSON reader, not followed until the stack runs out.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(error_info(&headers, deep.as_bytes()).code, None);
+}

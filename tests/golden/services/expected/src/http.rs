@@ -16,6 +16,10 @@
 pub struct RequestOptions {
     endpoint: ::std::option::Option<::http::Uri>,
     idempotency_token: ::std::option::Option<::std::string::String>,
+    /// Whether bodies of `@requestCompression` operations are sent as they are.
+    pub(crate) disable_request_compression: bool,
+    /// The size from which such bodies are compressed; `None` for the default, 10 KiB.
+    pub(crate) request_min_compression_size_bytes: ::std::option::Option<u32>,
 }
 
 impl RequestOptions {
@@ -36,6 +40,21 @@ impl RequestOptions {
     /// random version 4 UUID is used.
     pub fn idempotency_token(mut self, token: impl Into<::std::string::String>) -> Self {
         self.idempotency_token = Some(token.into());
+        self
+    }
+
+    /// Sends the bodies of operations that allow compression (`@requestCompression`) as they
+    /// are, rather than compressed (the default). Other operations are never compressed.
+    pub fn disable_request_compression(mut self, disable: bool) -> Self {
+        self.disable_request_compression = disable;
+        self
+    }
+
+    /// The size in bytes from which the body of an operation that allows compression is
+    /// compressed: 10240 unless set, at most 10485760 (a larger value makes building such a
+    /// request fail). Streaming bodies are compressed whatever their size.
+    pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
+        self.request_min_compression_size_bytes = Some(bytes);
         self
     }
 }
@@ -429,6 +448,20 @@ pub(crate) struct ErrorInfo {
     pub(crate) message: ::std::option::Option<::std::string::String>,
     /// The id the service gave the request.
     pub(crate) request_id: ::std::option::Option<::std::string::String>,
+    /// The awsQuery code of `x-amzn-query-error` (`Code;Fault`), which `@awsQueryCompatible`
+    /// services send besides the error's type.
+    pub(crate) query_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ErrorInfo {
+    /// The error as an `@awsQueryCompatible` service identifies it: by its awsQuery code when
+    /// the response has one, else by its type.
+    pub(crate) fn query_compatible(mut self) -> Self {
+        if let Some(code) = self.query_code.take() {
+            self.code = Some(code);
+        }
+        self
+    }
 }
 
 /// The id the service gave a request, from the headers AWS services put it in.
@@ -440,7 +473,11 @@ pub(crate) fn request_id(
         .map(str::to_owned)
 }
 
-/// Reads the code and message of an error response, as restJson1 defines them.
+/// Reads the code and message of an error response of a JSON protocol (restJson1, awsJson1_0,
+/// awsJson1_1): the code from `X-Amzn-Errortype`, else the body's top-level `code`, else its
+/// `__type` (a nested `__type` is another shape's and never counts), sanitized; the message
+/// from the body's `message`, `Message` or `errorMessage`. A body that is not a JSON object
+/// gives neither: the error is then known by its status alone.
 pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo {
     let json: ::std::option::Option<::serde_json::Value> =
         if body.iter().all(u8::is_ascii_whitespace) {
@@ -454,19 +491,39 @@ pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo 
             .find_map(|name| json.as_ref()?.get(*name)?.as_str().map(str::to_owned))
     };
     let code = header(headers, "x-amzn-errortype")
+        .map(sanitize_error_code)
+        .filter(|code| !code.is_empty())
         .map(str::to_owned)
-        .or_else(|| field(&["code", "__type"]));
+        .or_else(|| {
+            ["code", "__type"].iter().find_map(|name| {
+                let code = field(&[name])?;
+                let code = sanitize_error_code(&code);
+                (!code.is_empty()).then(|| code.to_owned())
+            })
+        });
+    let query_code = header(headers, "x-amzn-query-error")
+        .and_then(|value| value.split(';').next())
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+        .map(str::to_owned);
     ErrorInfo {
-        code: code.map(|code| sanitize_error_code(&code).to_owned()),
+        code,
         message: field(&["message", "Message", "errorMessage"]),
         request_id: request_id(headers),
+        query_code,
     }
 }
 
-/// `aws.namespace#Name:http://…` to `Name`.
+/// The error's shape name from a value of `X-Amzn-Errortype`, `code` or `__type`, as the JSON
+/// protocols define it: what comes before the first `:` (`Name:http://…` is `Name`), then what
+/// comes after the first `#` (`aws.namespace#Name` is `Name`).
 pub(crate) fn sanitize_error_code(code: &str) -> &str {
     let code = code.split(':').next().unwrap_or(code);
-    code.rsplit('#').next().unwrap_or(code).trim()
+    let code = match code.split_once('#') {
+        Some((_, name)) => name,
+        None => code,
+    };
+    code.trim()
 }
 
 /// The headers starting with `prefix` (ignoring case), by the rest of their name.

@@ -207,7 +207,12 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetBucke
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => GetBucketError::InternalError(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
+                    GetBucketError::InternalError(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
@@ -217,7 +222,15 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetBucke
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => GetBucketError::NoSuchBucket(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if let (true, Some(message)) = (
+                        error.message.is_empty(),
+                        info.message,
+                    ) {
+                        error.message = message;
+                    }
+                    GetBucketError::NoSuchBucket(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
@@ -227,7 +240,10 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetBucke
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     GetBucketError::ThrottlingError(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),

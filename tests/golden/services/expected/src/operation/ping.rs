@@ -181,7 +181,12 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PingErro
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => PingError::InternalError(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
+                    PingError::InternalError(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
@@ -191,7 +196,12 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PingErro
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => PingError::ThrottlingError(error),
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
+                    PingError::ThrottlingError(error)
+                }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }

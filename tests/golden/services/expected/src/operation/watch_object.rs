@@ -185,7 +185,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     WatchObjectError::InternalError(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
@@ -197,7 +200,10 @@ fn read_error(
                 headers,
                 body,
             ) {
-                ::std::result::Result::Ok(error) => {
+                ::std::result::Result::Ok(mut error) => {
+                    if error.message.is_none() {
+                        error.message = info.message;
+                    }
                     WatchObjectError::ThrottlingError(error)
                 }
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
