@@ -30,13 +30,29 @@ pub struct RoundTrip {
 }
 
 /// The services with round trips, one or more per protocol.
-pub const ROUND_TRIPS: &[RoundTrip] = &[RoundTrip {
-    model: "polly",
-    crate_name: "moto-polly",
-    protocol: "restJson1",
-    operations: &["PutLexicon", "GetLexicon", "ListLexicons", "DeleteLexicon"],
-    test: "polly.rs",
-}];
+pub const ROUND_TRIPS: &[RoundTrip] = &[
+    RoundTrip {
+        model: "polly",
+        crate_name: "moto-polly",
+        protocol: "restJson1",
+        operations: &["PutLexicon", "GetLexicon", "ListLexicons", "DeleteLexicon"],
+        test: "polly.rs",
+    },
+    RoundTrip {
+        model: "dynamodb",
+        crate_name: "moto-dynamodb",
+        protocol: "awsJson1_0",
+        operations: &["CreateTable", "PutItem", "GetItem", "ListTables", "DeleteTable", "DescribeTable"],
+        test: "dynamodb.rs",
+    },
+    RoundTrip {
+        model: "secrets-manager",
+        crate_name: "moto-secrets-manager",
+        protocol: "awsJson1_1",
+        operations: &["CreateSecret", "GetSecretValue", "ListSecrets", "DeleteSecret"],
+        test: "secrets_manager.rs",
+    },
+];
 
 /// The directory of the round trips' test sources, relative to the workspace root.
 const TESTS: &str = "tests/moto";
