@@ -189,7 +189,8 @@ pub(crate) fn wrap_prose(markdown: &str) -> String {
                 ']' if !in_code => brackets -= 1,
                 '(' if !in_code && line[..at].ends_with(']') => parens += 1,
                 ')' if !in_code && parens > 0 => parens -= 1,
-                ' ' if !in_code && brackets == 0 && parens == 0 => breaks.push(at),
+                // The space of a list marker is not a break: an empty item would end the list.
+                ' ' if !in_code && brackets == 0 && parens == 0 && at >= indent.len() => breaks.push(at),
                 _ => {}
             }
         }

@@ -277,6 +277,11 @@ fn wrapping() {
     let reflowed = to_markdown(&format!("{words}\nshort\nlines\\\nafter break"));
     assert!(reflowed.lines().all(|line| line.len() <= super::markdown::WIDTH), "{reflowed}");
     assert!(reflowed.ends_with(" short lines\\\nafter break"), "{reflowed}");
+    // A list item that starts with a link longer than a line keeps the link on the marker's line.
+    let long_link = format!("- [`{}`](operation::x): Returns the status of streaming.", "Describe".repeat(12));
+    let item = super::wrap_prose(&long_link);
+    assert!(item.starts_with("- [`Describe"), "{item}");
+    assert!(item.lines().skip(1).all(|line| line.starts_with("  ") && !line.trim().is_empty()), "{item}");
     // Never after an unescaped backslash, which would make a hard line break.
     let backslashes = vec!["a\\ b"; 40].join(" ");
     assert!(to_markdown(&backslashes).lines().all(|line| !line.ends_with('\\')));
