@@ -55,6 +55,14 @@ mod json;
 #[cfg(feature = "http")]
 pub mod http;
 
+/// What the RPC v2 protocols share (rpcv2Cbor and rpcv2Json crates have it under `http`).
+#[cfg(feature = "http")]
+mod rpc_v2;
+
+/// CBOR bodies (rpcv2Cbor crates have it under `http`).
+#[cfg(feature = "cbor")]
+mod cbor;
+
 #[cfg(all(test, feature = "http"))]
 mod protocol_support;
 

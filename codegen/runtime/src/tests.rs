@@ -2,6 +2,8 @@
 
 mod big_numbers;
 mod blob;
+#[cfg(feature = "cbor")]
+mod cbor;
 mod date_time;
 mod document;
 mod error;
@@ -13,4 +15,6 @@ mod piece_sets;
 #[cfg(feature = "http")]
 mod protocol_support;
 mod rng;
+#[cfg(feature = "http")]
+mod rpc_v2;
 mod secrets;
