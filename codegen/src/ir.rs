@@ -39,13 +39,11 @@ pub(crate) struct Service {
     pub id: String,
     /// The service's shape name, which RPC protocols put in each request (`X-Amz-Target`,
     /// `/service/{name}/operation/…`).
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub shape_name: String,
     /// The service's `@xmlNamespace`, the namespace of XML bodies.
     #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub xml_namespace: Option<XmlNamespace>,
     /// Whether the service is `@awsQueryCompatible`: its errors carry their awsQuery codes.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub aws_query_compatible: bool,
     /// Its `@title`, else its shape name.
     pub title: String,
@@ -110,6 +108,11 @@ impl Protocol {
     /// than all sent the same way with the operation named in the request.
     pub fn is_rest(self) -> bool {
         matches!(self, Protocol::RestJson1 | Protocol::RestXml)
+    }
+
+    /// Whether `@timestampFormat` applies: the RPC v2 protocols always write epoch seconds.
+    pub fn honours_timestamp_format(self) -> bool {
+        !matches!(self, Protocol::RpcV2Cbor | Protocol::RpcV2Json)
     }
 }
 
@@ -263,7 +266,6 @@ pub(crate) struct ErrorInfo {
     /// Whether the model marks it `@retryable`.
     pub retryable: bool,
     /// The code and status `@awsQueryError` gives it, for awsQuery (and awsQuery-compatible) services.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub query_error: Option<(String, u16)>,
     /// The index of the member holding its message, if any.
     pub message: Option<usize>,
@@ -620,6 +622,9 @@ pub(crate) struct Operation {
     pub summary: String,
     /// The input structure, `<Name>Input`.
     pub input: Item,
+    /// Whether the model's input is `Unit` (the operation takes nothing), rather than a
+    /// structure, however empty: some protocols then send no body at all.
+    pub unit_input: bool,
     /// The output structure, `<Name>Output`.
     pub output: Item,
     /// The error enum's name, `<Name>Error`.

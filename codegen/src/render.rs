@@ -9,12 +9,14 @@
 //! threads, so each worker renders and formats whole files.
 
 mod builder;
+mod cbor;
 mod enumeration;
 mod error;
 mod http;
 mod modules;
 mod operation;
 mod protocol;
+mod rpc_v2;
 mod runtime;
 mod serde;
 mod structure;
@@ -100,7 +102,7 @@ impl Job<'_> {
 /// Renders one item of `crate::types` or `crate::types::error`: the one exhaustive match over
 /// item kinds.
 fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
-    match &item.kind {
+    let mut tokens = match &item.kind {
         ItemKind::Structure(structure) => {
             let mut tokens = structure::structure(cx, item, structure);
             if let crate::ir::Role::Error(info) = &structure.role {
@@ -114,7 +116,9 @@ fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
         }
         ItemKind::Union(union) => union::union(cx, item, union),
         ItemKind::Enum(enumeration) => enumeration::enumeration(item, enumeration),
-    }
+    };
+    tokens.extend(protocol::body_codec(cx, item));
+    tokens
 }
 
 /// Renders the whole crate: `Cargo.toml` and every source file, formatted on `threads` threads.

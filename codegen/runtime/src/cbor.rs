@@ -234,6 +234,11 @@ impl<'b> Decoder<'b> {
         Error::new(format!("{problem} at byte {}", self.cbor.position()))
     }
 
+    /// An error at the current position, saying what is wrong with the value just read.
+    pub(crate) fn invalid(&self, problem: &str) -> Error {
+        self.error(problem)
+    }
+
     /// The error for a data item of the wrong kind.
     fn expected(&self, what: &str, found: ::minicbor::data::Type) -> Error {
         self.error(&format!("expected {what}, found {}", kind_name(found)))

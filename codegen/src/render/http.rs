@@ -352,7 +352,7 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
 
 /// The code computing the operation's `@endpoint` host prefix, its `{label}`s filled from the
 /// input's `@hostLabel` members, and the expression for the prefix (`""` when there is none).
-fn host_prefix(op: &Operation, members: &[Member]) -> (TokenStream, TokenStream) {
+pub(crate) fn host_prefix(op: &Operation, members: &[Member]) -> (TokenStream, TokenStream) {
     let Some(pieces) = &op.host_prefix else { return (TokenStream::new(), quote!("")) };
     let mut setup = TokenStream::new();
     let mut format_text = String::new();
