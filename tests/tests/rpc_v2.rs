@@ -272,6 +272,65 @@ mod cbor {
             other => panic!("expected Unhandled, got {other:?}"),
         }
     }
+
+    /// A response body holding every kind of member an `Item` has.
+    fn full_item_body() -> Vec<u8> {
+        body(|e| {
+            e.begin_map()?.str("item")?.map(13)?;
+            e.str("sku")?.str("A-1")?.str("name")?.begin_str()?.str("ham")?.str("mer")?.end()?;
+            e.str("category")?.str("spare-parts")?.str("priority")?.u8(2)?.str("count")?.u32(70_000)?;
+            e.str("weight")?.f32(2.5)?.str("tags")?.begin_array()?.str("a")?.str("b")?.end()?;
+            e.str("label")?.bytes(&[1, 2, 3])?;
+            e.str("updatedAt")?.tag(minicbor::data::Tag::new(1))?.f64(1.5)?;
+            e.str("attributes")?.map(1)?.str("k")?.str("v")?;
+            e.str("kit")?.map(2)?.str("size")?.i16(-3)?.str("code")?.i8(4)?;
+            e.str("parts")?.array(1)?.map(2)?.str("sku")?.str("B")?.str("name")?.str("bolt")?;
+            e.str("location")?.map(1)?.str("nested")?.map(1)?.str("bin")?.u8(9)?;
+            e.end()?;
+            Ok(())
+        })
+    }
+
+    #[test]
+    fn a_full_response_reads_every_member() {
+        let output = GetItemOutput::from_http_response(&response(200, &[CBOR], full_item_body())).unwrap();
+        let item = output.item().unwrap();
+        assert_eq!((item.sku(), item.name(), item.count()), ("A-1", "hammer", 70_000));
+        assert_eq!(item.category(), Some(&Category::Parts));
+        assert_eq!(item.priority().map(|p| p.value()), Some(2));
+        assert_eq!((item.weight(), item.tags()), (Some(2.5), &["a".to_owned(), "b".to_owned()][..]));
+        assert_eq!(item.label().unwrap().as_bytes(), &[1, 2, 3]);
+        assert_eq!(item.updated_at(), Some(DateTime::from_millis(1_500)));
+        assert_eq!(item.attributes().unwrap()["k"], "v");
+        assert_eq!((item.kit().unwrap().size(), item.kit().unwrap().code()), (Some(-3), Some(4)));
+        assert_eq!(item.parts()[0].name(), "bolt");
+        assert_eq!(item.location(), Some(&Location::Nested(Box::new(Location::Bin(9)))));
+    }
+
+    /// Every truncation of a valid body, and every byte of it replaced by a few values, reads
+    /// into an output or an error: never a panic.
+    #[test]
+    fn truncated_and_corrupted_bodies_never_panic() {
+        let full = full_item_body();
+        let mut errors = 0;
+        for end in 0..full.len() {
+            let result = GetItemOutput::from_http_response(&response(200, &[CBOR], full[..end].to_vec()));
+            // An empty body is the empty output; any other prefix is incomplete.
+            if end > 0 {
+                assert!(result.is_err(), "a prefix of {end} bytes was read");
+                errors += 1;
+            }
+        }
+        for at in 0..full.len() {
+            for byte in [0x00, 0x1b, 0x3b, 0x5f, 0x7b, 0x9f, 0xbb, 0xc2, 0xf9, 0xff] {
+                let mut corrupted = full.clone();
+                corrupted[at] = byte;
+                let _ = GetItemOutput::from_http_response(&response(200, &[CBOR], corrupted.clone()));
+                let _ = PutItemOutput::from_http_response(&response(400, &[CBOR], corrupted));
+            }
+        }
+        assert_eq!(errors, full.len() - 1);
+    }
 }
 
 mod json {
