@@ -339,7 +339,7 @@ mod json {
     use golden_rpc_v2_json::operation::get_balance::{GetBalanceError, GetBalanceOutput};
     use golden_rpc_v2_json::operation::health::HealthInput;
     use golden_rpc_v2_json::operation::post_entry::{PostEntryError, PostEntryInput, PostEntryOutput};
-    use golden_rpc_v2_json::primitives::{BigDecimal, DateTime};
+    use golden_rpc_v2_json::primitives::{BigDecimal, Blob, DateTime, Document};
     use golden_rpc_v2_json::types::{Entry, EntryKind};
 
     const JSON: (&str, &str) = ("smithy-protocol", "rpc-v2-json");
@@ -397,6 +397,34 @@ mod json {
             PostEntryError::InvalidEntry(invalid) => assert_eq!(invalid.message(), Some("bad")),
             other => panic!("expected InvalidEntry, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn blobs_documents_sparse_lists_and_timestamps_take_their_json_forms() {
+        let entry = Entry::builder()
+            .amount(BigDecimal::from(3))
+            .attachment(Blob::new(b"hi".to_vec()))
+            .metadata(Document::from(vec![Document::from(1u64), Document::from("x")]))
+            .kind(EntryKind::Transfer("acc-2".into()))
+            .build()
+            .unwrap();
+        let request =
+            PostEntryInput::builder().region("r").account("a").entry(entry).build().to_http_request().unwrap();
+        let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
+        assert_eq!(
+            body["entry"],
+            serde_json::json!({"amount": "3", "attachment": "aGk=", "metadata": [1, "x"], "kind": {"transfer": "acc-2"}})
+        );
+
+        // `asOf` is `@timestampFormat("http-date")`, which rpcv2Json ignores: epoch seconds.
+        let ok = br#"{"asOf": 1.5, "history": ["1.25", null], "balance": "-0"}"#.to_vec();
+        let output = GetBalanceOutput::from_http_response(&response(200, &[JSON], ok)).unwrap();
+        assert_eq!(output.as_of(), Some(DateTime::from_millis(1_500)));
+        let history: Vec<Option<String>> =
+            output.history().iter().map(|v| v.as_ref().map(ToString::to_string)).collect();
+        assert_eq!(history, [Some("1.25".to_owned()), None]);
+        let text = br#"{"asOf": "Thu, 01 Jan 1970 00:00:01 GMT"}"#.to_vec();
+        assert!(GetBalanceOutput::from_http_response(&response(200, &[JSON], text)).unwrap_err().is_unhandled());
     }
 
     #[test]
