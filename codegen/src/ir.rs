@@ -109,6 +109,11 @@ impl Protocol {
     pub fn is_rest(self) -> bool {
         matches!(self, Protocol::RestJson1 | Protocol::RestXml)
     }
+
+    /// Whether `@timestampFormat` applies: the RPC v2 protocols always write epoch seconds.
+    pub fn honours_timestamp_format(self) -> bool {
+        !matches!(self, Protocol::RpcV2Cbor | Protocol::RpcV2Json)
+    }
 }
 
 /// A part of the runtime support code that a crate includes only when it uses it.
@@ -262,7 +267,6 @@ pub(crate) struct ErrorInfo {
     /// Whether the model marks it `@retryable`.
     pub retryable: bool,
     /// The code and status `@awsQueryError` gives it, for awsQuery (and awsQuery-compatible) services.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub query_error: Option<(String, u16)>,
     /// The index of the member holding its message, if any.
     pub message: Option<usize>,
@@ -619,6 +623,9 @@ pub(crate) struct Operation {
     pub summary: String,
     /// The input structure, `<Name>Input`.
     pub input: Item,
+    /// Whether the model's input is `Unit` (the operation takes nothing), rather than a
+    /// structure, however empty: some protocols then send no body at all.
+    pub unit_input: bool,
     /// The output structure, `<Name>Output`.
     pub output: Item,
     /// The error enum's name, `<Name>Error`.

@@ -305,7 +305,13 @@ impl<'a> TestWriter<'a> {
         let code = case.get("code").and_then(Value::as_u64).and_then(|c| u16::try_from(c).ok()).unwrap_or(200);
         let headers = headers(case);
         let body = case.get("body").and_then(Value::as_str).unwrap_or_default();
-        quote!(let response = support::response(#code, #headers, #body);)
+        // A CBOR body is written in base64 in the case.
+        let cbor = case.get("bodyMediaType").and_then(Value::as_str).is_some_and(|media| media.contains("cbor"));
+        if cbor {
+            quote!(let response = support::cbor_response(#code, #headers, #body);)
+        } else {
+            quote!(let response = support::response(#code, #headers, #body);)
+        }
     }
 
     /// The body of a response test for an operation's output.

@@ -10,6 +10,7 @@
 
 mod aws_json;
 mod builder;
+mod cbor;
 mod customize;
 mod enumeration;
 mod error;
@@ -17,6 +18,7 @@ mod http;
 mod modules;
 mod operation;
 mod protocol;
+mod rpc_v2;
 mod runtime;
 mod serde;
 mod structure;
@@ -103,7 +105,7 @@ impl Job<'_> {
 /// Renders one item of `crate::types` or `crate::types::error`: the one exhaustive match over
 /// item kinds.
 fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
-    match &item.kind {
+    let mut tokens = match &item.kind {
         ItemKind::Structure(structure) => {
             let mut tokens = structure::structure(cx, item, structure);
             if let crate::ir::Role::Error(info) = &structure.role {
@@ -117,7 +119,9 @@ fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
         }
         ItemKind::Union(union) => union::union(cx, item, union),
         ItemKind::Enum(enumeration) => enumeration::enumeration(item, enumeration),
-    }
+    };
+    tokens.extend(protocol::body_codec(cx, item));
+    tokens
 }
 
 /// Renders the whole crate: `Cargo.toml` and every source file, formatted on `threads` threads.

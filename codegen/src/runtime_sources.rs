@@ -1,5 +1,5 @@
 //! The source of the support modules every generated crate carries (`error`, `primitives`,
-//! `json`, `http`) and of the protocol tests' support module, read from the `codegen-runtime`
+//! `json`, `http`, and a protocol's own: `rpc_v2`, `cbor`) and of the protocol tests' support module, read from the `codegen-runtime`
 //! crate (`codegen/runtime/`), where the same files are compiled and tested.
 //!
 //! The text is copied into generated crates as it is: nothing here parses or formats Rust. A
@@ -42,6 +42,22 @@ pub(crate) mod piece {
     pub(crate) const BIG_DECIMAL: &str = include_str!("../runtime/src/primitives/big_decimal.rs");
     pub(crate) const EVENT_STREAM: &str = include_str!("../runtime/src/primitives/event_stream.rs");
     pub(crate) const UNKNOWN_MEMBER: &str = include_str!("../runtime/src/primitives/unknown_member.rs");
+}
+
+/// `rpc_v2`: what the RPC v2 protocols share (the `http` feature of rpcv2Cbor and rpcv2Json crates).
+pub(crate) const RPC_V2: &str = include_str!("../runtime/src/rpc_v2.rs");
+
+/// `cbor`'s own text: the CBOR codec and its impls for the types every rpcv2Cbor crate has.
+pub(crate) const CBOR: &str = own_text(include_str!("../runtime/src/cbor.rs"));
+
+/// The pieces of `cbor`: its impls for the `primitives` pieces a crate may lack.
+pub(crate) mod cbor_piece {
+    pub(crate) const BYTE_STREAM: &str = include_str!("../runtime/src/cbor/byte_stream.rs");
+    pub(crate) const DATE_TIME: &str = include_str!("../runtime/src/cbor/date_time.rs");
+    pub(crate) const DOCUMENT: &str = include_str!("../runtime/src/cbor/document.rs");
+    pub(crate) const BIG_INTEGER: &str = include_str!("../runtime/src/cbor/big_integer.rs");
+    pub(crate) const BIG_DECIMAL: &str = include_str!("../runtime/src/cbor/big_decimal.rs");
+    pub(crate) const EVENT_STREAM: &str = include_str!("../runtime/src/cbor/event_stream.rs");
 }
 
 /// The support module of the generated protocol tests (`tests/support/mod.rs`).
@@ -125,6 +141,10 @@ mod tests {
         }
         let json = include_str!("../runtime/src/json.rs");
         assert!(json.contains("\ninclude!(\"json/timestamps.rs\");"));
+        let cbor = include_str!("../runtime/src/cbor.rs");
+        for name in ["byte_stream", "date_time", "document", "big_integer", "big_decimal", "event_stream"] {
+            assert!(cbor.contains(&format!("\ninclude!(\"cbor/{name}.rs\");")), "{name}");
+        }
     }
 
     /// Pieces are copied after a module's own text, where inner attributes and docs are errors.
@@ -144,6 +164,12 @@ mod tests {
             EVENT_STREAM,
             UNKNOWN_MEMBER,
             super::JSON_TIMESTAMPS,
+            super::cbor_piece::BYTE_STREAM,
+            super::cbor_piece::DATE_TIME,
+            super::cbor_piece::DOCUMENT,
+            super::cbor_piece::BIG_INTEGER,
+            super::cbor_piece::BIG_DECIMAL,
+            super::cbor_piece::EVENT_STREAM,
         ] {
             assert!(!text.contains("//!") && !text.contains("#!["), "{text}");
         }
@@ -159,6 +185,8 @@ mod tests {
             super::PROTOCOL_SUPPORT,
             super::COMPRESSION,
             super::TREE_HASH,
+            super::RPC_V2,
+            super::CBOR,
         ] {
             assert!(!text.contains("\ninclude!("), "{text}");
             assert!(text.starts_with("//! "), "{text}");

@@ -95,7 +95,10 @@ pub fn run(shared: &Path, out: &Path) -> Result<Vec<CaseResult>, String> {
         let manifest = generated.get("Cargo.toml").unwrap_or_default().to_owned();
         generated.insert(
             "Cargo.toml".into(),
-            format!("{manifest}\n[dev-dependencies]\nhttp = \"1\"\nserde = \"1\"\nserde_json = \"1\"\n"),
+            format!(
+                "{manifest}\n[dev-dependencies]\nhttp = \"1\"\nserde = \"1\"\nserde_json = \"1\"\n\
+                 minicbor = {{ version = \"0.26\", default-features = false, features = [\"alloc\"] }}\n"
+            ),
         );
         generated.insert("tests/protocol.rs".into(), tests.source);
         generated.insert(

@@ -61,9 +61,16 @@ pub mod http;
 #[cfg(feature = "request-compression")]
 mod compression;
 
+/// What the RPC v2 protocols share (rpcv2Cbor and rpcv2Json crates have it under `http`).
+#[cfg(feature = "http")]
+mod rpc_v2;
 /// Glacier's payload checksums; copied into Glacier's crate.
 #[cfg(feature = "http")]
 mod tree_hash;
+
+/// CBOR bodies (rpcv2Cbor crates have it under `http`).
+#[cfg(feature = "cbor")]
+mod cbor;
 
 #[cfg(all(test, feature = "http"))]
 mod protocol_support;

@@ -89,7 +89,21 @@ pub fn assert_request(request: &http::Request<Vec<u8>>, expected: &ExpectedReque
 
 fn assert_body(actual: &[u8], expected: &str, media_type: Option<&str>) {
     let json = media_type.is_some_and(|m| m.contains("json"));
-    if json && !expected.trim().is_empty() {
+    let cbor = media_type.is_some_and(|m| m.contains("cbor"));
+    if cbor && !expected.is_empty() {
+        let expected = cbor_body(expected);
+        let (actual_value, expected_value) = (cbor_value(actual), cbor_value(&expected));
+        assert!(
+            same_cbor(&actual_value, &expected_value),
+            "body\nactual:   {actual_value:?}\nexpected: {expected_value:?}"
+        );
+    } else if cbor {
+        assert!(
+            actual.is_empty(),
+            "body: expected none, found {} bytes",
+            actual.len()
+        );
+    } else if json && !expected.trim().is_empty() {
         let actual: serde_json::Value = serde_json::from_slice(actual).unwrap_or_else(|e| {
             panic!(
                 "the body is not JSON ({e}): {}",
@@ -127,6 +141,179 @@ pub fn response(code: u16, headers: &[(&str, &str)], body: &str) -> http::Respon
     builder
         .body(body.as_bytes().to_vec())
         .expect("the case's response is valid")
+}
+
+/// The response a case describes whose body is CBOR, given in base64 as the case writes it.
+pub fn cbor_response(code: u16, headers: &[(&str, &str)], body: &str) -> http::Response<Vec<u8>> {
+    response(code, headers, "").map(|_| cbor_body(body))
+}
+
+/// The bytes of a case's CBOR body, which the case writes in base64.
+fn cbor_body(base64: &str) -> Vec<u8> {
+    crate::service::primitives::Blob::from_base64(base64.trim())
+        .expect("the case's CBOR body is base64")
+        .into_inner()
+}
+
+/// A CBOR data item, to compare bodies by value: definite and indefinite lengths read alike, and
+/// so do the widths of numbers.
+#[derive(Debug)]
+pub enum Cbor {
+    Int(i128),
+    Float(f64),
+    Bytes(Vec<u8>),
+    Text(String),
+    Array(Vec<Cbor>),
+    Map(Vec<(Cbor, Cbor)>),
+    Tag(u64, Box<Cbor>),
+    Bool(bool),
+    Null,
+    Undefined,
+    Simple(u8),
+}
+
+/// Reads a whole CBOR body.
+pub fn cbor_value(bytes: &[u8]) -> Cbor {
+    let mut decoder = minicbor::Decoder::new(bytes);
+    let value = read_cbor(&mut decoder)
+        .unwrap_or_else(|e| panic!("the body is not CBOR ({e}): {bytes:02x?}"));
+    assert_eq!(
+        decoder.position(),
+        bytes.len(),
+        "data after the CBOR body: {bytes:02x?}"
+    );
+    value
+}
+
+fn read_cbor(decoder: &mut minicbor::Decoder<'_>) -> Result<Cbor, minicbor::decode::Error> {
+    use minicbor::data::Type;
+    let at_break = |decoder: &mut minicbor::Decoder<'_>| -> Result<bool, minicbor::decode::Error> {
+        let done = decoder.datatype()? == Type::Break;
+        if done {
+            decoder.set_position(decoder.position() + 1);
+        }
+        Ok(done)
+    };
+    Ok(match decoder.datatype()? {
+        Type::Bool => Cbor::Bool(decoder.bool()?),
+        Type::Null => {
+            decoder.null()?;
+            Cbor::Null
+        }
+        Type::Undefined => {
+            decoder.undefined()?;
+            Cbor::Undefined
+        }
+        Type::U8 | Type::U16 | Type::U32 | Type::U64 => Cbor::Int(i128::from(decoder.int()?)),
+        Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::Int => {
+            Cbor::Int(i128::from(decoder.int()?))
+        }
+        Type::F16 => {
+            let at = decoder.position();
+            let bits = decoder
+                .input()
+                .get(at + 1..at + 3)
+                .expect("a whole half float");
+            decoder.set_position(at + 3);
+            Cbor::Float(f16_to_f64(u16::from_be_bytes([bits[0], bits[1]])))
+        }
+        Type::F32 => Cbor::Float(f64::from(decoder.f32()?)),
+        Type::F64 => Cbor::Float(decoder.f64()?),
+        Type::Simple => Cbor::Simple(decoder.simple()?),
+        Type::Bytes | Type::BytesIndef => {
+            let mut bytes = Vec::new();
+            for chunk in decoder.bytes_iter()? {
+                bytes.extend_from_slice(chunk?);
+            }
+            Cbor::Bytes(bytes)
+        }
+        Type::String | Type::StringIndef => {
+            let mut text = String::new();
+            for chunk in decoder.str_iter()? {
+                text.push_str(chunk?);
+            }
+            Cbor::Text(text)
+        }
+        Type::Array | Type::ArrayIndef => {
+            let mut items = Vec::new();
+            match decoder.array()? {
+                Some(len) => {
+                    for _ in 0..len {
+                        items.push(read_cbor(decoder)?);
+                    }
+                }
+                None => {
+                    while !at_break(decoder)? {
+                        items.push(read_cbor(decoder)?);
+                    }
+                }
+            }
+            Cbor::Array(items)
+        }
+        Type::Map | Type::MapIndef => {
+            let mut entries = Vec::new();
+            match decoder.map()? {
+                Some(len) => {
+                    for _ in 0..len {
+                        entries.push((read_cbor(decoder)?, read_cbor(decoder)?));
+                    }
+                }
+                None => {
+                    while !at_break(decoder)? {
+                        entries.push((read_cbor(decoder)?, read_cbor(decoder)?));
+                    }
+                }
+            }
+            Cbor::Map(entries)
+        }
+        Type::Tag => {
+            let tag = decoder.tag()?.as_u64();
+            Cbor::Tag(tag, Box::new(read_cbor(decoder)?))
+        }
+        other => panic!("unexpected CBOR data: {other}"),
+    })
+}
+
+/// A half-precision float as a double (minicbor reads them only with its `half` feature).
+fn f16_to_f64(bits: u16) -> f64 {
+    let sign = if bits & 0x8000 == 0 { 1.0 } else { -1.0 };
+    let exponent = i32::from((bits >> 10) & 0x1f);
+    let fraction = f64::from(bits & 0x3ff);
+    match exponent {
+        0 => sign * fraction * 2f64.powi(-24),
+        31 if fraction == 0.0 => sign * f64::INFINITY,
+        31 => f64::NAN,
+        _ => sign * (1.0 + fraction / 1024.0) * 2f64.powi(exponent - 15),
+    }
+}
+
+/// Whether two CBOR values are the same: maps regardless of the order of their entries, numbers
+/// by value whatever their width (a float without a fraction may be sent as an integer), and
+/// `NaN` equal to `NaN`.
+pub fn same_cbor(a: &Cbor, b: &Cbor) -> bool {
+    match (a, b) {
+        (Cbor::Int(x), Cbor::Int(y)) => x == y,
+        (Cbor::Float(x), Cbor::Float(y)) => x == y || (x.is_nan() && y.is_nan()),
+        (Cbor::Int(i), Cbor::Float(f)) | (Cbor::Float(f), Cbor::Int(i)) => *i as f64 == *f,
+        (Cbor::Bytes(x), Cbor::Bytes(y)) => x == y,
+        (Cbor::Text(x), Cbor::Text(y)) => x == y,
+        (Cbor::Array(x), Cbor::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_cbor(x, y))
+        }
+        (Cbor::Map(x), Cbor::Map(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|(key, value)| {
+                    y.iter().any(|(other_key, other_value)| {
+                        same_cbor(key, other_key) && same_cbor(value, other_value)
+                    })
+                })
+        }
+        (Cbor::Tag(t, x), Cbor::Tag(u, y)) => t == u && same_cbor(x, y),
+        (Cbor::Bool(x), Cbor::Bool(y)) => x == y,
+        (Cbor::Null, Cbor::Null) | (Cbor::Undefined, Cbor::Undefined) => true,
+        (Cbor::Simple(x), Cbor::Simple(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// Asserts that two values are the same, comparing what they serialize to, so that `NaN`

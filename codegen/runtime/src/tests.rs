@@ -2,6 +2,8 @@
 
 mod big_numbers;
 mod blob;
+#[cfg(feature = "cbor")]
+mod cbor;
 #[cfg(feature = "request-compression")]
 mod compression;
 mod date_time;
@@ -15,6 +17,8 @@ mod piece_sets;
 #[cfg(feature = "http")]
 mod protocol_support;
 mod rng;
+#[cfg(feature = "http")]
+mod rpc_v2;
 mod secrets;
 #[cfg(feature = "http")]
 mod tree_hash;

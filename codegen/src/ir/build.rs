@@ -390,6 +390,7 @@ impl Builder<'_> {
             docs,
             summary,
             input,
+            unit_input: index.shape(&bindings.input).traits.is_unit_type(),
             output,
             error: names.error.clone(),
             errors,
@@ -552,6 +553,7 @@ impl Builder<'_> {
             ShapeKind::Blob => Type::Blob,
             ShapeKind::Timestamp => {
                 let format = traits.timestamp_format().or(shape.traits.timestamp_format());
+                let format = format.filter(|_| self.protocol.is_none_or(Protocol::honours_timestamp_format));
                 Type::DateTime(format.map(|format| match format {
                     traits::TimestampFormat::DateTime => TimestampFormat::DateTime,
                     traits::TimestampFormat::HttpDate => TimestampFormat::HttpDate,

@@ -184,6 +184,15 @@ fn lib_rs(cx: &Context<'_>) -> TokenStream {
             )*
         }
     });
+    let protocol_modules = super::protocol::runtime_modules(cx).iter().map(|(name, doc)| {
+        let (name, doc) = (ident(name), format!(" {doc}"));
+        quote! {
+            #[doc = #doc]
+            #[cfg(feature = "http")]
+            #[rustfmt::skip]
+            mod #name;
+        }
+    });
     quote! {
         // The crate is formatted by the generator; `cargo fmt` must leave it alone. rustfmt skips
         // a crate root marked like this, and each out-of-line module marked `#[rustfmt::skip]`.
@@ -201,5 +210,6 @@ fn lib_rs(cx: &Context<'_>) -> TokenStream {
         #[rustfmt::skip]
         mod json;
         #http
+        #(#protocol_modules)*
     }
 }

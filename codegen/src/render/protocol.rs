@@ -7,8 +7,10 @@
 //! the protocol.
 
 use proc_macro2::TokenStream;
+use quote::quote;
 
-use super::{Context, Std, aws_json, http};
+use super::serde::JsonForm;
+use super::{Context, Std, aws_json, cbor, http, rpc_v2};
 use crate::ir::{Item, Operation, Protocol, Structure};
 
 /// What the `http` feature of a crate speaking a protocol is made of.
@@ -66,7 +68,30 @@ pub(crate) fn wire(protocol: Protocol) -> Option<Wire> {
             feature_doc: "Building requests and reading responses with the `http` crate's types (awsJson1_1).",
             ..JSON_RPC
         }),
-        Protocol::AwsQuery | Protocol::Ec2Query | Protocol::RestXml | Protocol::RpcV2Cbor | Protocol::RpcV2Json => None,
+        // The CBOR codec's bodies need no `serde`: the `Serialize` impls write JSON. The shared
+        // `http` module's JSON error reading needs `serde` and `serde_json`, but not the impls.
+        Protocol::RpcV2Cbor => Some(Wire {
+            protocol,
+            feature_doc: "Building requests and reading responses with the `http` crate's types (rpcv2Cbor).",
+            feature: &["dep:http", "dep:minicbor", "dep:serde", "dep:serde_json"],
+            dependencies: &[
+                "http = { version = \"1\", optional = true }",
+                "minicbor = { version = \"0.26\", optional = true, default-features = false, features = [\"alloc\"] }",
+                "serde_json = { version = \"1\", optional = true }",
+            ],
+            serde_doc: SERDE_MODEL_JSON,
+        }),
+        Protocol::RpcV2Json => Some(Wire {
+            protocol,
+            feature_doc: "Building requests and reading responses with the `http` crate's types (rpcv2Json).",
+            feature: &["serde", "dep:http", "dep:serde_json"],
+            dependencies: &[
+                "http = { version = \"1\", optional = true }",
+                "serde_json = { version = \"1\", optional = true }",
+            ],
+            serde_doc: SERDE_SERVICE_JSON,
+        }),
+        Protocol::AwsQuery | Protocol::Ec2Query | Protocol::RestXml => None,
     }
 }
 
@@ -89,6 +114,8 @@ pub(crate) fn request(cx: &Context<'_>, op: &Operation) -> Option<TokenStream> {
     match crate_wire(cx)?.protocol {
         Protocol::RestJson1 => op.http.as_ref().map(|binding| http::request(cx, op, binding)),
         protocol @ (Protocol::AwsJson1_0 | Protocol::AwsJson1_1) => Some(aws_json::request(cx, protocol, op)),
+        Protocol::RpcV2Cbor => Some(rpc_v2::request(cx, op, rpc_v2::Codec::Cbor)),
+        Protocol::RpcV2Json => Some(rpc_v2::request(cx, op, rpc_v2::Codec::Json)),
         _ => None,
     }
 }
@@ -100,6 +127,8 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation) -> Option<To
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
             Some(http::response(std, op, cx.krate.service.aws_query_compatible))
         }
+        Protocol::RpcV2Cbor => Some(rpc_v2::response(cx, std, op, rpc_v2::Codec::Cbor)),
+        Protocol::RpcV2Json => Some(rpc_v2::response(cx, std, op, rpc_v2::Codec::Json)),
         _ => None,
     }
 }
@@ -110,6 +139,42 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
         Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
             Some(http::read_parts(cx, item, structure))
         }
+        Protocol::RpcV2Cbor => Some(rpc_v2::read_parts(item, rpc_v2::Codec::Cbor)),
+        Protocol::RpcV2Json => Some(rpc_v2::read_parts(item, rpc_v2::Codec::Json)),
         _ => None,
+    }
+}
+
+/// The impls of the protocol's body codec for a structure, union or enum (or an operation's
+/// input or output), in the item's file, when the codec is not the `serde` impls.
+pub(crate) fn body_codec(cx: &Context<'_>, item: &Item) -> Option<TokenStream> {
+    match crate_wire(cx)?.protocol {
+        Protocol::RpcV2Cbor => Some(cbor::item(item)),
+        _ => None,
+    }
+}
+
+/// The runtime modules the crate's `http` feature adds beside `http`: their names and
+/// documentation.
+pub(crate) fn runtime_modules(cx: &Context<'_>) -> &'static [(&'static str, &'static str)] {
+    const RPC_V2: (&str, &str) = ("rpc_v2", "What the RPC v2 protocols share: requests, and reading errors.");
+    match crate_wire(cx).map(|wire| wire.protocol) {
+        Some(Protocol::RpcV2Cbor) => &[("cbor", "CBOR bodies, for the `http` feature."), RPC_V2],
+        Some(Protocol::RpcV2Json) => &[RPC_V2],
+        _ => &[],
+    }
+}
+
+/// The JSON forms of the crate's `serde` impls that depend on its protocol.
+pub(crate) fn json_form(cx: &Context<'_>) -> JsonForm {
+    JsonForm { big_numbers_as_text: cx.krate.protocol == Some(Protocol::RpcV2Json) }
+}
+
+/// The `cfg` of `build_or_zero()`, which reading a response body uses: the `serde` impls always
+/// do, and so does the `http` feature when its body codec is not `serde`.
+pub(crate) fn error_correction_cfg(cx: &Context<'_>) -> TokenStream {
+    match crate_wire(cx) {
+        Some(wire) if !wire.feature.contains(&"serde") => quote!(#[cfg(any(feature = "serde", feature = "http"))]),
+        _ => quote!(#[cfg(feature = "serde")]),
     }
 }

@@ -11,7 +11,7 @@
 use super::Context;
 use crate::ir::RuntimePiece;
 
-use crate::runtime_sources::{ERROR, HTTP, JSON, JSON_TIMESTAMPS, PRIMITIVES, piece};
+use crate::runtime_sources::{CBOR, ERROR, HTTP, JSON, JSON_TIMESTAMPS, PRIMITIVES, RPC_V2, cbor_piece, piece};
 
 fn source(piece: RuntimePiece) -> &'static str {
     match piece {
@@ -26,6 +26,23 @@ fn source(piece: RuntimePiece) -> &'static str {
         RuntimePiece::ParseNumberError => piece::PARSE_NUMBER_ERROR,
         RuntimePiece::EventStream => piece::EVENT_STREAM,
         RuntimePiece::UnknownMember => piece::UNKNOWN_MEMBER,
+    }
+}
+
+/// The piece of `cbor` for a piece of `primitives`, when a body can hold its type.
+fn cbor_source(piece: RuntimePiece) -> Option<&'static str> {
+    match piece {
+        RuntimePiece::ByteStream => Some(cbor_piece::BYTE_STREAM),
+        RuntimePiece::DateTime => Some(cbor_piece::DATE_TIME),
+        RuntimePiece::Document => Some(cbor_piece::DOCUMENT),
+        RuntimePiece::BigInteger => Some(cbor_piece::BIG_INTEGER),
+        RuntimePiece::BigDecimal => Some(cbor_piece::BIG_DECIMAL),
+        RuntimePiece::EventStream => Some(cbor_piece::EVENT_STREAM),
+        RuntimePiece::UnknownVariantValue
+        | RuntimePiece::UnknownIntVariantValue
+        | RuntimePiece::Blob
+        | RuntimePiece::ParseNumberError
+        | RuntimePiece::UnknownMember => None,
     }
 }
 
@@ -54,6 +71,18 @@ pub(crate) fn files(cx: &Context<'_>) -> Vec<(String, String)> {
         for module in super::customize::runtime_modules(cx.krate) {
             files.push((format!("src/{}.rs", module.name), file(&[module.source])));
         }
+    }
+    for (module, _) in super::protocol::runtime_modules(cx) {
+        let parts = match *module {
+            "rpc_v2" => vec![RPC_V2],
+            "cbor" => {
+                let mut parts = vec![CBOR];
+                parts.extend(pieces.iter().filter_map(|piece| cbor_source(*piece)));
+                parts
+            }
+            other => unreachable!("the runtime has no module `{other}`"),
+        };
+        files.push((format!("src/{module}.rs"), file(&parts)));
     }
     if !pieces.is_empty() {
         let mut parts = vec![PRIMITIVES];

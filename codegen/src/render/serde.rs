@@ -14,25 +14,33 @@ use super::tokens::allow_deprecated;
 use super::{Std, ident, lit};
 use crate::ir::{Item, Member, Structure, TimestampFormat, Type, Union};
 
+/// The JSON forms that differ between the protocols that speak JSON.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct JsonForm {
+    /// Big integers and big decimals are strings of their digits (rpcv2Json), not numbers.
+    pub big_numbers_as_text: bool,
+}
+
 /// The codec of the generated crate's `json` module that writes a value of `ty`, when its own
 /// `Serialize` does not write it as the protocol wants.
 ///
 /// Timestamps default to epoch seconds in JSON, which `DateTime` writes itself.
-pub(crate) fn codec(ty: &Type) -> Option<TokenStream> {
+pub(crate) fn codec(ty: &Type, form: JsonForm) -> Option<TokenStream> {
     match ty {
         Type::F32 | Type::F64 => Some(quote!(crate::json::Float)),
         Type::DateTime(Some(TimestampFormat::DateTime)) => Some(quote!(crate::json::DateTimeText)),
         Type::DateTime(Some(TimestampFormat::HttpDate)) => Some(quote!(crate::json::HttpDateText)),
-        Type::List(list) => codec(&list.item).map(|item| quote!(crate::json::List<#item>)),
-        Type::Sparse(item) => codec(item).map(|item| quote!(crate::json::Sparse<#item>)),
-        Type::Map(map) => codec(&map.value).map(|value| quote!(crate::json::Map<#value>)),
+        Type::BigInteger | Type::BigDecimal if form.big_numbers_as_text => Some(quote!(crate::json::NumberText)),
+        Type::List(list) => codec(&list.item, form).map(|item| quote!(crate::json::List<#item>)),
+        Type::Sparse(item) => codec(item, form).map(|item| quote!(crate::json::Sparse<#item>)),
+        Type::Map(map) => codec(&map.value, form).map(|value| quote!(crate::json::Map<#value>)),
         _ => None,
     }
 }
 
 /// `value` (an expression borrowing a value of `ty`) as something that serializes right.
-fn serializable(ty: &Type, value: TokenStream) -> TokenStream {
-    match codec(ty) {
+fn serializable(ty: &Type, value: TokenStream, form: JsonForm) -> TokenStream {
+    match codec(ty, form) {
         Some(codec) => quote!(&crate::json::with::<#codec, _>(#value)),
         None => value,
     }
@@ -41,12 +49,12 @@ fn serializable(ty: &Type, value: TokenStream) -> TokenStream {
 /// `Serialize` and `Deserialize` for a structure: an object of its members by wire name, absent
 /// members left out; reading fills defaults and, for required members that are missing, the
 /// zero value (Smithy's client error correction).
-pub(crate) fn structure(std: &Std, item: &Item, structure: &Structure) -> TokenStream {
+pub(crate) fn structure(std: &Std, item: &Item, structure: &Structure, form: JsonForm) -> TokenStream {
     let name = ident(&item.named.name);
     let all: Vec<&Member> = structure.members.iter().collect();
-    let serialize = serialize_impl(std, &quote!(#name), &item.named.name, &all, &quote!(self));
+    let serialize = serialize_members(std, &quote!(#name), &item.named.name, &all, &quote!(self), form);
     let finish = if structure.fallible() { quote!(builder.build_or_zero()) } else { quote!(builder.build()) };
-    let deserialize = deserialize_impl(std, &quote!(#name), item, &all, &finish);
+    let deserialize = deserialize_members(std, &quote!(#name), item, &all, &finish, form);
     quote! {
         #[cfg(feature = "serde")]
         #serialize
@@ -64,6 +72,18 @@ pub(crate) fn deserialize_impl(
     members: &[&Member],
     finish: &TokenStream,
 ) -> TokenStream {
+    deserialize_members(std, target, item, members, finish, JsonForm::default())
+}
+
+/// [`deserialize_impl`], with the JSON forms of the crate's protocol.
+fn deserialize_members(
+    std: &Std,
+    target: &TokenStream,
+    item: &Item,
+    members: &[&Member],
+    finish: &TokenStream,
+    form: JsonForm,
+) -> TokenStream {
     let Std { option, some, result, ok, .. } = std;
     let allow = allow_deprecated(members.iter().any(|m| m.deprecated.is_some()));
     let item_name = ident(&item.named.name);
@@ -80,7 +100,7 @@ pub(crate) fn deserialize_impl(
             let key = lit(&member.json_name);
             let field = ident(&member.field);
             let stored = std.stored(&member.ty, member.boxed);
-            let read = match codec(&member.ty) {
+            let read = match codec(&member.ty, form) {
                 Some(codec) => quote! {
                     map.next_value::<#option<crate::json::Read<#codec, #stored>>>()?.map(crate::json::Read::into_inner)
                 },
@@ -132,6 +152,18 @@ pub(crate) fn serialize_impl(
     members: &[&Member],
     value: &TokenStream,
 ) -> TokenStream {
+    serialize_members(std, target, name, members, value, JsonForm::default())
+}
+
+/// [`serialize_impl`], with the JSON forms of the crate's protocol.
+fn serialize_members(
+    std: &Std,
+    target: &TokenStream,
+    name: &str,
+    members: &[&Member],
+    value: &TokenStream,
+    form: JsonForm,
+) -> TokenStream {
     let Std { some, result, .. } = std;
     let allow = allow_deprecated(members.iter().any(|m| m.deprecated.is_some()));
     let label = lit(name);
@@ -143,14 +175,14 @@ pub(crate) fn serialize_impl(
             let key = lit(&member.json_name);
             let field = ident(&member.field);
             if member.optional {
-                let write = serializable(&member.ty, quote!(value));
+                let write = serializable(&member.ty, quote!(value), form);
                 quote! {
                     if let #some(value) = &#value.#field {
                         state.serialize_field(#key, #write)?;
                     }
                 }
             } else {
-                let write = serializable(&member.ty, quote!(&#value.#field));
+                let write = serializable(&member.ty, quote!(&#value.#field), form);
                 quote!(state.serialize_field(#key, #write)?;)
             }
         });
@@ -207,7 +239,7 @@ pub(crate) fn enumeration(std: &Std, name: &str, int: bool) -> TokenStream {
 
 /// `Serialize` and `Deserialize` for a union: an object with exactly one member set. Reading
 /// skips `null` members and `__type`, and keeps a member it does not know in `Unknown`.
-pub(crate) fn union(std: &Std, item: &Item, union: &Union) -> TokenStream {
+pub(crate) fn union(std: &Std, item: &Item, union: &Union, form: JsonForm) -> TokenStream {
     let Std { option, some, none, result, err, .. } = std;
     let name = ident(&item.named.name);
     let allow = allow_deprecated(union.any_deprecated());
@@ -217,7 +249,7 @@ pub(crate) fn union(std: &Std, item: &Item, union: &Union) -> TokenStream {
         match &member.ty {
             None => quote!(Self::#variant => map.serialize_entry(#key, &crate::json::UnitValue)?,),
             Some(ty) => {
-                let write = serializable(ty, quote!(value));
+                let write = serializable(ty, quote!(value), form);
                 quote!(Self::#variant(value) => map.serialize_entry(#key, #write)?,)
             }
         }
@@ -231,7 +263,7 @@ pub(crate) fn union(std: &Std, item: &Item, union: &Union) -> TokenStream {
             },
             Some(ty) => {
                 let stored = std.stored(ty, member.boxed);
-                match codec(ty) {
+                match codec(ty, form) {
                     Some(codec) => quote! {
                         #key => map
                             .next_value::<#option<crate::json::Read<#codec, #stored>>>()?

@@ -53,7 +53,7 @@ pub(crate) fn structure(cx: &Context<'_>, item: &Item, structure: &Structure) ->
     let default = &std.default;
     let debug = sensitive.then(|| redacting_debug(&item.named.name, members, carries_request_id(cx, structure)));
     let builder = builder::builder(cx, &std, item, structure);
-    let serde = super::serde::structure(&std, item, structure);
+    let serde = super::serde::structure(&std, item, structure, super::protocol::json_form(cx));
     quote! {
         #item_docs
         #[non_exhaustive]

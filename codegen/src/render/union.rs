@@ -13,7 +13,6 @@ use crate::ir::{Item, Type, Union, UnionMember};
 /// Variants hold their values inline even when sizes differ widely (`large_enum_variant`):
 /// boxing by estimated size would make the API depend on layout details of other types.
 pub(crate) fn union(cx: &Context<'_>, item: &Item, union: &Union) -> TokenStream {
-    let _ = cx;
     let std = Std::for_names([item.named.name.as_str()]);
     let name = ident(&item.named.name);
     let sentence = format!(
@@ -42,7 +41,7 @@ pub(crate) fn union(cx: &Context<'_>, item: &Item, union: &Union) -> TokenStream
     let allow = allow_deprecated(union.any_deprecated());
     let methods = union.members.iter().map(|member| methods(&std, member));
     let debug = sensitive.then(|| redacting_debug(item, union));
-    let serde = super::serde::union(&std, item, union);
+    let serde = super::serde::union(&std, item, union, super::protocol::json_form(cx));
     quote! {
         #item_docs
         #[non_exhaustive]

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::json::{
-    with, Codec, DateTimeText, Float, HttpDateText, List, Map, Read, Sparse, Text, UnitValue,
+    with, Codec, DateTimeText, Float, HttpDateText, List, Map, NumberText, Read, Sparse, Text,
+    UnitValue,
 };
-use crate::primitives::DateTime;
+use crate::primitives::{BigDecimal, BigInteger, DateTime};
 
 fn write<C: Codec<T>, T>(value: &T) -> String {
     serde_json::to_string(&with::<C, T>(value)).unwrap()
@@ -122,4 +123,38 @@ fn text_borrows_when_it_can() {
 fn unit_values_are_any_object() {
     assert_eq!(serde_json::to_string(&UnitValue).unwrap(), "{}");
     assert!(serde_json::from_str::<UnitValue>("{\"ignored\":[1]}").is_ok());
+}
+
+#[test]
+fn big_numbers_as_text_keep_every_digit() {
+    let decimal: BigDecimal = "-0.100000000000000000000001".parse().unwrap();
+    assert_eq!(
+        write::<NumberText, BigDecimal>(&decimal),
+        "\"-0.100000000000000000000001\""
+    );
+    assert_eq!(
+        read::<NumberText, BigDecimal>("\"-0.100000000000000000000001\"").unwrap(),
+        decimal
+    );
+    let integer: BigInteger = "-9223372036854775809".parse().unwrap();
+    assert_eq!(
+        write::<NumberText, BigInteger>(&integer),
+        "\"-9223372036854775809\""
+    );
+    assert_eq!(
+        read::<NumberText, BigInteger>("\"-9223372036854775809\"").unwrap(),
+        integer
+    );
+    // Numbers read too; text that is not a number is an error that does not quote it.
+    assert_eq!(
+        read::<NumberText, BigInteger>("42").unwrap(),
+        BigInteger::from(42i64)
+    );
+    assert_eq!(
+        read::<NumberText, BigDecimal>("1.5").unwrap().as_str(),
+        "1.5"
+    );
+    let error = read::<NumberText, BigInteger>("\"secret\"").unwrap_err();
+    assert!(!error.contains("secret"), "{error}");
+    assert!(read::<NumberText, BigDecimal>("true").is_err());
 }

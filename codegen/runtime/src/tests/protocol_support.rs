@@ -1,6 +1,9 @@
 //! The protocol tests' support module: it must accept what a case expects and reject the rest.
 
-use crate::protocol_support::{assert_request, assert_same, options, response, ExpectedRequest};
+use crate::protocol_support::{
+    assert_request, assert_same, cbor_response, cbor_value, options, response, same_cbor,
+    ExpectedRequest,
+};
 
 fn request() -> http::Request<Vec<u8>> {
     http::Request::builder()
@@ -119,4 +122,98 @@ fn values_compare_by_what_they_serialize_to() {
     assert_same(&vec![f64::NAN], &vec![f64::NAN]);
     let result = std::panic::catch_unwind(|| assert_same(&1.0, &2.0));
     assert!(result.is_err());
+}
+
+fn cbor_request(body: Vec<u8>) -> http::Request<Vec<u8>> {
+    http::Request::builder()
+        .method("POST")
+        .uri("/service/S/operation/O")
+        .body(body)
+        .unwrap()
+}
+
+fn cbor_expected(body: &'static str) -> ExpectedRequest<'static> {
+    ExpectedRequest {
+        method: "POST",
+        uri: "/service/S/operation/O",
+        host: None,
+        query_params: &[],
+        forbid_query_params: &[],
+        require_query_params: &[],
+        headers: &[],
+        forbid_headers: &[],
+        require_headers: &[],
+        body: Some(body),
+        body_media_type: Some("application/cbor"),
+    }
+}
+
+/// `{"a": 1.0, "b": [1, "x"]}` written every way CBOR allows.
+#[test]
+fn cbor_bodies_compare_by_value() {
+    // Base64 of `bf 61 61 fa 3f800000 61 62 9f 01 61 78 ff ff`: an indefinite map and list,
+    // the float single-precision.
+    let expected = cbor_expected("v2Fh+j+AAABhYp8BYXj//w==");
+    let bodies: [&[u8]; 4] = [
+        // Definite lengths, the keys in another order, the float double-precision.
+        &[
+            0xa2, 0x61, 0x62, 0x82, 0x01, 0x61, 0x78, 0x61, 0x61, 0xfb, 0x3f, 0xf0, 0, 0, 0, 0, 0,
+            0,
+        ],
+        // The float half-precision.
+        &[
+            0xa2, 0x61, 0x61, 0xf9, 0x3c, 0x00, 0x61, 0x62, 0x82, 0x01, 0x61, 0x78,
+        ],
+        // The float as an integer, the text chunked.
+        &[
+            0xa2, 0x61, 0x61, 0x01, 0x61, 0x62, 0x82, 0x01, 0x7f, 0x61, 0x78, 0xff,
+        ],
+        // The integer as a float.
+        &[
+            0xa2, 0x61, 0x61, 0x01, 0x61, 0x62, 0x82, 0xf9, 0x3c, 0x00, 0x61, 0x78,
+        ],
+    ];
+    for body in bodies {
+        assert_request(&cbor_request(body.to_vec()), &expected);
+    }
+}
+
+#[test]
+fn other_cbor_bodies_differ() {
+    let value = |bytes: &[u8]| cbor_value(bytes);
+    let base = value(&[0xa1, 0x61, 0x61, 0x01]);
+    for other in [
+        &[0xa1, 0x61, 0x61, 0x02][..],
+        &[0xa1, 0x61, 0x62, 0x01],
+        &[0xa2, 0x61, 0x61, 0x01, 0x61, 0x62, 0x01],
+        &[0xa1, 0x61, 0x61, 0x41, 0x01],
+        &[0xa1, 0x61, 0x61, 0xc1, 0x01],
+        &[0x81, 0x01],
+    ] {
+        assert!(!same_cbor(&base, &value(other)), "{other:02x?}");
+    }
+    assert!(same_cbor(
+        &value(&[0xfb, 0x7f, 0xf8, 0, 0, 0, 0, 0, 0]),
+        &value(&[0xf9, 0x7e, 0x00])
+    ));
+    let result = std::panic::catch_unwind(|| {
+        assert_request(&cbor_request(vec![0xa0]), &cbor_expected("oWFhAQ=="));
+    });
+    assert!(result.is_err());
+}
+
+#[test]
+fn an_empty_cbor_body_must_be_empty() {
+    assert_request(&cbor_request(Vec::new()), &cbor_expected(""));
+    let result = std::panic::catch_unwind(|| {
+        assert_request(&cbor_request(vec![0xa0]), &cbor_expected(""));
+    });
+    assert!(result.is_err());
+}
+
+#[test]
+fn cbor_responses_are_built_from_the_decoded_body() {
+    let built = cbor_response(200, &[("smithy-protocol", "rpc-v2-cbor")], "v/8=");
+    assert_eq!(built.body(), &[0xbf, 0xff]);
+    assert_eq!(built.headers()["smithy-protocol"], "rpc-v2-cbor");
 }

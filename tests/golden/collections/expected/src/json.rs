@@ -231,6 +231,52 @@ where
     }
 }
 
+/// Big integers and big decimals as JSON strings of their decimal text, which keep every digit
+/// (rpcv2Json's form); read from a string, or from a number.
+pub(crate) struct NumberText;
+
+impl<T> Codec<T> for NumberText
+where
+    T: ::std::fmt::Display + ::std::str::FromStr,
+    T::Err: ::std::fmt::Display,
+{
+    fn serialize<S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(value)
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<T, D::Error> {
+        struct NumberTextVisitor<T>(PhantomData<T>);
+        impl<'de, T> Visitor<'de> for NumberTextVisitor<T>
+        where
+            T: ::std::str::FromStr,
+            T::Err: ::std::fmt::Display,
+        {
+            type Value = T;
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("a number, or a string holding one")
+            }
+            // The parsers' errors say what was expected, never the text.
+            fn visit_str<E: de::Error>(self, value: &str) -> ::std::result::Result<T, E> {
+                value.parse().map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> ::std::result::Result<T, E> {
+                self.visit_str(&value.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> ::std::result::Result<T, E> {
+                self.visit_str(&value.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> ::std::result::Result<T, E> {
+                self.visit_str(&value.to_string())
+            }
+        }
+        deserializer.deserialize_any(NumberTextVisitor(PhantomData))
+    }
+}
+
 /// A string read without copying when the input allows it: object keys and text values.
 pub(crate) enum Text<'de> {
     Borrowed(&'de str),
