@@ -7,7 +7,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::tokens::{allow_deprecated, deprecated, docs, path};
+use super::tokens::{allow_deprecated, deprecated, doc_link, docs, path};
 use super::{Context, Std, ident, lit};
 use crate::ir::{DefaultValue, Item, Member, NamedKind, Node, Structure, Type};
 
@@ -20,7 +20,7 @@ pub(crate) fn builder(cx: &Context<'_>, std: &Std, item: &Item, structure: &Stru
     let builder_name = item.named.builder_name();
     let name = ident(&builder_name);
     let sensitive = structure.sensitive();
-    let doc = format!(" A builder for [`{}`].", item.named.name);
+    let doc = format!(" A builder for {}.", doc_link(&item.named));
     let derive = if sensitive {
         quote!(#[derive(Clone, PartialEq, Default)])
     } else {
@@ -189,7 +189,7 @@ fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> Tok
         quote!(#field: #value,)
     });
     if fallible {
-        let doc = format!(" Builds a [`{type_name}`], or says which required member was not set.");
+        let doc = format!(" Builds a {}, or says which required member was not set.", doc_link(&item.named));
         let (result, ok) = (&std.result, &std.ok);
         quote! {
             #[doc = #doc]
@@ -198,7 +198,7 @@ fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> Tok
             }
         }
     } else {
-        let doc = format!(" Builds a [`{type_name}`].");
+        let doc = format!(" Builds a {}.", doc_link(&item.named));
         quote! {
             #[doc = #doc]
             pub fn build(self) -> #path {
@@ -213,7 +213,8 @@ fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> Tok
 fn build_or_zero(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> TokenStream {
     // The structure is defined in the same file, so its bare name is unambiguous.
     let path = ident(&item.named.name);
-    let doc = format!(" Builds a [`{}`], giving required members that were not set their zero value.", item.named.name);
+    let doc =
+        format!(" Builds a {}, giving required members that were not set their zero value.", doc_link(&item.named));
     let none = &std.none;
     let request_id = request_id.then(|| quote!(_request_id: #none,));
     let fields = structure.members.iter().map(|member| {

@@ -17,7 +17,7 @@ pub(crate) fn enumeration(item: &Item, enumeration: &Enum) -> TokenStream {
         .variants
         .iter()
         .map(|v| match &v.value {
-            EnumValue::String(text) => format!("`{text}`"),
+            EnumValue::String(text) => crate::docs::code_span(text),
             EnumValue::Int(number) => format!("`{number}`"),
         })
         .collect();
