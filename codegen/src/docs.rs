@@ -37,6 +37,16 @@ pub(crate) fn to_markdown(doc: &str) -> String {
     join_lines(&lines)
 }
 
+/// `text` as a Markdown code span: between runs of backticks longer than any it holds, with a
+/// space inside each end when it starts or ends with a backtick, so that a value from the model
+/// (an enum value) can never end the span early and be read as Markdown.
+pub(crate) fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// Whether `c` is a bidirectional-text control character: the embeddings, overrides and
 /// isolates U+202A–U+202E and U+2066–U+2069, which rustc denies in comments and string literals
 /// (lints `text_direction_codepoint_in_comment` and `text_direction_codepoint_in_literal`)
@@ -125,7 +135,7 @@ fn join_lines(lines: &[String]) -> String {
 /// multiple of four columns (as rustdoc and clippy's `tabs_in_doc_comments` expect), each
 /// bidirectional control shown as `\u{…}`, and other control characters and line separators,
 /// which only character references can still bring this far, as spaces or nothing.
-fn clean_line(line: &str) -> Cow<'_, str> {
+pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
     if !needs_cleaning(line, false) {
         return Cow::Borrowed(line);
     }

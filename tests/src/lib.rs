@@ -50,6 +50,8 @@
 //! }
 //! ```
 
+pub mod fuzz;
+
 /// The README's examples, compiled and run as doctests so they stay true.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -276,7 +276,7 @@ impl Builder<'_> {
             .zip(names)
             .map(|((value, docs, deprecated), name)| {
                 let fallback = match &value {
-                    EnumValue::String(text) => format!("`{text}`"),
+                    EnumValue::String(text) => crate::docs::code_span(text),
                     EnumValue::Int(number) => format!("`{number}`"),
                 };
                 let docs = with_rename(docs.as_deref(), fallback, name.rename.as_ref());

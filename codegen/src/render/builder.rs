@@ -7,7 +7,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::tokens::{allow_deprecated, deprecated, docs, path, prose};
+use super::tokens::{allow_deprecated, deprecated, doc_link, docs, path, prose};
 use super::{Context, Std, ident, lit};
 use crate::ir::{DefaultValue, Item, Member, NamedKind, Node, Structure, Type};
 
@@ -20,7 +20,7 @@ pub(crate) fn builder(cx: &Context<'_>, std: &Std, item: &Item, structure: &Stru
     let builder_name = item.named.builder_name();
     let name = ident(&builder_name);
     let sensitive = structure.sensitive();
-    let doc = prose(&format!("A builder for [`{}`].", item.named.name));
+    let doc = prose(&format!("A builder for {}.", doc_link(&item.named)));
     let derive = if sensitive {
         quote!(#[derive(Clone, PartialEq, Default)])
     } else {
@@ -192,7 +192,7 @@ fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> Tok
         quote!(#field: #value,)
     });
     if fallible {
-        let doc = prose(&format!("Builds a [`{type_name}`], or says which required member was not set."));
+        let doc = prose(&format!("Builds a {}, or says which required member was not set.", doc_link(&item.named)));
         let (result, ok) = (&std.result, &std.ok);
         quote! {
             #doc
@@ -201,7 +201,7 @@ fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> Tok
             }
         }
     } else {
-        let doc = prose(&format!("Builds a [`{type_name}`]."));
+        let doc = prose(&format!("Builds a {}.", doc_link(&item.named)));
         quote! {
             #doc
             pub fn build(self) -> #path {
@@ -218,8 +218,8 @@ fn build_or_zero(std: &Std, item: &Item, structure: &Structure, request_id: bool
     // The structure is defined in the same file, so its bare name is unambiguous.
     let path = ident(&item.named.name);
     let doc = prose(&format!(
-        "Builds a [`{}`], giving required members that were not set their zero value.",
-        item.named.name
+        "Builds a {}, giving required members that were not set their zero value.",
+        doc_link(&item.named)
     ));
     let none = &std.none;
     let request_id = request_id.then(|| quote!(_request_id: #none,));

@@ -17,7 +17,8 @@ pub(crate) fn enumeration(item: &Item, enumeration: &Enum) -> TokenStream {
         .variants
         .iter()
         .map(|v| match &v.value {
-            EnumValue::String(text) => format!("`{text}`"),
+            // Cleaned before wrapping, so that the line is measured as it is written.
+            EnumValue::String(text) => crate::docs::code_span(&crate::docs::clean_line(text)),
             EnumValue::Int(number) => format!("`{number}`"),
         })
         .collect();

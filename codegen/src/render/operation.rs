@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tokens::inner_docs;
+use super::tokens::{doc_link, inner_docs};
 use super::{Context, Std, error, ident, protocol, structure};
 use crate::ir::{Item, ItemKind, Operation};
 
@@ -12,8 +12,10 @@ use crate::ir::{Item, ItemKind, Operation};
 pub(crate) fn module(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let std = Std::for_names([op.error.as_str()]);
     let sentence = format!(
-        "[`{}`] is what a call sends, [`{}`] what it returns, and [`{}`] the errors it can fail with.",
-        op.input.named.name, op.output.named.name, op.error,
+        "{} is what a call sends, {} what it returns, and [`{}`] the errors it can fail with.",
+        doc_link(&op.input.named),
+        doc_link(&op.output.named),
+        op.error,
     );
     let about = inner_docs(&format!("{}\n\n{}", op.docs, crate::docs::wrap_prose(&sentence)));
     let (input_file, input) = (ident(&op.input.named.file), ident(&op.input.named.name));

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tokens::{REDACTED, allow_deprecated, deprecated, docs, prose};
+use super::tokens::{REDACTED, allow_deprecated, deprecated, doc_link, docs, prose};
 use super::{Context, Std, builder, ident, lit};
 use crate::ir::{Item, Member, Role, Structure, Type};
 
@@ -49,7 +49,7 @@ pub(crate) fn structure(cx: &Context<'_>, item: &Item, structure: &Structure) ->
     let allow = allow_deprecated(structure.any_deprecated());
     // The builder is defined in the same file, so its bare name is unambiguous.
     let builder_path = ident(&item.named.builder_name());
-    let builder_doc = prose(&format!("Creates a builder for [`{}`].", item.named.name));
+    let builder_doc = prose(&format!("Creates a builder for {}.", doc_link(&item.named)));
     let default = &std.default;
     let debug = sensitive.then(|| redacting_debug(&item.named.name, members, carries_request_id(cx, structure)));
     let builder = builder::builder(cx, &std, item, structure);

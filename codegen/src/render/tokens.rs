@@ -7,7 +7,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{Module, Named, Type};
+use crate::ir::{Module, Named, NamedKind, Type};
 
 /// An identifier for `name`, raw when `name` is a keyword (`type` → `r#type`).
 ///
@@ -52,7 +52,12 @@ pub(crate) fn inner_docs(markdown: &str) -> TokenStream {
 }
 
 /// The attribute value of one documentation line: `/// text` is `#[doc = " text"]`.
+///
+/// Text from the model reaches documentation outside `docs::to_markdown` too (enum values in
+/// backticks, names), so each line is cleaned here as well: a bidirectional control or a
+/// carriage return, which rustc refuses in a comment, never reaches the file.
 fn doc_line(line: &str) -> Literal {
+    let line = crate::docs::clean_line(line);
     if line.is_empty() { Literal::string("") } else { Literal::string(&format!(" {line}")) }
 }
 
@@ -251,6 +256,23 @@ pub(crate) fn path(named: &Named) -> TokenStream {
     let module = module_path(&named.module);
     let name = ident(&named.name);
     quote!(#module::#name)
+}
+
+/// A documentation link to a generated type in scope: ``[`Name`]``, or
+/// ``[`Default`](struct@Default)`` when the type is named like a derive macro of the prelude,
+/// which rustdoc would find as well and refuse the link as ambiguous. (A disambiguator where
+/// none is needed is refused too, as redundant.)
+pub(crate) fn doc_link(named: &Named) -> String {
+    const DERIVES: &[&str] = &["Clone", "Copy", "Debug", "Default", "Eq", "Hash", "Ord", "PartialEq", "PartialOrd"];
+    let name = &named.name;
+    if !DERIVES.contains(&name.as_str()) {
+        return format!("[`{name}`]");
+    }
+    let kind = match named.kind {
+        NamedKind::Structure { .. } => "struct",
+        NamedKind::Union | NamedKind::StringEnum | NamedKind::IntEnum => "enum",
+    };
+    format!("[`{name}`]({kind}@{name})")
 }
 
 /// The public path of a structure's builder.
