@@ -20,7 +20,7 @@ use crate::index::ServiceIndex;
 use crate::ir::{self, Crate, Item, ItemKind, Module, NamedKind, Operation, Type};
 use crate::model::{Model, Shape, ShapeId};
 use crate::naming::snake_case;
-use crate::render::{Std, ident, path};
+use crate::render::{Std, ident, path, s3_customization};
 
 /// The support module the generated tests include, as `tests/support/mod.rs`.
 pub const SUPPORT: &str = crate::runtime_sources::PROTOCOL_SUPPORT;
@@ -279,9 +279,18 @@ impl<'a> TestWriter<'a> {
         let (headers, forbid_headers, require_headers) =
             (headers(case), strings(case, "forbidHeaders"), strings(case, "requireHeaders"));
         let (body, media) = (optional_str(case, "body"), optional_str(case, "bodyMediaType"));
+        // S3's cases say how to address the bucket in their `vendorParams`.
+        let s3_addressed = op.http.as_ref().and_then(|http| s3_customization::bucket_addressing(self.krate, op, http));
+        let build = match s3_addressed {
+            Some(_) => {
+                let s3 = s3_customization::test_options(case);
+                quote!(input.to_s3_http_request(&support::options(#host), &#s3))
+            }
+            None => quote!(input.to_http_request_with(&support::options(#host))),
+        };
         Ok(quote! {
             let input = #input;
-            let request = input.to_http_request_with(&support::options(#host)).expect("the request builds");
+            let request = #build.expect("the request builds");
             support::assert_request(
                 &request,
                 &support::ExpectedRequest {

@@ -1,5 +1,6 @@
 //! The source of the support modules every generated crate carries (`error`, `primitives`,
-//! `json`, `http`) and of the protocol tests' support module, read from the `codegen-runtime`
+//! `json`, `http`, and for the XML protocols `xml` and `query`) and of the protocol tests' support
+//! module, read from the `codegen-runtime`
 //! crate (`codegen/runtime/`), where the same files are compiled and tested.
 //!
 //! The text is copied into generated crates as it is: nothing here parses or formats Rust. A
@@ -10,8 +11,20 @@
 /// `error`: `BuildError` and `Unhandled`.
 pub(crate) const ERROR: &str = include_str!("../runtime/src/error.rs");
 
-/// `http`: the restJson1 bindings' shared parts (the `http` feature).
-pub(crate) const HTTP: &str = include_str!("../runtime/src/http.rs");
+/// `http`'s own text: the HTTP bindings' shared parts (the `http` feature), whatever the body.
+pub(crate) const HTTP: &str = own_text(include_str!("../runtime/src/http.rs"));
+
+/// The piece of `http` for crates whose bodies are JSON: their error responses and bodies.
+pub(crate) const HTTP_JSON: &str = include_str!("../runtime/src/http/json.rs");
+
+/// `xml`: the XML reader and writer of the XML protocols.
+pub(crate) const XML: &str = include_str!("../runtime/src/xml.rs");
+
+/// `query`: the form writer of the query protocols.
+pub(crate) const QUERY: &str = include_str!("../runtime/src/query.rs");
+
+/// `s3`: Amazon S3's bucket addressing (S3's crate only).
+pub(crate) const S3: &str = include_str!("../runtime/src/s3.rs");
 
 /// `json`'s own text: the codecs every crate with the `serde` feature has.
 pub(crate) const JSON: &str = own_text(include_str!("../runtime/src/json.rs"));
@@ -119,6 +132,8 @@ mod tests {
         }
         let json = include_str!("../runtime/src/json.rs");
         assert!(json.contains("\ninclude!(\"json/timestamps.rs\");"));
+        let http = include_str!("../runtime/src/http.rs");
+        assert!(http.contains("\ninclude!(\"http/json.rs\");"));
     }
 
     /// Pieces are copied after a module's own text, where inner attributes and docs are errors.
@@ -138,6 +153,7 @@ mod tests {
             EVENT_STREAM,
             UNKNOWN_MEMBER,
             super::JSON_TIMESTAMPS,
+            super::HTTP_JSON,
         ] {
             assert!(!text.contains("//!") && !text.contains("#!["), "{text}");
         }
@@ -145,7 +161,15 @@ mod tests {
 
     #[test]
     fn module_texts_hold_no_include() {
-        for text in [super::JSON, super::PRIMITIVES, super::ERROR, super::HTTP, super::PROTOCOL_SUPPORT] {
+        for text in [
+            super::JSON,
+            super::PRIMITIVES,
+            super::ERROR,
+            super::HTTP,
+            super::XML,
+            super::QUERY,
+            super::PROTOCOL_SUPPORT,
+        ] {
             assert!(!text.contains("\ninclude!("), "{text}");
             assert!(text.starts_with("//! "), "{text}");
         }

@@ -40,6 +40,13 @@ impl RequestOptions {
     }
 }
 
+impl RequestOptions {
+    /// The endpoint, if one was given.
+    pub(crate) fn endpoint_uri(&self) -> ::std::option::Option<&::http::Uri> {
+        self.endpoint.as_ref()
+    }
+}
+
 /// The idempotency token for an input that has none: the options' one, else a random UUID.
 pub(crate) fn idempotency_token(options: &RequestOptions) -> ::std::string::String {
     options
@@ -440,29 +447,6 @@ pub(crate) fn request_id(
         .map(str::to_owned)
 }
 
-/// Reads the code and message of an error response, as restJson1 defines them.
-pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo {
-    let json: ::std::option::Option<::serde_json::Value> =
-        if body.iter().all(u8::is_ascii_whitespace) {
-            None
-        } else {
-            ::serde_json::from_slice(body).ok()
-        };
-    let field = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|name| json.as_ref()?.get(*name)?.as_str().map(str::to_owned))
-    };
-    let code = header(headers, "x-amzn-errortype")
-        .map(str::to_owned)
-        .or_else(|| field(&["code", "__type"]));
-    ErrorInfo {
-        code: code.map(|code| sanitize_error_code(&code).to_owned()),
-        message: field(&["message", "Message", "errorMessage"]),
-        request_id: request_id(headers),
-    }
-}
-
 /// `aws.namespace#Name:http://…` to `Name`.
 pub(crate) fn sanitize_error_code(code: &str) -> &str {
     let code = code.split(':').next().unwrap_or(code);
@@ -484,6 +468,13 @@ pub(crate) fn prefix_headers(
         .collect()
 }
 
+/// Sets `Content-Type` unless a member already did.
+pub(crate) fn set_content_type(headers: &mut ::http::HeaderMap, content_type: &'static str) {
+    headers
+        .entry(::http::header::CONTENT_TYPE)
+        .or_insert(::http::HeaderValue::from_static(content_type));
+}
+
 /// Sets `Content-Type` unless a member already did, and `Content-Length` for a body.
 pub(crate) fn set_body_headers(
     headers: &mut ::http::HeaderMap,
@@ -497,6 +488,29 @@ pub(crate) fn set_body_headers(
         ::http::header::CONTENT_LENGTH,
         ::http::HeaderValue::from(body.len()),
     );
+}
+
+/// Reads the code and message of an error response, as restJson1 defines them.
+pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo {
+    let json: ::std::option::Option<::serde_json::Value> =
+        if body.iter().all(u8::is_ascii_whitespace) {
+            None
+        } else {
+            ::serde_json::from_slice(body).ok()
+        };
+    let field = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|name| json.as_ref()?.get(*name)?.as_str().map(str::to_owned))
+    };
+    let code = header(headers, "x-amzn-errortype")
+        .map(str::to_owned)
+        .or_else(|| field(&["code", "__type"]));
+    ErrorInfo {
+        code: code.map(|code| sanitize_error_code(&code).to_owned()),
+        message: field(&["message", "Message", "errorMessage"]),
+        request_id: request_id(headers),
+    }
 }
 
 /// Reads a JSON body, treating an empty one as an empty object.

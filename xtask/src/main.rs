@@ -34,9 +34,10 @@ tasks:
                                    generator writes is still refused
                           --crate-name  a package name cargo accepts, in lower case (default:
                                    the service's sdkId, else its shape name, in kebab case)
-  protocol-tests [--shared DIR] [--out DIR]
-                          generate Smithy's restJson1 protocol-test services with their compliance
-                          tests (default out: target/protocol-tests), run them and report each case
+  protocol-tests [--shared DIR] [--out DIR] [--protocols A,B,...]
+                          generate Smithy's protocol-test services with their compliance tests
+                          (default out: target/protocol-tests), run them and report each case;
+                          --protocols runs only those protocols' (restXml, awsQuery …)
   bench generate [--models DIR] [--runs N]
                           generation speed for the biggest models and the whole corpus, by stage
   bench compile [--models DIR] [--service NAME] [--runs N]
@@ -299,15 +300,20 @@ fn protocol_tests(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     use lexopt::prelude::*;
     let mut shared = workspace_root().join("../shared");
     let mut out = xtask::protocol::default_out();
+    let mut only: Option<Vec<String>> = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("shared") => shared = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
             Long("out") => out = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
+            Long("protocols") => {
+                let list = parser.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?;
+                only = Some(list.split(',').map(str::to_owned).collect());
+            }
             _ => return Err(format!("{}\n\n{USAGE}", arg.unexpected()).into()),
         }
     }
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let results = xtask::protocol::run(&shared, &out)?;
+    let results = xtask::protocol::run(&shared, &out, only.as_deref())?;
     let (report, ok) = xtask::protocol::report(&results);
     print!("{report}");
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })

@@ -1,5 +1,6 @@
 //! The support modules every generated crate carries, compiled and tested as a crate of their own:
-//! [`error`], [`primitives`], `json` (feature `serde`) and `http` (feature `http`).
+//! [`error`], [`primitives`], `json` (feature `serde`), `http` (feature `http`), and `xml`,
+//! `query` and S3's [`s3`] (feature `xml`).
 //!
 //! The generator copies these files into each crate it writes, as text
 //! (`codegen/src/runtime_sources.rs`). This crate has the module tree, edition, features and
@@ -54,6 +55,17 @@ mod json;
 
 #[cfg(feature = "http")]
 pub mod http;
+
+/// XML bodies, for the XML protocols.
+#[cfg(feature = "xml")]
+mod xml;
+
+/// Form bodies, for the query protocols.
+#[cfg(feature = "xml")]
+mod query;
+
+#[cfg(feature = "xml")]
+pub mod s3;
 
 #[cfg(all(test, feature = "http"))]
 mod protocol_support;

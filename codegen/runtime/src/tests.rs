@@ -12,5 +12,11 @@ mod json;
 mod piece_sets;
 #[cfg(feature = "http")]
 mod protocol_support;
+#[cfg(feature = "xml")]
+mod query;
 mod rng;
+#[cfg(feature = "xml")]
+mod s3;
 mod secrets;
+#[cfg(feature = "xml")]
+mod xml;

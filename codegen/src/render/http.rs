@@ -1,9 +1,14 @@
-//! Renders the restJson1 HTTP bindings, behind the generated crate's `http` feature: building an
-//! operation's request from its input, and reading its output or error from a response.
+//! Renders the REST bindings of restJson1 and restXml, behind the generated crate's `http` feature:
+//! building an operation's request from its input (labels, query, headers, body), and reading its
+//! output or error from a response (body, headers, status). The bindings are the same for both
+//! protocols; only the body codec differs ([`Codec`]: JSON through the `serde` impls, XML through
+//! `render/xml.rs`), and the way errors are identified.
 //!
 //! The bindings are sans-IO: a request is an `http::Request<Vec<u8>>` whose URI is a path and
 //! query, and a response is any `http::Response<B>` with `B: AsRef<[u8]>`; sending, signing and
-//! retrying belong to the caller.
+//! retrying belong to the caller. Streaming payloads are neither buffered nor copied: such an
+//! input is sent with a body of the caller's type, and such an output is read from the response's
+//! head.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -11,7 +16,7 @@ use quote::{format_ident, quote};
 use super::tokens::{allow_deprecated, builder_path, docs, path};
 use super::{Context, Std, ident, lit};
 use crate::ir::{
-    Binding, HostPiece, HttpOperation, Item, ItemKind, Member, NamedKind, Operation, PathPiece, Structure,
+    Binding, HostPiece, HttpOperation, Item, ItemKind, Member, Named, NamedKind, Operation, PathPiece, Role, Structure,
     TimestampFormat, Type,
 };
 
@@ -94,11 +99,82 @@ fn structure_of(item: &Item) -> &Structure {
     }
 }
 
-/// `impl Input { pub fn to_http_request(&self) }`, and the body wrapper it serializes.
-pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
+/// How the bodies of a REST protocol's messages are written and read: restJson1's JSON through
+/// the `serde` impls (`render/serde.rs`), restXml's XML through the `xml` module (`render/xml.rs`).
+/// Everything else about REST bindings (labels, query, headers, status) is the same for both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Codec {
+    /// JSON bodies.
+    Json,
+    /// XML bodies.
+    Xml,
+}
+
+/// How a response's body is read into a structure: as JSON, or as XML found where the protocol
+/// puts the structure's members.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum BodyReader {
+    /// A JSON object of the members.
+    Json,
+    /// XML, the members in the element at `XmlLocation`.
+    Xml(XmlLocation),
+}
+
+/// Where an XML response holds a structure's members.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum XmlLocation {
+    /// In the root element, whatever it is named (restXml outputs, ec2Query outputs).
+    Root,
+    /// In the `Error` element of an error response.
+    Error,
+    /// In the root's child of this name (awsQuery's `<OperationResult>`).
+    Wrapped(String),
+    /// The root element is the output's only member (S3's `@s3UnwrappedXmlOutput`).
+    Unwrapped,
+}
+
+/// The item of a generated type, for what a renderer needs to know about it beyond its name.
+pub(crate) fn item_of<'a>(cx: &Context<'a>, named: &Named) -> Option<&'a Item> {
+    cx.krate.items.iter().find(|item| item.named.module == named.module && item.named.name == named.name)
+}
+
+/// The code binding `input` to what is sent: `self`, or a copy of it with unset idempotency
+/// tokens filled from the options (or generated).
+pub(crate) fn input_binding(std: &Std, members: &[Member]) -> TokenStream {
+    let Std { some, clone, .. } = std;
+    let tokens: Vec<&Member> =
+        members.iter().filter(|m| m.idempotency_token && m.optional && m.ty == Type::String).collect();
+    if tokens.is_empty() {
+        return if members.is_empty() { TokenStream::new() } else { quote!(let input = self;) };
+    }
+    let unset = tokens.iter().map(|t| {
+        let field = ident(&t.field);
+        quote!(self.#field.is_none())
+    });
+    let fills = tokens.iter().map(|t| {
+        let field = ident(&t.field);
+        quote!(#field: self.#field.clone().or_else(|| #some(crate::http::idempotency_token(options))),)
+    });
+    quote! {
+        let filled;
+        let input = if #(#unset)||* {
+            filled = Self { #(#fills)* ..#clone::clone(self) };
+            &filled
+        } else {
+            self
+        };
+    }
+}
+
+/// `impl Input { pub fn to_http_request(&self) … }`, and the body wrapper it serializes.
+///
+/// An input whose payload is a streaming blob also gets `to_http_request_with_body`, which sends
+/// a body of the caller's own type as it is; an S3 input addressing a bucket gets the
+/// `to_s3_…` forms taking the S3 options (`customize/s3.rs`).
+pub(crate) fn request(cx: &Context<'_>, op: &Operation, http: &HttpOperation, codec: Codec) -> TokenStream {
     let item = &op.input;
     let std = Std::for_names([item.named.name.as_str()]);
-    let Std { some, result, ok, vec, clone, .. } = &std;
+    let Std { some, none, result, ok, vec, .. } = &std;
     let structure = structure_of(item);
     let members = &structure.members;
     let type_name = ident(&item.named.name);
@@ -116,30 +192,7 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
          absolute; an unset idempotency token is taken from the options or generated.",
     );
 
-    // An unset idempotency token is filled in a copy of the input; `input` is what is sent.
-    let tokens: Vec<&Member> =
-        members.iter().filter(|m| m.idempotency_token && m.optional && m.ty == Type::String).collect();
-    let input_binding = if tokens.is_empty() {
-        if members.is_empty() { TokenStream::new() } else { quote!(let input = self;) }
-    } else {
-        let unset = tokens.iter().map(|t| {
-            let field = ident(&t.field);
-            quote!(self.#field.is_none())
-        });
-        let fills = tokens.iter().map(|t| {
-            let field = ident(&t.field);
-            quote!(#field: self.#field.clone().or_else(|| #some(crate::http::idempotency_token(options))),)
-        });
-        quote! {
-            let filled;
-            let input = if #(#unset)||* {
-                filled = Self { #(#fills)* ..#clone::clone(self) };
-                &filled
-            } else {
-                self
-            };
-        }
-    };
+    let input_binding = input_binding(&std, members);
 
     // The path, label by label.
     let uri_grows = http.path.len() > 1
@@ -231,6 +284,8 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
 
     // Headers.
     let payload = members.iter().find(|m| m.binding == Binding::Payload);
+    // A streaming payload is the caller's body, sent as it is.
+    let streaming = payload.filter(|m| m.ty == Type::ByteStream);
     let body_members: Vec<&Member> = members.iter().filter(|m| m.binding == Binding::Body).collect();
     let headers_grow = payload.is_some()
         || !body_members.is_empty()
@@ -280,28 +335,49 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
         }
     }
 
-    // The body: the payload member, or a JSON object of the unbound members, or nothing.
+    // The body: the payload member, or a document of the unbound members, or nothing.
     let body_wrapper = format_ident!("{}RequestBody", item.named.name);
     let body = match payload {
-        Some(member) => request_payload(&std, member),
-        None if !body_members.is_empty() => quote! {
-            let body = ::serde_json::to_vec(&#body_wrapper(input))
-                .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
-            crate::http::set_body_headers(&mut headers, "application/json", &body);
+        Some(member) if streaming.is_some() => {
+            let content_type = member.media_type.as_deref().unwrap_or("application/octet-stream");
+            quote!(crate::http::set_content_type(&mut headers, #content_type);)
+        }
+        Some(member) => request_payload(cx, &std, member, codec),
+        None if !body_members.is_empty() => match codec {
+            Codec::Json => quote! {
+                let body = ::serde_json::to_vec(&#body_wrapper(input))
+                    .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
+                crate::http::set_body_headers(&mut headers, "application/json", &body);
+            },
+            Codec::Xml => {
+                let namespace = structure.xml_namespace.as_ref().or(cx.krate.service.xml_namespace.as_ref());
+                let document = super::xml::document_body(&structure.xml_name, namespace, &body_members, &quote!(input));
+                quote! {
+                    #document
+                    crate::http::set_body_headers(&mut headers, "application/xml", &body);
+                }
+            }
         },
         None => quote!(let body = #vec::new();),
     };
-    let checksum = op.checksum_required.then(|| {
-        quote! {
-            let md5 = ::http::HeaderValue::from_str(&crate::http::content_md5(&body))
-                .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
-            headers.insert("content-md5", md5);
-        }
-    });
+    let checksum = |body: TokenStream| {
+        op.checksum_required.then(|| {
+            quote! {
+                let md5 = ::http::HeaderValue::from_str(&crate::http::content_md5(#body))
+                    .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
+                headers.insert("content-md5", md5);
+            }
+        })
+    };
     let (host_setup, host_prefix) = host_prefix(op, members);
+    let s3 = super::customize::s3::bucket_addressing(cx.krate, op, http);
+    let full_uri = match &s3 {
+        Some(addressing) => addressing.full_uri(&host_prefix),
+        None => quote!(crate::http::full_uri(options, #host_prefix, uri.finish())?),
+    };
     let method = &http.method;
     let allow = allow_deprecated(structure.any_deprecated());
-    let wrapper = (payload.is_none() && !body_members.is_empty()).then(|| {
+    let wrapper = (codec == Codec::Json && payload.is_none() && !body_members.is_empty()).then(|| {
         let doc = format!(" The members of [`{}`] that travel in the JSON body.", item.named.name);
         let serialize = super::serde::serialize_impl(
             &std,
@@ -318,6 +394,133 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
             #serialize
         }
     });
+    // What every form of the request shares: the input, URI, headers and host; `body` is the body.
+    let head = quote! {
+        #input_binding
+        #uri
+        #headers
+        #body
+    };
+    let build = quote! {
+        #host_setup
+        let mut request = ::http::Request::builder()
+            .method(#method)
+            .uri(#full_uri)
+            .body(body)
+            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
+        *request.headers_mut() = headers;
+        #ok(request)
+    };
+    let s3_options = s3.as_ref().map(|_| quote!(s3: &crate::s3::S3Options,));
+    let default_s3 = s3.as_ref().map(|_| quote!(&crate::s3::S3Options::new(),));
+    let (with_name, with_body_name) = if s3.is_some() {
+        (format_ident!("to_s3_http_request"), format_ident!("to_s3_http_request_with_body"))
+    } else {
+        (format_ident!("to_http_request_with"), format_ident!("to_http_request_with_body"))
+    };
+    let docs_s3 = docs(
+        "The HTTP request that sends this input, built with `options` and addressing the bucket as `s3` \
+         says: with an endpoint, the bucket goes in the host (virtual-hosted style) unless `s3` asks for \
+         path-style addressing or the bucket's name cannot be a host label.",
+    );
+    let request_with = match streaming {
+        None => {
+            let checksum = checksum(quote!(&body));
+            quote! {
+                pub fn #with_name(
+                    &self,
+                    options: &crate::http::RequestOptions,
+                    #s3_options
+                ) -> #result<::http::Request<#vec<u8>>, crate::error::BuildError> {
+                    #head
+                    #checksum
+                    #build
+                }
+            }
+        }
+        Some(member) => {
+            let field = ident(&member.field);
+            let bytes = if member.optional {
+                quote! {
+                    match &self.#field {
+                        #some(body) => body.as_bytes().to_vec(),
+                        #none => #vec::new(),
+                    }
+                }
+            } else {
+                quote!(self.#field.as_bytes().to_vec())
+            };
+            // The digest borrows the body, so it is taken before the headers are borrowed.
+            let checksum = op.checksum_required.then(|| {
+                quote! {
+                    let md5 = ::http::HeaderValue::from_str(&crate::http::content_md5(request.body()))
+                        .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
+                    request.headers_mut().insert("content-md5", md5);
+                }
+            });
+            let s3_argument = s3.as_ref().map(|_| quote!(s3,));
+            let docs_body = docs(
+                "The HTTP request that sends this input with `body` as its streaming payload, of any type \
+                 (a stream, a file, bytes): the body is moved into the request as it is, neither read nor \
+                 copied, and the input's own payload member is not sent. `Content-Type` is set; \
+                 `Content-Length` is left to the caller, who knows the body's length.",
+            );
+            quote! {
+                pub fn #with_name(
+                    &self,
+                    options: &crate::http::RequestOptions,
+                    #s3_options
+                ) -> #result<::http::Request<#vec<u8>>, crate::error::BuildError> {
+                    let body = #bytes;
+                    let length = body.len();
+                    let mut request = self.#with_body_name(options, #s3_argument body)?;
+                    request.headers_mut().insert(::http::header::CONTENT_LENGTH, ::http::HeaderValue::from(length));
+                    #checksum
+                    #ok(request)
+                }
+                #docs_body
+                pub fn #with_body_name<__B>(
+                    &self,
+                    options: &crate::http::RequestOptions,
+                    #s3_options
+                    body: __B,
+                ) -> #result<::http::Request<__B>, crate::error::BuildError> {
+                    #head
+                    #build
+                }
+            }
+        }
+    };
+    // Without S3's options, the request addresses a bucket the default way.
+    let plain_forms = s3.as_ref().map(|_| {
+        let with_body = streaming.map(|_| {
+            let docs_body = docs(
+                "[`to_s3_http_request_with_body`](Self::to_s3_http_request_with_body) with the default S3 \
+                 options.",
+            );
+            quote! {
+                #docs_body
+                pub fn to_http_request_with_body<__B>(
+                    &self,
+                    options: &crate::http::RequestOptions,
+                    body: __B,
+                ) -> #result<::http::Request<__B>, crate::error::BuildError> {
+                    self.to_s3_http_request_with_body(options, #default_s3 body)
+                }
+            }
+        });
+        quote! {
+            #docs_with
+            pub fn to_http_request_with(
+                &self,
+                options: &crate::http::RequestOptions,
+            ) -> #result<::http::Request<#vec<u8>>, crate::error::BuildError> {
+                self.to_s3_http_request(options, #default_s3)
+            }
+            #with_body
+        }
+    });
+    let docs_main = if s3.is_some() { docs_s3 } else { docs_with };
     quote! {
         #[cfg(feature = "http")]
         #allow
@@ -326,25 +529,9 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
             pub fn to_http_request(&self) -> #result<::http::Request<#vec<u8>>, crate::error::BuildError> {
                 self.to_http_request_with(&crate::http::RequestOptions::new())
             }
-            #docs_with
-            pub fn to_http_request_with(
-                &self,
-                options: &crate::http::RequestOptions,
-            ) -> #result<::http::Request<#vec<u8>>, crate::error::BuildError> {
-                #input_binding
-                #uri
-                #headers
-                #body
-                #checksum
-                #host_setup
-                let mut request = ::http::Request::builder()
-                    .method(#method)
-                    .uri(crate::http::full_uri(options, #host_prefix, uri.finish())?)
-                    .body(body)
-                    .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-                *request.headers_mut() = headers;
-                #ok(request)
-            }
+            #plain_forms
+            #docs_main
+            #request_with
         }
         #wrapper
     }
@@ -352,7 +539,7 @@ pub(crate) fn request(op: &Operation, http: &HttpOperation) -> TokenStream {
 
 /// The code computing the operation's `@endpoint` host prefix, its `{label}`s filled from the
 /// input's `@hostLabel` members, and the expression for the prefix (`""` when there is none).
-fn host_prefix(op: &Operation, members: &[Member]) -> (TokenStream, TokenStream) {
+pub(crate) fn host_prefix(op: &Operation, members: &[Member]) -> (TokenStream, TokenStream) {
     let Some(pieces) = &op.host_prefix else { return (TokenStream::new(), quote!("")) };
     let mut setup = TokenStream::new();
     let mut format_text = String::new();
@@ -394,29 +581,33 @@ fn host_prefix(op: &Operation, members: &[Member]) -> (TokenStream, TokenStream)
 }
 
 /// The body of a request from its `@httpPayload` member, with its content type.
-fn request_payload(std: &Std, member: &Member) -> TokenStream {
+fn request_payload(cx: &Context<'_>, std: &Std, member: &Member, codec: Codec) -> TokenStream {
     let Std { some, none, vec, .. } = std;
     let field = ident(&member.field);
-    // An unset structure or document is sent as `{}`; an unset union, blob or string as nothing.
+    // Under JSON, an unset structure or document is sent as `{}`; an unset union, blob or string,
+    // and under XML anything unset, as nothing.
     let union = matches!(&member.ty, Type::Named(named) if named.kind == NamedKind::Union);
-    let (bytes, default_type, json) = match &member.ty {
+    let (bytes, default_type, document) = match &member.ty {
         Type::Blob | Type::ByteStream => (quote!(value.as_bytes().to_vec()), "application/octet-stream", false),
         Type::String => (quote!(value.as_bytes().to_vec()), "text/plain", false),
         Type::Named(named) if named.kind == NamedKind::StringEnum => {
             (quote!(value.as_str().as_bytes().to_vec()), "text/plain", false)
         }
-        _ => (
-            quote!(
-                ::serde_json::to_vec(value)
-                    .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?
+        ty => match codec {
+            Codec::Json => (
+                quote!(
+                    ::serde_json::to_vec(value)
+                        .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?
+                ),
+                "application/json",
+                true,
             ),
-            "application/json",
-            true,
-        ),
+            Codec::Xml => (xml_payload(cx, member, ty), "application/xml", true),
+        },
     };
     let content_type = member.media_type.as_deref().unwrap_or(default_type);
     let value = if member.optional { quote!(&input.#field) } else { quote!(#some(&input.#field)) };
-    let empty_object = json && !union;
+    let empty_object = codec == Codec::Json && document && !union;
     let none_body = if empty_object { quote!(b"{}".to_vec()) } else { quote!(#vec::new()) };
     let set_headers = if empty_object {
         quote!(crate::http::set_body_headers(&mut headers, #content_type, &body);)
@@ -433,6 +624,37 @@ fn request_payload(std: &Std, member: &Member) -> TokenStream {
             #none => #none_body,
         };
         #set_headers
+    }
+}
+
+/// An expression writing a structure or union payload (`value`, a reference) as an XML document:
+/// its root is the member's `@xmlName`, else the target's element name, with the member's
+/// namespace, else the target's, else the service's.
+fn xml_payload(cx: &Context<'_>, member: &Member, ty: &Type) -> TokenStream {
+    let target = match ty {
+        Type::Named(named) => item_of(cx, named),
+        _ => None,
+    };
+    let (target_name, target_namespace) = match target.map(|item| &item.kind) {
+        Some(ItemKind::Structure(structure)) => (structure.xml_name.as_str(), structure.xml_namespace.as_ref()),
+        Some(ItemKind::Union(union)) => (union.xml_name.as_str(), None),
+        _ => (member.model_name.as_str(), None),
+    };
+    let root = if member.xml.name != member.model_name { member.xml.name.as_str() } else { target_name };
+    let namespace = member.xml.namespace.as_ref().or(target_namespace).or(cx.krate.service.xml_namespace.as_ref());
+    let element = format_ident!("element");
+    let namespace = super::xml::namespace(&element, namespace);
+    let value = if member.boxed { quote!(&**value) } else { quote!(value) };
+    quote! {
+        {
+            let mut writer = crate::xml::XmlWriter::new();
+            {
+                let mut #element = writer.start(#root);
+                #namespace
+                crate::xml::WriteXml::write_xml(#value, &mut #element);
+            }
+            writer.into_bytes()
+        }
     }
 }
 
@@ -474,7 +696,7 @@ fn each_value(std: &Std, member: &Member, write: impl Fn(&Type, TokenStream) -> 
 /// `impl X { pub(crate) fn from_http_parts(…) }`: reads an output or error structure from a
 /// response's status, headers and body. Body members come from the JSON body (or the payload
 /// member from the whole body), then bound members from the headers and status.
-pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -> TokenStream {
+pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure, body_codec: BodyReader) -> TokenStream {
     let _ = cx;
     let std = Std::for_names([item.named.name.as_str()]);
     let Std { some, result, ok, string, boxed, .. } = &std;
@@ -493,7 +715,32 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
     let wrapper = format_ident!("{}ResponseBody", item.named.name);
     // Every output and error keeps the request id, so `value` is always assigned to.
     let binding = quote!(mut value);
-    if has_body_members && all_in_body {
+    if let (BodyReader::Xml(location), true) = (&body_codec, has_body_members) {
+        // Members bound elsewhere are not read from the body, even when it has an element of their name.
+        let body_members: Vec<&Member> = members.iter().filter(|m| m.binding == Binding::Body).collect();
+        let read = match location {
+            XmlLocation::Unwrapped => super::customize::s3::read_unwrapped_members(&std, &body_members),
+            _ => super::xml::read_members(&std, &body_members),
+        };
+        let call = match location {
+            XmlLocation::Root | XmlLocation::Unwrapped => quote!(crate::xml::read_root),
+            XmlLocation::Error => quote!(crate::xml::read_error),
+            XmlLocation::Wrapped(_) => quote!(crate::xml::read_wrapped),
+        };
+        let wrapper_argument = match location {
+            XmlLocation::Wrapped(wrapper) => quote!(#wrapper,),
+            _ => TokenStream::new(),
+        };
+        code.extend(quote! {
+            let mut builder = Self::builder();
+            #call(body, #wrapper_argument |element| {
+                #read
+                #ok(())
+            })
+            .map_err(|e| e.to_string())?;
+            let #binding = builder.#build();
+        });
+    } else if has_body_members && all_in_body {
         code.extend(quote!(let #binding: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;));
     } else if has_body_members {
         // Members bound elsewhere are not read from the body, even when it has a key of their name.
@@ -508,7 +755,7 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
         code.extend(quote!(let #binding = Self::builder().#build();));
     }
     if let Some(member) = payload {
-        code.extend(response_payload(&std, member));
+        code.extend(response_payload(&std, member, &body_codec));
     }
     for member in members {
         let field = ident(&member.field);
@@ -555,14 +802,9 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
                     }
                 });
             }
+            // A response's headers are all there is: no header with the prefix is an empty map.
             Binding::PrefixHeaders(prefix) => {
-                let assign = assign(quote!(map));
-                code.extend(quote! {
-                    let map = crate::http::prefix_headers(headers, #prefix);
-                    if !map.is_empty() {
-                        #assign
-                    }
-                });
+                code.extend(assign(quote!(crate::http::prefix_headers(headers, #prefix))))
             }
             Binding::ResponseCode => code.extend(assign(quote!(i32::from(status)))),
             _ => {}
@@ -570,7 +812,7 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
     }
     code.extend(quote!(value._request_id = crate::http::request_id(headers);));
     let allow = allow_deprecated(structure.any_deprecated());
-    let body_wrapper = (has_body_members && !all_in_body).then(|| {
+    let body_wrapper = (body_codec == BodyReader::Json && has_body_members && !all_in_body).then(|| {
         let body_members: Vec<&Member> = members.iter().filter(|m| m.binding == Binding::Body).collect();
         let doc =
             format!(" The members of [`{}`] that travel in the JSON body, read into its builder.", item.named.name);
@@ -604,7 +846,7 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
 }
 
 /// Reads the `@httpPayload` member of an output or error from the whole body.
-fn response_payload(std: &Std, member: &Member) -> TokenStream {
+fn response_payload(std: &Std, member: &Member, body_codec: &BodyReader) -> TokenStream {
     let Std { some, string, boxed, .. } = std;
     let field = ident(&member.field);
     let read = match &member.ty {
@@ -617,8 +859,13 @@ fn response_payload(std: &Std, member: &Member) -> TokenStream {
         }
         ty => {
             let ty = std.ty(ty);
-            // Through the runtime's error, which names what was expected but never the value.
-            quote!(::serde_json::from_slice::<#ty>(body).map_err(|e| crate::http::JsonError::from(e).to_string())?)
+            match body_codec {
+                // Through the runtime's error, which names what was expected but never the value.
+                BodyReader::Json => quote! {
+                    ::serde_json::from_slice::<#ty>(body).map_err(|e| crate::http::JsonError::from(e).to_string())?
+                },
+                BodyReader::Xml(_) => quote!(crate::xml::read_document::<#ty>(body).map_err(|e| e.to_string())?),
+            }
         }
     };
     let read = if member.boxed { quote!(#boxed::new(#read)) } else { read };
@@ -631,10 +878,23 @@ fn response_payload(std: &Std, member: &Member) -> TokenStream {
     }
 }
 
+/// How an error response names its error, and so how variants are matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ErrorCodes {
+    /// By shape name, read as JSON (restJson1).
+    Json,
+    /// By shape name, read from XML (restXml, ec2Query).
+    Xml,
+    /// By the `@awsQueryError` code, else the shape name, read from XML (awsQuery).
+    AwsQuery,
+}
+
 /// `impl Output { pub fn from_http_response }` and the operation's error reader, in the
-/// operation's module.
-pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
-    let Std { result, err, some, .. } = std;
+/// operation's module; for an output whose payload is a streaming blob, also
+/// `from_http_response_head`, which reads it from the response's head and leaves the body, the
+/// payload, to the caller.
+pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: ErrorCodes) -> TokenStream {
+    let Std { result, err, ok, some, .. } = std;
     let output = path(&op.output.named);
     let error = ident(&op.error);
     let doc = docs(&format!(
@@ -660,12 +920,29 @@ pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
         unhandled
     } else {
         let arms = op.errors.iter().map(|variant| {
-            let code = lit(&variant.code);
+            let query_code = match codes {
+                ErrorCodes::AwsQuery => item_of(cx, &variant.named).and_then(|item| match &item.kind {
+                    ItemKind::Structure(Structure { role: Role::Error(info), .. }) => {
+                        info.query_error.as_ref().map(|(code, _)| code.as_str())
+                    }
+                    _ => None,
+                }),
+                _ => None,
+            };
+            let code = lit(query_code.unwrap_or(&variant.code));
             let path = path(&variant.named);
             let name = ident(&variant.name);
+            // An XML error carries its request id in the body.
+            let (binding, request_id) = match codes {
+                ErrorCodes::Json => (quote!(error), TokenStream::new()),
+                _ => (quote!(mut error), quote!(error._request_id = info.request_id.clone();)),
+            };
             quote! {
                 #some(#code) => match #path::from_http_parts(status, headers, body) {
-                    ::std::result::Result::Ok(error) => #error::#name(error),
+                    ::std::result::Result::Ok(#binding) => {
+                        #request_id
+                        #error::#name(error)
+                    }
                     #err(problem) => crate::http::malformed(status, headers, body, problem),
                 },
             }
@@ -679,6 +956,39 @@ pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
             }
         }
     };
+    let error_info = match codes {
+        ErrorCodes::Json => quote!(crate::http::error_info(headers, body)),
+        ErrorCodes::Xml | ErrorCodes::AwsQuery => quote!(crate::xml::error_info(headers, body)),
+    };
+    let streaming = match &op.output.kind {
+        ItemKind::Structure(structure) => {
+            structure.members.iter().any(|m| m.binding == Binding::Payload && m.ty == Type::ByteStream)
+        }
+        _ => false,
+    };
+    let head = streaming.then(|| {
+        let doc = docs(&format!(
+            "Reads a response to the `{}` operation from its head alone (status and headers), leaving its \
+             body, the streaming payload, to the caller: nothing is read from it or copied. Split a response \
+             with `into_parts()`, read the head here, and stream the body yourself; the output's payload \
+             member is left empty.\n\nAn unsuccessful response carries its error in its body: this reads \
+             what the head says of it (its status, and its code when a header carries one); read the whole \
+             response with [`from_http_response`](Self::from_http_response) for the rest.",
+            op.shape_name
+        ));
+        quote! {
+            #doc
+            #[allow(clippy::result_large_err)]
+            pub fn from_http_response_head(head: &::http::response::Parts) -> #result<Self, #error> {
+                let (status, headers) = (head.status.as_u16(), &head.headers);
+                if !head.status.is_success() {
+                    return #err(read_error(status, headers, &[]));
+                }
+                Self::from_http_parts(status, headers, &[]).map_err(|problem| crate::http::malformed(status, headers, &[], problem))
+            }
+        }
+    });
+    let _ = ok;
     quote! {
         #[cfg(feature = "http")]
         impl #output {
@@ -695,11 +1005,12 @@ pub(crate) fn response(std: &Std, op: &Operation) -> TokenStream {
                 }
                 Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, headers, body, problem))
             }
+            #head
         }
         /// The error an unsuccessful response carries.
         #[cfg(feature = "http")]
         fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> #error {
-            let info = crate::http::error_info(headers, body);
+            let info = #error_info;
             #read
         }
     }

@@ -54,7 +54,7 @@ pub(crate) fn input(cx: &Context<'_>, op: &Operation) -> TokenStream {
 pub(crate) fn output(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let mut tokens = operation_structure(cx, &op.output);
     if let ItemKind::Structure(structure) = &op.output.kind {
-        tokens.extend(protocol::read_parts(cx, &op.output, structure));
+        tokens.extend(protocol::read_output(cx, op, structure));
     }
     tokens
 }
