@@ -128,6 +128,25 @@ impl<'a> Document<'a> {
     }
 }
 
+impl Document<'_> {
+    /// Reads what follows the root element, once the root is read to its end: whitespace,
+    /// comments and processing instructions, and nothing else.
+    fn end(&mut self) -> Result<(), XmlError> {
+        loop {
+            match self.next()? {
+                Event::Eof => return Ok(()),
+                Event::Text(text) if text.iter().all(u8::is_ascii_whitespace) => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                _ => {
+                    return Err(XmlError::new(
+                        "the document has content after its root element",
+                    ))
+                }
+            }
+        }
+    }
+}
+
 /// An element being read: its name and attributes, then its children or its text.
 ///
 /// Reading a child borrows the element; a child that is not read to its end is skipped by the
@@ -243,6 +262,12 @@ impl<'d, 'a> Element<'d, 'a> {
         }
     }
 
+    /// Skips what is left of the element, to its end.
+    pub(crate) fn skip_rest(&mut self) -> Result<(), XmlError> {
+        while self.next_child()?.is_some() {}
+        Ok(())
+    }
+
     /// The element's text: its text and CDATA sections joined, unescaped, with line ends
     /// normalized as XML 1.0 does. An element inside it is an error: a value was expected.
     pub(crate) fn text(&mut self) -> Result<Cow<'a, str>, XmlError> {
@@ -344,7 +369,10 @@ pub(crate) trait WriteXml {
 pub(crate) fn read_document<T: ReadXml>(body: &[u8]) -> Result<T, XmlError> {
     let mut document = Document::new(body);
     let mut root = document.root()?;
-    T::read_xml(&mut root)
+    let value = T::read_xml(&mut root)?;
+    root.skip_rest()?;
+    document.end()?;
+    Ok(value)
 }
 
 /// Whether a body holds nothing but whitespace: a response without a document.
@@ -363,7 +391,9 @@ pub(crate) fn read_root(
     }
     let mut document = Document::new(body);
     let mut root = document.root()?;
-    read(&mut root)
+    read(&mut root)?;
+    root.skip_rest()?;
+    document.end()
 }
 
 /// Reads the child of the root named `wrapper` (awsQuery's `<OperationResult>`) with `read`; a
@@ -378,12 +408,15 @@ pub(crate) fn read_wrapped(
     }
     let mut document = Document::new(body);
     let mut root = document.root()?;
+    let mut read = Some(read);
     while let Some(mut child) = root.next_child()? {
         if child.name() == wrapper {
-            return read(&mut child);
+            if let Some(read) = read.take() {
+                read(&mut child)?;
+            }
         }
     }
-    Ok(())
+    document.end()
 }
 
 /// Reads the element of an error response that holds the error's members, `Error`, wherever the
@@ -394,23 +427,36 @@ pub(crate) fn read_error(
 ) -> Result<(), XmlError> {
     let mut document = Document::new(body);
     let mut root = document.root()?;
+    let mut read = Some(read);
     if root.name() == "Error" {
-        return read(&mut root);
+        if let Some(read) = read.take() {
+            read(&mut root)?;
+        }
     }
     while let Some(mut child) = root.next_child()? {
         match child.name() {
-            "Error" => return read(&mut child),
+            "Error" => {
+                if let Some(read) = read.take() {
+                    read(&mut child)?;
+                }
+            }
             "Errors" => {
                 while let Some(mut error) = child.next_child()? {
                     if error.name() == "Error" {
-                        return read(&mut error);
+                        if let Some(read) = read.take() {
+                            read(&mut error)?;
+                        }
                     }
                 }
             }
             _ => {}
         }
     }
-    Err(XmlError::new("the error response has no `Error` element"))
+    document.end()?;
+    match read {
+        None => Ok(()),
+        Some(_) => Err(XmlError::new("the error response has no `Error` element")),
+    }
 }
 
 /// Reads a blob's base64 text.

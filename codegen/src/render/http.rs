@@ -932,10 +932,21 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: Error
             let code = lit(query_code.unwrap_or(&variant.code));
             let path = path(&variant.named);
             let name = ident(&variant.name);
-            // An XML error carries its request id in the body.
+            // An XML error carries its request id in the body, and its message in `<Message>`
+            // whatever the message member is called, as the error readers of AWS SDKs take it.
             let (binding, request_id) = match codes {
                 ErrorCodes::Json => (quote!(error), TokenStream::new()),
-                _ => (quote!(mut error), quote!(error._request_id = info.request_id.clone();)),
+                _ => {
+                    let message = variant.message.as_ref().filter(|m| m.optional).map(|m| {
+                        let field = ident(&m.field);
+                        quote! {
+                            if error.#field.is_none() {
+                                error.#field = info.message.clone();
+                            }
+                        }
+                    });
+                    (quote!(mut error), quote!(error._request_id = info.request_id.clone(); #message))
+                }
             };
             quote! {
                 #some(#code) => match #path::from_http_parts(status, headers, body) {

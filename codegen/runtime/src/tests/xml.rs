@@ -438,6 +438,21 @@ fn bodies_are_read_from_the_root_or_a_wrapper_and_blank_ones_hold_nothing() {
 }
 
 #[test]
+fn content_after_the_root_or_a_document_cut_after_what_is_read_is_an_error() {
+    let wrapped = b"<OpResponse><OpResult><First>x</First></OpResult>";
+    assert!(pair_from(|read| read_wrapped(wrapped, "OpResult", read)).is_err());
+    let trailing = b"<OpResponse><OpResult><First>x</First></OpResult></OpResponse><More/>";
+    assert!(pair_from(|read| read_wrapped(trailing, "OpResult", read)).is_err());
+    assert!(pair_from(|read| read_root(b"<Any/><Any/>", read)).is_err());
+    assert!(pair_from(|read| read_root(b"<Any/>text", read)).is_err());
+    assert!(pair_from(|read| read_error(b"<Error><Code>A</Code></Error><Error/>", read)).is_err());
+    // Whitespace, comments and processing instructions may follow the root.
+    let pair =
+        pair_from(|read| read_root(b"<Any><Second>2</Second></Any>\n<!-- c --><?pi x?>\n", read));
+    assert_eq!(pair.unwrap().unwrap().second, Some(2));
+}
+
+#[test]
 fn errors_are_found_in_every_protocol_layout() {
     let mut headers = http::HeaderMap::new();
     headers.insert("x-amz-request-id", "header-id".parse().unwrap());
