@@ -894,7 +894,7 @@ pub(crate) enum ErrorCodes {
 /// `from_http_response_head`, which reads it from the response's head and leaves the body, the
 /// payload, to the caller.
 pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: ErrorCodes) -> TokenStream {
-    let Std { result, err, ok, some, .. } = std;
+    let Std { result, err, some, .. } = std;
     let output = path(&op.output.named);
     let error = ident(&op.error);
     let doc = docs(&format!(
@@ -999,7 +999,6 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: Error
             }
         }
     });
-    let _ = ok;
     quote! {
         #[cfg(feature = "http")]
         impl #output {
