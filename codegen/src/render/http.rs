@@ -849,6 +849,11 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure, b
 fn response_payload(std: &Std, member: &Member, body_codec: &BodyReader) -> TokenStream {
     let Std { some, string, boxed, .. } = std;
     let field = ident(&member.field);
+    // An event stream's body is binary event-stream framing, not XML: the XML protocols leave it
+    // to the caller, and the member holds no events.
+    if matches!(body_codec, BodyReader::Xml(_)) && matches!(member.ty, Type::EventStream(_)) {
+        return quote!(let _ = body;);
+    }
     let read = match &member.ty {
         Type::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
         Type::ByteStream => quote!(crate::primitives::ByteStream::new(body.to_vec())),
