@@ -43,7 +43,8 @@ pub(crate) fn builder(cx: &Context<'_>, std: &Std, item: &Item, structure: &Stru
     let request_id = super::structure::carries_request_id(cx, structure);
     let build = build(std, item, structure, request_id);
     // Reading a response uses it too, and the XML protocols read without `serde`.
-    let reads_without_serde = super::protocol::crate_wire(cx).is_some_and(|wire| !wire.feature.contains(&"serde"));
+    let reads_without_serde =
+        item.wire_use.response && super::protocol::crate_wire(cx).is_some_and(|wire| !wire.feature.contains(&"serde"));
     let reads = if reads_without_serde {
         quote!(#[cfg(any(feature = "serde", feature = "http"))])
     } else {
