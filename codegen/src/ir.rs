@@ -41,8 +41,9 @@ pub(crate) struct Service {
     /// `/service/{name}/operation/…`).
     pub shape_name: String,
     /// The service's `@xmlNamespace`, the namespace of XML bodies.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub xml_namespace: Option<XmlNamespace>,
+    /// The service-specific customization the crate applies, if any.
+    pub customization: Option<Customization>,
     /// Whether the service is `@awsQueryCompatible`: its errors carry their awsQuery codes.
     pub aws_query_compatible: bool,
     /// Its `@title`, else its shape name.
@@ -51,6 +52,13 @@ pub(crate) struct Service {
     pub version: String,
     /// Its documentation as Markdown; empty when it has none.
     pub docs: String,
+}
+
+/// A service whose clients need more than its protocol: what AWS SDKs add for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Customization {
+    /// Amazon S3 (`com.amazonaws.s3#AmazonS3`): bucket addressing and unwrapped outputs.
+    S3,
 }
 
 /// A protocol the generated crate speaks: the service's protocol trait, or the one preferred
@@ -198,6 +206,18 @@ pub(crate) struct Item {
     pub docs: String,
     /// What it is.
     pub kind: ItemKind,
+    /// Which messages carry it, so that only the codecs a crate uses are generated.
+    pub wire_use: WireUse,
+}
+
+/// Which HTTP messages carry values of a type: requests (inputs and what they hold), responses
+/// (outputs, errors and what they hold), or both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WireUse {
+    /// Requests carry it: it is written.
+    pub request: bool,
+    /// Responses carry it: it is read.
+    pub response: bool,
 }
 
 /// The kinds of item, each with what its renderer needs.
@@ -217,10 +237,8 @@ pub(crate) struct Structure {
     /// The members, in model order.
     pub members: Vec<Member>,
     /// The structure's element name in XML: its `@xmlName`, else its shape name.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub xml_name: String,
     /// The structure's `@xmlNamespace`.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub xml_namespace: Option<XmlNamespace>,
     /// What the structure is used as.
     pub role: Role,
@@ -302,10 +320,8 @@ pub(crate) struct Member {
     /// The member's key in a JSON body.
     pub json_name: String,
     /// How the member is written in XML.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub xml: XmlMember,
     /// The member's key in a query string (awsQuery's `@xmlName`, ec2Query's `@ec2QueryName`).
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub query_name: String,
     /// Where the member travels in an HTTP message.
     pub binding: Binding,
@@ -532,6 +548,8 @@ pub(crate) struct Deprecation {
 pub(crate) struct Union {
     /// The members, in model order.
     pub members: Vec<UnionMember>,
+    /// The union's element name in XML: its `@xmlName`, else its shape name.
+    pub xml_name: String,
 }
 
 impl Union {
@@ -562,10 +580,8 @@ pub(crate) struct UnionMember {
     /// The member's key in a JSON body.
     pub json_name: String,
     /// How the member is written in XML.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub xml: XmlMember,
     /// The member's key in a query string.
-    #[expect(dead_code, reason = "read by the renderers of the protocols being added")]
     pub query_name: String,
     /// Whether the value sits in a `Box` to break recursion.
     pub boxed: bool,
@@ -638,6 +654,9 @@ pub(crate) struct Operation {
     pub host_prefix: Option<Vec<HostPiece>>,
     /// Whether requests need a `Content-MD5` header (`@httpChecksumRequired`).
     pub checksum_required: bool,
+    /// Whether the output's XML is its members' element alone, not wrapped in an element of its
+    /// own (S3's `@s3UnwrappedXmlOutput`).
+    pub unwrapped_xml_output: bool,
     /// The encodings `@requestCompression` allows for the request body, in order of preference.
     pub request_compression: Vec<String>,
 }

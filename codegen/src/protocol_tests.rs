@@ -20,7 +20,7 @@ use crate::index::ServiceIndex;
 use crate::ir::{self, Crate, Item, ItemKind, Module, NamedKind, Operation, Type};
 use crate::model::{Model, Shape, ShapeId};
 use crate::naming::snake_case;
-use crate::render::{Std, ident, path};
+use crate::render::{Std, ident, path, s3_customization};
 
 /// The support module the generated tests include, as `tests/support/mod.rs`.
 pub const SUPPORT: &str = crate::runtime_sources::PROTOCOL_SUPPORT;
@@ -279,9 +279,18 @@ impl<'a> TestWriter<'a> {
         let (headers, forbid_headers, require_headers) =
             (headers(case), strings(case, "forbidHeaders"), strings(case, "requireHeaders"));
         let (body, media) = (optional_str(case, "body"), optional_str(case, "bodyMediaType"));
+        // S3's cases say how to address the bucket in their `vendorParams`.
+        let s3_addressed = op.http.as_ref().and_then(|http| s3_customization::bucket_addressing(self.krate, op, http));
+        let build = match s3_addressed {
+            Some(_) => {
+                let s3 = s3_test_options(case);
+                quote!(input.to_s3_http_request(&support::options(#host), &#s3))
+            }
+            None => quote!(input.to_http_request_with(&support::options(#host))),
+        };
         Ok(quote! {
             let input = #input;
-            let request = input.to_http_request_with(&support::options(#host)).expect("the request builds");
+            let request = #build.expect("the request builds");
             support::assert_request(
                 &request,
                 &support::ExpectedRequest {
@@ -493,6 +502,22 @@ impl<'a> TestWriter<'a> {
             }
         })
     }
+}
+
+/// The S3 options a protocol test's `vendorParams` ask for: the client's `s3` settings, with the
+/// operation's addressing style over the client's.
+fn s3_test_options(case: &serde_json::Value) -> TokenStream {
+    let config = case.pointer("/vendorParams/scopedConfig");
+    let client = config.and_then(|c| c.pointer("/client/s3"));
+    let operation = config.and_then(|c| c.pointer("/operation/s3"));
+    let setting = |name: &str| operation.and_then(|o| o.get(name)).or_else(|| client.and_then(|c| c.get(name)));
+    let style = match setting("addressing_style").and_then(serde_json::Value::as_str) {
+        Some("path") => quote!(.addressing_style(service::s3::AddressingStyle::Path)),
+        _ => quote!(.addressing_style(service::s3::AddressingStyle::VirtualHost)),
+    };
+    let flag = |name: &str| setting(name).and_then(serde_json::Value::as_bool).unwrap_or(false);
+    let (dualstack, accelerate) = (flag("use_dualstack_endpoint"), flag("use_accelerate_endpoint"));
+    quote!(service::s3::S3Options::new() #style .dualstack(#dualstack) .accelerate(#accelerate))
 }
 
 #[cfg(test)]

@@ -18,12 +18,14 @@ mod http;
 mod modules;
 mod operation;
 mod protocol;
+mod query;
 mod rpc_v2;
 mod runtime;
 mod serde;
 mod structure;
 mod tokens;
 mod union;
+mod xml;
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,6 +35,7 @@ use proc_macro2::TokenStream;
 
 pub(crate) use builder::{document_expression, float_expression};
 pub(crate) use customize::Dependency;
+pub(crate) use customize::s3 as s3_customization;
 pub(crate) use protocol::{SERDE_MODEL_JSON, Wire, wire};
 pub(crate) use tokens::{Std, builder_path, ident, lit, module_path, path};
 
@@ -108,6 +111,7 @@ fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
     let mut tokens = match &item.kind {
         ItemKind::Structure(structure) => {
             let mut tokens = structure::structure(cx, item, structure);
+            tokens.extend(protocol::item_codecs(cx, item));
             if let crate::ir::Role::Error(info) = &structure.role {
                 tokens.extend(error::exception(item, structure, info));
                 // Errors that travel only inside event streams are never read from a response.
@@ -117,7 +121,11 @@ fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
             }
             tokens
         }
-        ItemKind::Union(union) => union::union(cx, item, union),
+        ItemKind::Union(union) => {
+            let mut tokens = union::union(cx, item, union);
+            tokens.extend(protocol::item_codecs(cx, item));
+            tokens
+        }
         ItemKind::Enum(enumeration) => enumeration::enumeration(item, enumeration),
     };
     tokens.extend(protocol::body_codec(cx, item));

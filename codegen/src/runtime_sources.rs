@@ -1,5 +1,6 @@
 //! The source of the support modules every generated crate carries (`error`, `primitives`,
-//! `json`, `http`, and a protocol's own: `rpc_v2`, `cbor`) and of the protocol tests' support module, read from the `codegen-runtime`
+//! `json`, `http`, and a protocol's own: `rpc_v2`, `cbor`, `xml`, `query`) and of the protocol
+//! tests' support module, read from the `codegen-runtime`
 //! crate (`codegen/runtime/`), where the same files are compiled and tested.
 //!
 //! The text is copied into generated crates as it is: nothing here parses or formats Rust. A
@@ -10,8 +11,20 @@
 /// `error`: `BuildError` and `Unhandled`.
 pub(crate) const ERROR: &str = include_str!("../runtime/src/error.rs");
 
-/// `http`: the restJson1 bindings' shared parts (the `http` feature).
-pub(crate) const HTTP: &str = include_str!("../runtime/src/http.rs");
+/// `http`'s own text: the HTTP bindings' shared parts (the `http` feature), whatever the body.
+pub(crate) const HTTP: &str = own_text(include_str!("../runtime/src/http.rs"));
+
+/// The piece of `http` for crates whose bodies are JSON: their error responses and bodies.
+pub(crate) const HTTP_JSON: &str = include_str!("../runtime/src/http/json.rs");
+
+/// `xml`: the XML reader and writer of the XML protocols.
+pub(crate) const XML: &str = include_str!("../runtime/src/xml.rs");
+
+/// `query`: the form writer of the query protocols.
+pub(crate) const QUERY: &str = include_str!("../runtime/src/query.rs");
+
+/// `s3`: Amazon S3's bucket addressing (S3's crate only).
+pub(crate) const S3: &str = include_str!("../runtime/src/s3.rs");
 
 /// `compression`: gzip for request bodies (`@requestCompression`), on flate2.
 pub(crate) const COMPRESSION: &str = include_str!("../runtime/src/compression.rs");
@@ -145,6 +158,8 @@ mod tests {
         for name in ["byte_stream", "date_time", "document", "big_integer", "big_decimal", "event_stream"] {
             assert!(cbor.contains(&format!("\ninclude!(\"cbor/{name}.rs\");")), "{name}");
         }
+        let http = include_str!("../runtime/src/http.rs");
+        assert!(http.contains("\ninclude!(\"http/json.rs\");"));
     }
 
     /// Pieces are copied after a module's own text, where inner attributes and docs are errors.
@@ -170,6 +185,7 @@ mod tests {
             super::cbor_piece::BIG_INTEGER,
             super::cbor_piece::BIG_DECIMAL,
             super::cbor_piece::EVENT_STREAM,
+            super::HTTP_JSON,
         ] {
             assert!(!text.contains("//!") && !text.contains("#!["), "{text}");
         }
@@ -187,6 +203,9 @@ mod tests {
             super::TREE_HASH,
             super::RPC_V2,
             super::CBOR,
+            super::XML,
+            super::QUERY,
+            super::S3,
         ] {
             assert!(!text.contains("\ninclude!("), "{text}");
             assert!(text.starts_with("//! "), "{text}");

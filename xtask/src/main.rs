@@ -34,10 +34,10 @@ tasks:
                                    generator writes is still refused
                           --crate-name  a package name cargo accepts, in lower case (default:
                                    the service's sdkId, else its shape name, in kebab case)
-  protocol-tests [--shared DIR] [--out DIR]
+  protocol-tests [--shared DIR] [--out DIR] [--protocols A,B,...]
                           generate Smithy's protocol-test services with their compliance tests
-                          (default out: target/protocol-tests), run them, report each case and
-                          each protocol
+                          (default out: target/protocol-tests), run them and report each case;
+                          --protocols runs only those protocols' (restXml, awsQuery …)
   moto-tests [--models DIR] [--out DIR]
                           round trips of generated crates against moto_server on a loopback port
                           (default out: target/moto); needs `pip install 'moto[server]'`
@@ -323,15 +323,20 @@ fn protocol_tests(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     use lexopt::prelude::*;
     let mut shared = workspace_root().join("../shared");
     let mut out = xtask::protocol::default_out();
+    let mut only: Option<Vec<String>> = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("shared") => shared = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
             Long("out") => out = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
+            Long("protocols") => {
+                let list = parser.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?;
+                only = Some(list.split(',').map(str::to_owned).collect());
+            }
             _ => return Err(format!("{}\n\n{USAGE}", arg.unexpected()).into()),
         }
     }
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let results = xtask::protocol::run(&shared, &out)?;
+    let results = xtask::protocol::run(&shared, &out, only.as_deref())?;
     let (report, ok) = xtask::protocol::report(&results);
     print!("{report}");
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })

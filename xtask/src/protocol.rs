@@ -56,9 +56,10 @@ pub fn read_expected_failures(path: &Path) -> Result<BTreeMap<(CaseKind, String)
     Ok(failures)
 }
 
-/// Generates and runs the protocol tests of every service in `shared`'s protocol tests; the cases
-/// of protocols the generator does not implement are listed without running.
-pub fn run(shared: &Path, out: &Path) -> Result<Vec<CaseResult>, String> {
+/// Generates and runs the protocol tests of every service in `shared`'s protocol tests (of the
+/// protocols named in `only`, when given); the cases of protocols the generator does not
+/// implement are listed without running.
+pub fn run(shared: &Path, out: &Path, only: Option<&[String]>) -> Result<Vec<CaseResult>, String> {
     let test_dir = shared.join("smithy/protocol-tests");
     let model = models::load(&[test_dir.clone(), shared.join("smithy/trait-defs")]).map_err(|d| d.to_string())?;
     let expected = read_expected_failures(&workspace_root().join(EXPECTED_FAILURES))?;
@@ -80,6 +81,9 @@ pub fn run(shared: &Path, out: &Path) -> Result<Vec<CaseResult>, String> {
         let settings =
             Settings::new(crate_name.clone()).service(service.clone()).generated_by("`cargo xtask protocol-tests`");
         let Some(protocol) = service_protocol(&model, &settings).map_err(|d| d.to_string())? else { continue };
+        if only.is_some_and(|only| !only.iter().any(|name| name == protocol.name)) {
+            continue;
+        }
         let tests = protocol_tests(&model, &settings, &expected).map_err(|d| d.to_string())?;
         if tests.cases.is_empty() {
             continue;
@@ -97,7 +101,8 @@ pub fn run(shared: &Path, out: &Path) -> Result<Vec<CaseResult>, String> {
             "Cargo.toml".into(),
             format!(
                 "{manifest}\n[dev-dependencies]\nhttp = \"1\"\nserde = \"1\"\nserde_json = \"1\"\n\
-                 minicbor = {{ version = \"0.26\", default-features = false, features = [\"alloc\"] }}\n"
+                 minicbor = {{ version = \"0.26\", default-features = false, features = [\"alloc\"] }}\n\
+                 quick-xml = {{ version = \"0.41\", default-features = false }}\n"
             ),
         );
         generated.insert("tests/protocol.rs".into(), tests.source);

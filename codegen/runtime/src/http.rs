@@ -58,6 +58,13 @@ impl RequestOptions {
     }
 }
 
+impl RequestOptions {
+    /// The endpoint, if one was given.
+    pub(crate) fn endpoint_uri(&self) -> ::std::option::Option<&::http::Uri> {
+        self.endpoint.as_ref()
+    }
+}
+
 /// The idempotency token for an input that has none: the options' one, else a random UUID.
 pub(crate) fn idempotency_token(options: &RequestOptions) -> ::std::string::String {
     options
@@ -472,47 +479,6 @@ pub(crate) fn request_id(
         .map(str::to_owned)
 }
 
-/// Reads the code and message of an error response of a JSON protocol (restJson1, awsJson1_0,
-/// awsJson1_1): the code from `X-Amzn-Errortype`, else the body's top-level `code`, else its
-/// `__type` (a nested `__type` is another shape's and never counts), sanitized; the message
-/// from the body's `message`, `Message` or `errorMessage`. A body that is not a JSON object
-/// gives neither: the error is then known by its status alone.
-pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo {
-    let json: ::std::option::Option<::serde_json::Value> =
-        if body.iter().all(u8::is_ascii_whitespace) {
-            None
-        } else {
-            ::serde_json::from_slice(body).ok()
-        };
-    let field = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|name| json.as_ref()?.get(*name)?.as_str().map(str::to_owned))
-    };
-    let code = header(headers, "x-amzn-errortype")
-        .map(sanitize_error_code)
-        .filter(|code| !code.is_empty())
-        .map(str::to_owned)
-        .or_else(|| {
-            ["code", "__type"].iter().find_map(|name| {
-                let code = field(&[name])?;
-                let code = sanitize_error_code(&code);
-                (!code.is_empty()).then(|| code.to_owned())
-            })
-        });
-    let query_code = header(headers, "x-amzn-query-error")
-        .and_then(|value| value.split(';').next())
-        .map(str::trim)
-        .filter(|code| !code.is_empty())
-        .map(str::to_owned);
-    ErrorInfo {
-        code,
-        message: field(&["message", "Message", "errorMessage"]),
-        request_id: request_id(headers),
-        query_code,
-    }
-}
-
 /// The error's shape name from a value of `X-Amzn-Errortype`, `code` or `__type`, as the JSON
 /// protocols define it: what comes before the first `:` (`Name:http://…` is `Name`), then what
 /// comes after the first `#` (`aws.namespace#Name` is `Name`).
@@ -540,6 +506,13 @@ pub(crate) fn prefix_headers(
         .collect()
 }
 
+/// Sets `Content-Type` unless a member already did.
+pub(crate) fn set_content_type(headers: &mut ::http::HeaderMap, content_type: &'static str) {
+    headers
+        .entry(::http::header::CONTENT_TYPE)
+        .or_insert(::http::HeaderValue::from_static(content_type));
+}
+
 /// Sets `Content-Type` unless a member already did, and `Content-Length` for a body.
 pub(crate) fn set_body_headers(
     headers: &mut ::http::HeaderMap,
@@ -555,82 +528,12 @@ pub(crate) fn set_body_headers(
     );
 }
 
-/// Reads a JSON body, treating an empty one as an empty object.
-pub(crate) fn json_body<T: ::serde::de::DeserializeOwned>(
-    body: &[u8],
-) -> ::std::result::Result<T, JsonError> {
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
-        b"{}"
-    } else {
-        body
-    };
-    ::serde_json::from_slice(body).map_err(JsonError::from)
-}
+include!("http/json.rs");
 
-/// JSON that could not be read: what was found and expected, and where, without the value found.
-///
-/// A `serde_json::Error` quotes the value it did not expect (`invalid type: string "…"`), and
-/// unknown variant and field names; a body may hold sensitive data, and error messages end up in
-/// logs. serde_json's syntax messages are fixed text and are kept; the messages serde builds
-/// about values keep the kind of value (`string`, `integer`) and what was expected.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct JsonError {
-    message: ::std::string::String,
-}
+// A generated crate's `http` is the text of this file above the `include!`, then, when the crate
+// speaks JSON, the piece it includes: XML crates have no JSON.
 
-impl ::std::convert::From<::serde_json::Error> for JsonError {
-    fn from(error: ::serde_json::Error) -> Self {
-        let text = error.to_string();
-        let position = format!(" at line {} column {}", error.line(), error.column());
-        let message = text.strip_suffix(position.as_str()).unwrap_or(&text);
-        let message = match error.classify() {
-            ::serde_json::error::Category::Data => without_value(message),
-            _ => message.to_owned(),
-        };
-        let message = if error.line() == 0 {
-            message
-        } else {
-            format!("{message}{position}")
-        };
-        Self { message }
-    }
-}
-
-impl ::std::fmt::Display for JsonError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl ::std::error::Error for JsonError {}
-
-/// A message of `serde::de::Error` without the value it quotes. What was expected comes last
-/// (`…, expected a boolean`) and is written by the code reading the value, never received.
-fn without_value(message: &str) -> ::std::string::String {
-    let (found, expected) = match message.rfind(", expected ") {
-        ::std::option::Option::Some(at) => message.split_at(at),
-        ::std::option::Option::None => match message.rfind(", there are no ") {
-            ::std::option::Option::Some(at) => message.split_at(at),
-            ::std::option::Option::None => (message, ""),
-        },
-    };
-    for prefix in ["invalid type: ", "invalid value: "] {
-        if let ::std::option::Option::Some(found) = found.strip_prefix(prefix) {
-            // `string "…"`, `integer `5``, `map`: the kind of value is the text before any quote.
-            let kind = found
-                .split(['"', '`'])
-                .next()
-                .unwrap_or_default()
-                .trim_end();
-            return format!("{prefix}{kind}{expected}");
-        }
-    }
-    for prefix in ["unknown variant", "unknown field"] {
-        if found.starts_with(prefix) {
-            return format!("{prefix}{expected}");
-        }
-    }
-    // `missing field `name``, `duplicate field `name``, `invalid length 3`: model names and
-    // counts. Other messages are this crate's own, which quote no value.
-    message.to_owned()
-}
+// rustfmt does not follow `include!`; this declaration, never compiled, points it at the piece.
+#[cfg(any())]
+#[path = "http/json.rs"]
+mod json;

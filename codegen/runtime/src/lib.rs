@@ -1,7 +1,7 @@
 //! The support modules every generated crate carries, compiled and tested as a crate of their own:
-//! [`error`], [`primitives`], `json` (feature `serde`) and `http` (feature `http`), and the
-//! modules some crates' customizations add: `compression` (feature `request-compression`) and
-//! `tree_hash`.
+//! [`error`], [`primitives`], `json` (feature `serde`), `http` (feature `http`), `xml`, `query`
+//! and S3's [`s3`] (feature `xml`), `cbor` (feature `cbor`), and the modules some crates'
+//! customizations add: `compression` (feature `request-compression`) and `tree_hash`.
 //!
 //! The generator copies these files into each crate it writes, as text
 //! (`codegen/src/runtime_sources.rs`). This crate has the module tree, edition, features and
@@ -71,6 +71,16 @@ mod tree_hash;
 /// CBOR bodies (rpcv2Cbor crates have it under `http`).
 #[cfg(feature = "cbor")]
 mod cbor;
+/// XML bodies, for the XML protocols.
+#[cfg(feature = "xml")]
+mod xml;
+
+/// Form bodies, for the query protocols.
+#[cfg(feature = "xml")]
+mod query;
+
+#[cfg(feature = "xml")]
+pub mod s3;
 
 #[cfg(all(test, feature = "http"))]
 mod protocol_support;

@@ -23,7 +23,7 @@ pub struct ExpectedRequest<'a> {
 
 /// Asserts that `request` is what the case expects: method, path, every listed query parameter
 /// (as sent, percent-encoded) and header, none of the forbidden ones, and the body (compared as
-/// JSON when the case says it is JSON).
+/// JSON, XML or form pairs when the case says it is one of them).
 pub fn assert_request(request: &http::Request<Vec<u8>>, expected: &ExpectedRequest<'_>) {
     assert_eq!(request.method().as_str(), expected.method, "method");
     assert_eq!(request.uri().path(), expected.uri, "path");
@@ -88,8 +88,8 @@ pub fn assert_request(request: &http::Request<Vec<u8>>, expected: &ExpectedReque
 }
 
 fn assert_body(actual: &[u8], expected: &str, media_type: Option<&str>) {
-    let json = media_type.is_some_and(|m| m.contains("json"));
-    let cbor = media_type.is_some_and(|m| m.contains("cbor"));
+    let media_type = media_type.unwrap_or_default();
+    let cbor = media_type.contains("cbor");
     if cbor && !expected.is_empty() {
         let expected = cbor_body(expected);
         let (actual_value, expected_value) = (cbor_value(actual), cbor_value(&expected));
@@ -103,7 +103,9 @@ fn assert_body(actual: &[u8], expected: &str, media_type: Option<&str>) {
             "body: expected none, found {} bytes",
             actual.len()
         );
-    } else if json && !expected.trim().is_empty() {
+    } else if expected.trim().is_empty() {
+        assert_eq!(String::from_utf8_lossy(actual), expected, "body");
+    } else if media_type.contains("json") {
         let actual: serde_json::Value = serde_json::from_slice(actual).unwrap_or_else(|e| {
             panic!(
                 "the body is not JSON ({e}): {}",
@@ -113,8 +115,177 @@ fn assert_body(actual: &[u8], expected: &str, media_type: Option<&str>) {
         let expected: serde_json::Value =
             serde_json::from_str(expected).expect("the case's body is JSON");
         assert_eq!(actual, expected, "body");
+    } else if media_type.contains("xml") {
+        let actual = String::from_utf8_lossy(actual);
+        assert_eq!(
+            canonical_xml(&actual)
+                .unwrap_or_else(|e| panic!("the body is not XML ({e}): {actual}")),
+            canonical_xml(expected).expect("the case's body is XML"),
+            "body"
+        );
+    } else if media_type.contains("x-www-form-urlencoded") {
+        let actual = String::from_utf8_lossy(actual);
+        assert_eq!(form_pairs(&actual), form_pairs(expected), "body");
     } else {
         assert_eq!(String::from_utf8_lossy(actual), expected, "body");
+    }
+}
+
+/// A form body's pairs, percent-decoded and sorted: the order of pairs does not matter, their
+/// keys carry the order of list items.
+fn form_pairs(form: &str) -> Vec<(String, String)> {
+    let decode = |text: &str| {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'%' if i + 2 < bytes.len() => {
+                    let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+                    out.push(u8::from_str_radix(hex, 16).expect("percent-encoding is hexadecimal"));
+                    i += 3;
+                }
+                b'+' => {
+                    out.push(b' ');
+                    i += 1;
+                }
+                byte => {
+                    out.push(byte);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8(out).expect("the form decodes to UTF-8")
+    };
+    let mut pairs: Vec<(String, String)> = form
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key), decode(value))
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+/// An XML element read whole, for comparing documents.
+#[derive(Debug)]
+struct XmlNode {
+    /// The name as written, with its prefix.
+    name: String,
+    /// Attributes and namespace declarations, sorted.
+    attributes: Vec<(String, String)>,
+    children: Vec<XmlNode>,
+    /// The text of an element without children.
+    text: String,
+}
+
+impl XmlNode {
+    /// The element as text with its children in a canonical order: kept as they are when they
+    /// look like a list's items (all of one name, each holding one thing), sorted otherwise, as
+    /// map entries and flattened members may come in any order.
+    fn canonical(&self) -> String {
+        let mut children: Vec<String> = self.children.iter().map(XmlNode::canonical).collect();
+        let list = self.children.first().is_some_and(|first| {
+            self.children.iter().all(|child| {
+                child.name == first.name && (child.children.len() == 1 || child.children.is_empty())
+            })
+        });
+        if !list {
+            children.sort();
+        }
+        let attributes: Vec<String> = self
+            .attributes
+            .iter()
+            .map(|(name, value)| format!(" {name}={value:?}"))
+            .collect();
+        format!(
+            "<{}{}>{}{}</{}>",
+            self.name,
+            attributes.concat(),
+            self.text,
+            children.concat(),
+            self.name
+        )
+    }
+}
+
+/// A document in the canonical form of [`XmlNode::canonical`]: whitespace between elements
+/// dropped, text unescaped, the declaration and comments ignored.
+fn canonical_xml(text: &str) -> Result<String, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut stack: Vec<XmlNode> = Vec::new();
+    let open = |start: &quick_xml::events::BytesStart<'_>| -> Result<XmlNode, String> {
+        let mut attributes = Vec::new();
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|e| e.to_string())?;
+            let value = attribute
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| e.to_string())?;
+            attributes.push((
+                String::from_utf8_lossy(attribute.key.as_ref()).into_owned(),
+                value.into_owned(),
+            ));
+        }
+        attributes.sort();
+        Ok(XmlNode {
+            name: String::from_utf8_lossy(start.name().as_ref()).into_owned(),
+            attributes,
+            children: Vec::new(),
+            text: String::new(),
+        })
+    };
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(start) => stack.push(open(&start)?),
+            Event::Empty(start) => {
+                let node = open(&start)?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(node),
+                    None => return Ok(node.canonical()),
+                }
+            }
+            Event::End(_) => {
+                let mut node = stack.pop().ok_or("an unmatched end tag")?;
+                if !node.children.is_empty() && node.text.trim().is_empty() {
+                    node.text.clear();
+                }
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(node),
+                    None => return Ok(node.canonical()),
+                }
+            }
+            Event::Text(text) => {
+                if let Some(node) = stack.last_mut() {
+                    node.text
+                        .push_str(&text.xml10_content().map_err(|e| e.to_string())?);
+                }
+            }
+            Event::CData(text) => {
+                if let Some(node) = stack.last_mut() {
+                    node.text
+                        .push_str(&text.xml10_content().map_err(|e| e.to_string())?);
+                }
+            }
+            Event::GeneralRef(reference) => {
+                let resolved = match reference.resolve_char_ref().map_err(|e| e.to_string())? {
+                    Some(c) => c.to_string(),
+                    None => {
+                        let name = reference.decode().map_err(|e| e.to_string())?;
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .ok_or("an unknown entity")?
+                            .to_owned()
+                    }
+                };
+                if let Some(node) = stack.last_mut() {
+                    node.text.push_str(&resolved);
+                }
+            }
+            Event::Eof => return Err("the document ends early".to_owned()),
+            _ => {}
+        }
     }
 }
 

@@ -16,9 +16,15 @@ mod json;
 mod piece_sets;
 #[cfg(feature = "http")]
 mod protocol_support;
+#[cfg(feature = "xml")]
+mod query;
 mod rng;
 #[cfg(feature = "http")]
 mod rpc_v2;
+#[cfg(feature = "xml")]
+mod s3;
 mod secrets;
 #[cfg(feature = "http")]
 mod tree_hash;
+#[cfg(feature = "xml")]
+mod xml;

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use super::defaults::default_value;
 use super::{
-    Binding, Crate, Deprecation, Enum, EnumValue, ErrorInfo, ErrorVariant, HostPiece, HttpOperation, Item, ItemKind,
-    ListType, MapType, Member, MessageField, ModeledRetry, Module, Named, NamedKind, Operation, PathPiece, Protocol,
-    Role, RuntimePiece, Service, Structure, TimestampFormat, Type, Union, UnionMember, Variant, XmlMember,
-    XmlNamespace,
+    Binding, Crate, Customization, Deprecation, Enum, EnumValue, ErrorInfo, ErrorVariant, HostPiece, HttpOperation,
+    Item, ItemKind, ListType, MapType, Member, MessageField, ModeledRetry, Module, Named, NamedKind, Operation,
+    PathPiece, Protocol, Role, RuntimePiece, Service, Structure, TimestampFormat, Type, Union, UnionMember, Variant,
+    WireUse, XmlMember, XmlNamespace,
 };
 use crate::diagnostics::Diagnostics;
 use crate::http_pattern::{self, Segment};
@@ -63,6 +63,7 @@ pub(crate) fn build(index: &ServiceIndex<'_>, symbols: &Symbols) -> Result<Crate
     let service = builder.service();
     let mut krate = Crate { service, items, operations, protocol, runtime: BTreeSet::new() };
     krate.runtime = runtime_pieces(&krate);
+    mark_wire_use(&mut krate);
     builder.diagnostics.into_result(krate)
 }
 
@@ -114,6 +115,8 @@ impl Builder<'_> {
             id: shape.id.to_string(),
             shape_name: shape.id.name().to_owned(),
             xml_namespace: shape.traits.xml_namespace().map(xml_namespace),
+            // AWS SDKs recognise S3 by its shape id, whatever its model calls it otherwise.
+            customization: (shape.id.to_string() == "com.amazonaws.s3#AmazonS3").then_some(Customization::S3),
             aws_query_compatible: shape.traits.is_aws_query_compatible(),
             title: shape.traits.title().unwrap_or(shape.id.name()).to_owned(),
             version,
@@ -135,7 +138,7 @@ impl Builder<'_> {
             ShapeKind::Union(members) => ItemKind::Union(self.union(shape, members)),
             _ => ItemKind::Enum(self.enumeration(shape)),
         };
-        Item { named, docs, kind }
+        Item { named, docs, kind, wire_use: WireUse::default() }
     }
 
     fn structure(&mut self, shape: &Shape, members: &[ModelMember], role: Role) -> Structure {
@@ -240,7 +243,7 @@ impl Builder<'_> {
                 }
             })
             .collect();
-        Union { members }
+        Union { members, xml_name: shape.traits.xml_name().unwrap_or(shape.id.name()).to_owned() }
     }
 
     fn enumeration(&mut self, shape: &Shape) -> Enum {
@@ -397,6 +400,7 @@ impl Builder<'_> {
             http,
             host_prefix,
             checksum_required: shape.traits.is_http_checksum_required(),
+            unwrapped_xml_output: shape.traits.is_s3_unwrapped_xml_output(),
             request_compression: shape.traits.request_compression().unwrap_or_default(),
         }
     }
@@ -686,6 +690,58 @@ pub(crate) fn first_sentence(markdown: &str) -> String {
         previous = c;
     }
     paragraph
+}
+
+/// Marks which items requests and responses carry: an operation's input and what it holds go in
+/// requests; its output, its errors and what they hold come in responses.
+fn mark_wire_use(krate: &mut Crate) {
+    let index: HashMap<(Module, String), usize> = krate
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| ((item.named.module.clone(), item.named.name.clone()), i))
+        .collect();
+    // The items reached from `start`, each once: recursion through shapes ends at a seen item.
+    let reach = |krate: &Crate, start: &Item, seen: &mut Vec<bool>| {
+        let mut pending = vec![start];
+        while let Some(item) = pending.pop() {
+            let mut visit = |ty: &Type| {
+                if let Type::Named(named) | Type::EventStream(named) = ty
+                    && let Some(&i) = index.get(&(named.module.clone(), named.name.clone()))
+                    && !seen[i]
+                {
+                    seen[i] = true;
+                    pending.push(&krate.items[i]);
+                }
+            };
+            match &item.kind {
+                ItemKind::Structure(structure) => structure.members.iter().for_each(|m| m.ty.walk(&mut visit)),
+                ItemKind::Union(union) => {
+                    union.members.iter().filter_map(|m| m.ty.as_ref()).for_each(|t| t.walk(&mut visit))
+                }
+                ItemKind::Enum(_) => {}
+            }
+        }
+    };
+    let mut request = vec![false; krate.items.len()];
+    let mut response = vec![false; krate.items.len()];
+    for op in &krate.operations {
+        reach(krate, &op.input, &mut request);
+        reach(krate, &op.output, &mut response);
+        for error in &op.errors {
+            if let Some(&i) = index.get(&(error.named.module.clone(), error.named.name.clone())) {
+                response[i] = true;
+                reach(krate, &krate.items[i], &mut response);
+            }
+        }
+    }
+    for (i, item) in krate.items.iter_mut().enumerate() {
+        item.wire_use = WireUse { request: request[i], response: response[i] };
+    }
+    for op in &mut krate.operations {
+        op.input.wire_use = WireUse { request: true, response: false };
+        op.output.wire_use = WireUse { request: false, response: true };
+    }
 }
 
 /// The runtime pieces the crate's types use.

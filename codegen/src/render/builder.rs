@@ -42,9 +42,15 @@ pub(crate) fn builder(cx: &Context<'_>, std: &Std, item: &Item, structure: &Stru
     let methods = members.iter().map(|member| methods(std, member));
     let request_id = super::structure::carries_request_id(cx, structure);
     let build = build(std, item, structure, request_id);
-    let build_or_zero = structure
-        .fallible()
-        .then(|| build_or_zero(std, item, structure, request_id, super::protocol::error_correction_cfg(cx)));
+    // Reading a response uses it too, and the XML protocols read without `serde`.
+    let reads_without_serde =
+        item.wire_use.response && super::protocol::crate_wire(cx).is_some_and(|wire| !wire.feature.contains(&"serde"));
+    let reads = if reads_without_serde {
+        quote!(#[cfg(any(feature = "serde", feature = "http"))])
+    } else {
+        quote!(#[cfg(feature = "serde")])
+    };
+    let build_or_zero = structure.fallible().then(|| build_or_zero(std, item, structure, request_id, &reads));
     let debug = sensitive.then(|| super::structure::redacting_debug(&builder_name, members, false));
     quote! {
         #doc
@@ -214,7 +220,7 @@ fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> Tok
 /// `build_or_zero()`: like `build()`, but a missing required member gets its zero value, as
 /// Smithy's client error correction asks of a response that lacks one. Reading JSON (and the
 /// protocol's body codec) uses it.
-fn build_or_zero(std: &Std, item: &Item, structure: &Structure, request_id: bool, cfg: TokenStream) -> TokenStream {
+fn build_or_zero(std: &Std, item: &Item, structure: &Structure, request_id: bool, cfg: &TokenStream) -> TokenStream {
     // The structure is defined in the same file, so its bare name is unambiguous.
     let path = ident(&item.named.name);
     let doc = prose(&format!(

@@ -1,6 +1,7 @@
 //! What some services and operations need beyond their protocol: request compression
 //! (`@requestCompression`) and the customizations AWS SDKs apply to API Gateway, Glacier and
-//! Amazon Machine Learning (`../shared/smithy/spec/aws/customizations/`).
+//! Amazon Machine Learning (`../shared/smithy/spec/aws/customizations/`); S3's addressing and
+//! unwrapped output live in [`s3`].
 //!
 //! The protocol renderers know nothing of these: they call [`request`] for the code to splice
 //! into an operation's request builder at fixed points (after the headers, after the body,
@@ -8,6 +9,8 @@
 //! crate (a runtime module, an optional dependency of the `http` feature) comes from
 //! [`runtime_modules`] and [`dependencies`]. Services are recognised by their shape ids, as
 //! smithy-rs recognises them; every customization is tested by Smithy's protocol tests for it.
+
+pub(crate) mod s3;
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -193,6 +193,25 @@ fn lib_rs(cx: &Context<'_>) -> TokenStream {
             mod #name;
         }
     });
+    let s3 = super::protocol::applies(cx).then(|| super::customize::s3::module_declaration(cx));
+    let support = super::protocol::crate_wire(cx).map(|wire| {
+        let modules = super::protocol::support_modules(wire.protocol).iter().filter_map(|module| match module {
+            super::protocol::SupportModule::Xml => Some(quote! {
+                /// XML bodies: the reader and writer the bindings use.
+                #[cfg(feature = "http")]
+                #[rustfmt::skip]
+                mod xml;
+            }),
+            super::protocol::SupportModule::Query => Some(quote! {
+                /// Form bodies of the query protocols.
+                #[cfg(feature = "http")]
+                #[rustfmt::skip]
+                mod query;
+            }),
+            super::protocol::SupportModule::HttpJson => None,
+        });
+        quote!(#(#modules)*)
+    });
     quote! {
         // The crate is formatted by the generator; `cargo fmt` must leave it alone. rustfmt skips
         // a crate root marked like this, and each out-of-line module marked `#[rustfmt::skip]`.
@@ -211,5 +230,7 @@ fn lib_rs(cx: &Context<'_>) -> TokenStream {
         mod json;
         #http
         #(#protocol_modules)*
+        #support
+        #s3
     }
 }

@@ -59,7 +59,7 @@ pub(crate) fn output(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let mut tokens = operation_structure(cx, &op.output);
     tokens.extend(protocol::body_codec(cx, &op.output));
     if let ItemKind::Structure(structure) = &op.output.kind {
-        tokens.extend(protocol::read_parts(cx, &op.output, structure));
+        tokens.extend(protocol::read_output(cx, op, structure));
     }
     tokens
 }

@@ -7,11 +7,11 @@
 //! the protocol.
 
 use proc_macro2::TokenStream;
-use quote::quote;
 
+use super::http::{BodyReader, Codec, ErrorCodes, XmlLocation};
 use super::serde::JsonForm;
-use super::{Context, Std, aws_json, cbor, http, rpc_v2};
-use crate::ir::{Item, Operation, Protocol, Structure};
+use super::{Context, Std, aws_json, cbor, http, query, rpc_v2, xml};
+use crate::ir::{Item, ItemKind, Operation, Protocol, Structure};
 
 /// What the `http` feature of a crate speaking a protocol is made of.
 #[derive(Clone, Copy, Debug)]
@@ -91,7 +91,54 @@ pub(crate) fn wire(protocol: Protocol) -> Option<Wire> {
             ],
             serde_doc: SERDE_SERVICE_JSON,
         }),
-        Protocol::AwsQuery | Protocol::Ec2Query | Protocol::RestXml => None,
+        Protocol::RestXml => Some(Wire {
+            protocol,
+            feature_doc: "Building requests and reading responses with the `http` crate's types (restXml).",
+            feature: XML_FEATURE,
+            dependencies: XML_DEPENDENCIES,
+            serde_doc: SERDE_MODEL_JSON,
+        }),
+        Protocol::AwsQuery | Protocol::Ec2Query => Some(Wire {
+            protocol,
+            feature_doc: if protocol == Protocol::AwsQuery {
+                "Building requests and reading responses with the `http` crate's types (awsQuery)."
+            } else {
+                "Building requests and reading responses with the `http` crate's types (ec2Query)."
+            },
+            feature: XML_FEATURE,
+            dependencies: XML_DEPENDENCIES,
+            serde_doc: SERDE_MODEL_JSON,
+        }),
+    }
+}
+
+/// The `http` feature of the XML protocols: XML bodies need no `serde`.
+const XML_FEATURE: &[&str] = &["dep:http", "dep:quick-xml"];
+
+/// The XML protocols' dependencies: quick-xml without its default features (it then needs only
+/// `memchr`).
+const XML_DEPENDENCIES: &[&str] = &[
+    "http = { version = \"1\", optional = true }",
+    "quick-xml = { version = \"0.41\", optional = true, default-features = false }",
+];
+
+/// A support module the `http` feature brings besides `http` itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SupportModule {
+    /// `http`'s JSON piece: JSON bodies and error responses.
+    HttpJson,
+    /// `xml`: the XML reader and writer.
+    Xml,
+    /// `query`: the form writer.
+    Query,
+}
+
+/// The support modules a crate speaking `protocol` carries for its `http` feature.
+pub(crate) fn support_modules(protocol: Protocol) -> &'static [SupportModule] {
+    match protocol {
+        Protocol::RestXml => &[SupportModule::Xml],
+        Protocol::AwsQuery | Protocol::Ec2Query => &[SupportModule::Xml, SupportModule::Query],
+        _ => &[SupportModule::HttpJson],
     }
 }
 
@@ -112,36 +159,43 @@ pub(crate) fn applies(cx: &Context<'_>) -> bool {
 /// `impl Input { to_http_request… }`: building the operation's request, in the input's file.
 pub(crate) fn request(cx: &Context<'_>, op: &Operation) -> Option<TokenStream> {
     match crate_wire(cx)?.protocol {
-        Protocol::RestJson1 => op.http.as_ref().map(|binding| http::request(cx, op, binding)),
+        Protocol::RestJson1 => op.http.as_ref().map(|binding| http::request(cx, op, binding, Codec::Json)),
         protocol @ (Protocol::AwsJson1_0 | Protocol::AwsJson1_1) => Some(aws_json::request(cx, protocol, op)),
         Protocol::RpcV2Cbor => Some(rpc_v2::request(cx, op, rpc_v2::Codec::Cbor)),
         Protocol::RpcV2Json => Some(rpc_v2::request(cx, op, rpc_v2::Codec::Json)),
-        _ => None,
+        Protocol::RestXml => op.http.as_ref().map(|binding| http::request(cx, op, binding, Codec::Xml)),
+        Protocol::AwsQuery | Protocol::Ec2Query => Some(query::request(cx, op)),
     }
 }
 
 /// `impl Output { from_http_response… }` and the error reader, in the operation's module.
 pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation) -> Option<TokenStream> {
     match crate_wire(cx)?.protocol {
-        Protocol::RestJson1 => op.http.as_ref().map(|_| http::response(std, op, false)),
+        Protocol::RestJson1 => op.http.as_ref().map(|_| http::response(cx, std, op, ErrorCodes::Json)),
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
-            Some(http::response(std, op, cx.krate.service.aws_query_compatible))
+            let codes =
+                if cx.krate.service.aws_query_compatible { ErrorCodes::JsonQueryCompatible } else { ErrorCodes::Json };
+            Some(http::response(cx, std, op, codes))
         }
         Protocol::RpcV2Cbor => Some(rpc_v2::response(cx, std, op, rpc_v2::Codec::Cbor)),
         Protocol::RpcV2Json => Some(rpc_v2::response(cx, std, op, rpc_v2::Codec::Json)),
-        _ => None,
+        Protocol::RestXml => op.http.as_ref().map(|_| http::response(cx, std, op, ErrorCodes::Xml)),
+        Protocol::AwsQuery => Some(http::response(cx, std, op, ErrorCodes::AwsQuery)),
+        Protocol::Ec2Query => Some(http::response(cx, std, op, ErrorCodes::Xml)),
     }
 }
 
-/// `impl X { from_http_parts… }`: reading an output or an error structure from a response.
+/// `impl X { from_http_parts… }`: reading an error structure from a response.
 pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -> Option<TokenStream> {
     match crate_wire(cx)?.protocol {
         Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
-            Some(http::read_parts(cx, item, structure))
+            Some(http::read_parts(cx, item, structure, BodyReader::Json))
         }
         Protocol::RpcV2Cbor => Some(rpc_v2::read_parts(item, rpc_v2::Codec::Cbor)),
         Protocol::RpcV2Json => Some(rpc_v2::read_parts(item, rpc_v2::Codec::Json)),
-        _ => None,
+        Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query => {
+            Some(http::read_parts(cx, item, structure, BodyReader::Xml(XmlLocation::Error)))
+        }
     }
 }
 
@@ -170,11 +224,38 @@ pub(crate) fn json_form(cx: &Context<'_>) -> JsonForm {
     JsonForm { big_numbers_as_text: cx.krate.protocol == Some(Protocol::RpcV2Json) }
 }
 
-/// The `cfg` of `build_or_zero()`, which reading a response body uses: the `serde` impls always
-/// do, and so does the `http` feature when its body codec is not `serde`.
-pub(crate) fn error_correction_cfg(cx: &Context<'_>) -> TokenStream {
-    match crate_wire(cx) {
-        Some(wire) if !wire.feature.contains(&"serde") => quote!(#[cfg(any(feature = "serde", feature = "http"))]),
-        _ => quote!(#[cfg(feature = "serde")]),
+/// `impl Output { from_http_parts… }`: reading an operation's output from a response.
+pub(crate) fn read_output(cx: &Context<'_>, op: &Operation, structure: &Structure) -> Option<TokenStream> {
+    let location = match crate_wire(cx)?.protocol {
+        Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+            return Some(http::read_parts(cx, &op.output, structure, BodyReader::Json));
+        }
+        Protocol::RpcV2Cbor => return Some(rpc_v2::read_parts(&op.output, rpc_v2::Codec::Cbor)),
+        Protocol::RpcV2Json => return Some(rpc_v2::read_parts(&op.output, rpc_v2::Codec::Json)),
+        Protocol::RestXml if op.unwrapped_xml_output => XmlLocation::Unwrapped,
+        Protocol::RestXml | Protocol::Ec2Query => XmlLocation::Root,
+        // awsQuery wraps the output's members in `<OperationNameResult>`.
+        Protocol::AwsQuery => XmlLocation::Wrapped(format!("{}Result", op.shape_name)),
+    };
+    Some(http::read_parts(cx, &op.output, structure, BodyReader::Xml(location)))
+}
+
+/// What the body codec adds to a structure or union of `crate::types`, in its file: the XML
+/// protocols' `WriteXml` and `ReadXml` impls, the query protocols' `WriteQuery`.
+pub(crate) fn item_codecs(cx: &Context<'_>, item: &Item) -> Option<TokenStream> {
+    let protocol = crate_wire(cx)?.protocol;
+    let write_xml = protocol == Protocol::RestXml;
+    let query = matches!(protocol, Protocol::AwsQuery | Protocol::Ec2Query);
+    if !write_xml && !query {
+        return None;
     }
+    let mut tokens = match &item.kind {
+        ItemKind::Structure(structure) => xml::structure_impls(item, structure, write_xml),
+        ItemKind::Union(union) => xml::union_impls(item, union, write_xml),
+        ItemKind::Enum(_) => return None,
+    };
+    if query && item.wire_use.request {
+        tokens.extend(query::item_impl(cx, item));
+    }
+    Some(tokens)
 }

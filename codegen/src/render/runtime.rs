@@ -1,5 +1,6 @@
 //! The hand-written support modules every generated crate carries: `error`, `primitives`, `json`
-//! and (with HTTP bindings) `http`.
+//! and (with HTTP bindings) `http`, with `xml` and `query` for the protocols whose bodies they
+//! write.
 //!
 //! Their source is the `codegen-runtime` crate (`codegen/runtime/`, read by `runtime_sources`),
 //! where it is compiled and tested; it is copied as text: it is already formatted and is never parsed or
@@ -11,7 +12,10 @@
 use super::Context;
 use crate::ir::RuntimePiece;
 
-use crate::runtime_sources::{CBOR, ERROR, HTTP, JSON, JSON_TIMESTAMPS, PRIMITIVES, RPC_V2, cbor_piece, piece};
+use super::protocol::SupportModule;
+use crate::runtime_sources::{
+    CBOR, ERROR, HTTP, HTTP_JSON, JSON, JSON_TIMESTAMPS, PRIMITIVES, QUERY, RPC_V2, XML, cbor_piece, piece,
+};
 
 fn source(piece: RuntimePiece) -> &'static str {
     match piece {
@@ -66,8 +70,22 @@ pub(crate) fn files(cx: &Context<'_>) -> Vec<(String, String)> {
     } else {
         files.push(("src/json.rs".to_owned(), file(&[JSON])));
     }
-    if super::protocol::applies(cx) {
-        files.push(("src/http.rs".to_owned(), file(&[HTTP])));
+    if let Some(wire) = super::protocol::crate_wire(cx) {
+        let modules = super::protocol::support_modules(wire.protocol);
+        if modules.contains(&SupportModule::HttpJson) {
+            files.push(("src/http.rs".to_owned(), file(&[HTTP, HTTP_JSON])));
+        } else {
+            files.push(("src/http.rs".to_owned(), file(&[HTTP])));
+        }
+        if modules.contains(&SupportModule::Query) {
+            files.push(("src/query.rs".to_owned(), file(&[QUERY])));
+        }
+        if let Some(s3) = super::customize::s3::support_file(cx) {
+            files.push(("src/s3.rs".to_owned(), file(&[s3])));
+        }
+        if modules.contains(&SupportModule::Xml) {
+            files.push(("src/xml.rs".to_owned(), file(&[XML])));
+        }
         for module in super::customize::runtime_modules(cx.krate) {
             files.push((format!("src/{}.rs", module.name), file(&[module.source])));
         }

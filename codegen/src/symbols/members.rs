@@ -43,14 +43,18 @@ pub(crate) struct VariantName {
 }
 
 /// Methods a structure or its builder may have besides its members' own: `builder` and `build`,
-/// and those of the `serde` and `http` features.
-const STRUCTURE_METHODS: [&str; 7] = [
+/// and those of the `serde` and `http` features (streaming bodies' and S3's included).
+const STRUCTURE_METHODS: [&str; 11] = [
     "builder",
     "build",
     "build_or_zero",
     "to_http_request",
     "to_http_request_with",
+    "to_http_request_with_body",
+    "to_s3_http_request",
+    "to_s3_http_request_with_body",
     "from_http_response",
+    "from_http_response_head",
     "from_http_parts",
 ];
 

@@ -1,7 +1,7 @@
 //! Typed access to the protocol traits: which protocols a service speaks, and the serialization
 //! traits of the XML and query protocols (`@xmlName`, `@xmlAttribute`, `@xmlFlattened`,
-//! `@xmlNamespace`, `@ec2QueryName`, `@awsQueryError`, `@awsQueryCompatible`), and
-//! `@requestCompression`.
+//! `@xmlNamespace`, `@ec2QueryName`, `@awsQueryError`, `@awsQueryCompatible`, S3's
+//! `@s3UnwrappedXmlOutput`), and `@requestCompression`.
 
 use serde_json::Value;
 
@@ -83,6 +83,7 @@ const EC2_QUERY_NAME: &str = "aws.protocols#ec2QueryName";
 const AWS_QUERY_ERROR: &str = "aws.protocols#awsQueryError";
 const AWS_QUERY_COMPATIBLE: &str = "aws.protocols#awsQueryCompatible";
 const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
+const S3_UNWRAPPED_XML_OUTPUT: &str = "aws.customizations#s3UnwrappedXmlOutput";
 
 impl Traits {
     /// The protocols the service declares, in order of preference.
@@ -131,6 +132,11 @@ impl Traits {
     /// Whether the service is `@awsQueryCompatible`: its JSON errors carry awsQuery codes.
     pub fn is_aws_query_compatible(&self) -> bool {
         self.has(AWS_QUERY_COMPATIBLE)
+    }
+
+    /// Whether an S3 operation's output XML is not wrapped in an element of the output's own.
+    pub fn is_s3_unwrapped_xml_output(&self) -> bool {
+        self.has(S3_UNWRAPPED_XML_OUTPUT)
     }
 
     /// The encodings `@requestCompression` allows, in order of preference.

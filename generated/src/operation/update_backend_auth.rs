@@ -270,7 +270,7 @@ fn read_error(
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     UpdateBackendAuthError::BadRequestException(error)
                 }
@@ -285,7 +285,7 @@ fn read_error(
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     UpdateBackendAuthError::GatewayTimeoutException(error)
                 }
@@ -300,7 +300,7 @@ fn read_error(
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     UpdateBackendAuthError::NotFoundException(error)
                 }
@@ -315,7 +315,7 @@ fn read_error(
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     UpdateBackendAuthError::TooManyRequestsException(error)
                 }

@@ -217,3 +217,91 @@ fn cbor_responses_are_built_from_the_decoded_body() {
     assert_eq!(built.body(), &[0xbf, 0xff]);
     assert_eq!(built.headers()["smithy-protocol"], "rpc-v2-cbor");
 }
+
+fn with_body(body: &str, media_type: &str) -> http::Request<Vec<u8>> {
+    let mut request = request();
+    *request.body_mut() = body.as_bytes().to_vec();
+    request
+        .headers_mut()
+        .insert("content-type", media_type.parse().unwrap());
+    request
+}
+
+fn expect_body<'a>(body: &'a str, media_type: &'a str) -> ExpectedRequest<'a> {
+    ExpectedRequest {
+        body: Some(body),
+        body_media_type: Some(media_type),
+        headers: &[],
+        require_headers: &[],
+        ..expected()
+    }
+}
+
+const XML: &str = r#"<Root xmlns="urn:x" a="1">
+    <list><member>1</member><member>2</member></list>
+    <map><entry><key>a</key><value>A</value></entry><entry><key>b</key><value>B</value></entry></map>
+    <text>a &amp; b&#xD;</text>
+    <empty/>
+</Root>"#;
+
+/// Whitespace between elements, the order of attributes and of map entries and members, and
+/// the way text is escaped do not matter.
+#[test]
+fn xml_bodies_compare_as_documents() {
+    let actual = r#"<?xml version="1.0"?><Root a="1" xmlns="urn:x"><text>a &#38; b&#13;</text><empty></empty><map><entry><key>b</key><value>B</value></entry><entry><key>a</key><value>A</value></entry></map><list><member>1</member><member>2</member></list></Root>"#;
+    assert_request(
+        &with_body(actual, "application/xml"),
+        &expect_body(XML, "application/xml"),
+    );
+}
+
+#[test]
+fn xml_bodies_that_differ_fail() {
+    for actual in [
+        // A list's items in another order.
+        XML.replace(
+            "<member>1</member><member>2</member>",
+            "<member>2</member><member>1</member>",
+        ),
+        // Another attribute value, text or namespace.
+        XML.replace("a=\"1\"", "a=\"2\""),
+        XML.replace("a &amp; b", "a &amp; c"),
+        XML.replace("urn:x", "urn:y"),
+        // An element missing, or one more.
+        XML.replace("<empty/>", ""),
+        XML.replace("<empty/>", "<empty/><extra/>"),
+        // Not XML.
+        "<Root>".to_owned(),
+    ] {
+        let result = std::panic::catch_unwind(|| {
+            assert_request(
+                &with_body(&actual, "application/xml"),
+                &expect_body(XML, "application/xml"),
+            )
+        });
+        assert!(result.is_err(), "{actual}");
+    }
+}
+
+#[test]
+fn form_bodies_compare_as_decoded_pairs_in_any_order() {
+    let expected = "Action=Op&Version=1&A.member.1=x%20y&B=2015-01-25T08%3A00%3A00Z";
+    let media = "application/x-www-form-urlencoded";
+    assert_request(
+        &with_body(
+            "B=2015-01-25T08:00:00Z&Action=Op&A.member.1=x+y&Version=1",
+            media,
+        ),
+        &expect_body(expected, media),
+    );
+    for actual in [
+        "Action=Op&Version=1&A.member.2=x%20y&B=2015-01-25T08%3A00%3A00Z",
+        "Action=Op&Version=1&A.member.1=x%20y",
+        "Action=Op&Version=2&A.member.1=x%20y&B=2015-01-25T08%3A00%3A00Z",
+    ] {
+        let result = std::panic::catch_unwind(|| {
+            assert_request(&with_body(actual, media), &expect_body(expected, media))
+        });
+        assert!(result.is_err(), "{actual}");
+    }
+}

@@ -59,6 +59,13 @@ impl RequestOptions {
     }
 }
 
+impl RequestOptions {
+    /// The endpoint, if one was given.
+    pub(crate) fn endpoint_uri(&self) -> ::std::option::Option<&::http::Uri> {
+        self.endpoint.as_ref()
+    }
+}
+
 /// The idempotency token for an input that has none: the options' one, else a random UUID.
 pub(crate) fn idempotency_token(options: &RequestOptions) -> ::std::string::String {
     options
@@ -473,6 +480,55 @@ pub(crate) fn request_id(
         .map(str::to_owned)
 }
 
+/// The error's shape name from a value of `X-Amzn-Errortype`, `code` or `__type`, as the JSON
+/// protocols define it: what comes before the first `:` (`Name:http://…` is `Name`), then what
+/// comes after the first `#` (`aws.namespace#Name` is `Name`).
+pub(crate) fn sanitize_error_code(code: &str) -> &str {
+    let code = code.split(':').next().unwrap_or(code);
+    let code = match code.split_once('#') {
+        Some((_, name)) => name,
+        None => code,
+    };
+    code.trim()
+}
+
+/// The headers starting with `prefix` (ignoring case), by the rest of their name.
+pub(crate) fn prefix_headers(
+    headers: &::http::HeaderMap,
+    prefix: &str,
+) -> ::std::collections::HashMap<::std::string::String, ::std::string::String> {
+    let prefix = prefix.to_ascii_lowercase();
+    headers
+        .iter()
+        .filter_map(|(name, value)| {
+            let rest = name.as_str().strip_prefix(prefix.as_str())?;
+            Some((rest.to_owned(), value.to_str().ok()?.to_owned()))
+        })
+        .collect()
+}
+
+/// Sets `Content-Type` unless a member already did.
+pub(crate) fn set_content_type(headers: &mut ::http::HeaderMap, content_type: &'static str) {
+    headers
+        .entry(::http::header::CONTENT_TYPE)
+        .or_insert(::http::HeaderValue::from_static(content_type));
+}
+
+/// Sets `Content-Type` unless a member already did, and `Content-Length` for a body.
+pub(crate) fn set_body_headers(
+    headers: &mut ::http::HeaderMap,
+    content_type: &'static str,
+    body: &[u8],
+) {
+    headers
+        .entry(::http::header::CONTENT_TYPE)
+        .or_insert(::http::HeaderValue::from_static(content_type));
+    headers.insert(
+        ::http::header::CONTENT_LENGTH,
+        ::http::HeaderValue::from(body.len()),
+    );
+}
+
 /// Reads the code and message of an error response of a JSON protocol (restJson1, awsJson1_0,
 /// awsJson1_1): the code from `X-Amzn-Errortype`, else the body's top-level `code`, else its
 /// `__type` (a nested `__type` is another shape's and never counts), sanitized; the message
@@ -512,48 +568,6 @@ pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo 
         request_id: request_id(headers),
         query_code,
     }
-}
-
-/// The error's shape name from a value of `X-Amzn-Errortype`, `code` or `__type`, as the JSON
-/// protocols define it: what comes before the first `:` (`Name:http://…` is `Name`), then what
-/// comes after the first `#` (`aws.namespace#Name` is `Name`).
-pub(crate) fn sanitize_error_code(code: &str) -> &str {
-    let code = code.split(':').next().unwrap_or(code);
-    let code = match code.split_once('#') {
-        Some((_, name)) => name,
-        None => code,
-    };
-    code.trim()
-}
-
-/// The headers starting with `prefix` (ignoring case), by the rest of their name.
-pub(crate) fn prefix_headers(
-    headers: &::http::HeaderMap,
-    prefix: &str,
-) -> ::std::collections::HashMap<::std::string::String, ::std::string::String> {
-    let prefix = prefix.to_ascii_lowercase();
-    headers
-        .iter()
-        .filter_map(|(name, value)| {
-            let rest = name.as_str().strip_prefix(prefix.as_str())?;
-            Some((rest.to_owned(), value.to_str().ok()?.to_owned()))
-        })
-        .collect()
-}
-
-/// Sets `Content-Type` unless a member already did, and `Content-Length` for a body.
-pub(crate) fn set_body_headers(
-    headers: &mut ::http::HeaderMap,
-    content_type: &'static str,
-    body: &[u8],
-) {
-    headers
-        .entry(::http::header::CONTENT_TYPE)
-        .or_insert(::http::HeaderValue::from_static(content_type));
-    headers.insert(
-        ::http::header::CONTENT_LENGTH,
-        ::http::HeaderValue::from(body.len()),
-    );
 }
 
 /// Reads a JSON body, treating an empty one as an empty object.

@@ -161,7 +161,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetItemE
                 ::std::result::Result::Ok(mut error) => {
                     if let (true, Some(message)) = (
                         error.message.is_empty(),
-                        info.message,
+                        info.message.clone(),
                     ) {
                         error.message = message;
                     }

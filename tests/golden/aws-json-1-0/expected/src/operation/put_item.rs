@@ -211,7 +211,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemE
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     PutItemError::ConditionFailed(error)
                 }
@@ -226,7 +226,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemE
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     PutItemError::ThrottledError(error)
                 }
@@ -242,7 +242,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemE
                 ::std::result::Result::Ok(mut error) => {
                     if let (true, Some(message)) = (
                         error.message.is_empty(),
-                        info.message,
+                        info.message.clone(),
                     ) {
                         error.message = message;
                     }

@@ -188,7 +188,7 @@ fn read_error(
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     SendMessageError::QueueMissing(error)
                 }
@@ -203,7 +203,7 @@ fn read_error(
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     SendMessageError::ServerFault(error)
                 }

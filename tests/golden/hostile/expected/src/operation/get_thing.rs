@@ -206,7 +206,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetThing
             match crate::types::error::E::from_http_parts(status, headers, body) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     GetThingError::E(error)
                 }
@@ -221,7 +221,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetThing
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     GetThingError::ResponseBody(error)
                 }
@@ -232,7 +232,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetThing
             match crate::types::error::Visitor::from_http_parts(status, headers, body) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     GetThingError::Visitor(error)
                 }

@@ -159,7 +159,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> IntoErro
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     IntoError::ResponseBody(error)
                 }

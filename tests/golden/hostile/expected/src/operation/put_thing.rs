@@ -184,7 +184,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutThing
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     PutThingError::ResponseBody(error)
                 }
@@ -195,7 +195,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutThing
             match crate::types::error::Visitor::from_http_parts(status, headers, body) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     PutThingError::Visitor(error)
                 }

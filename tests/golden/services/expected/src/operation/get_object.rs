@@ -194,6 +194,26 @@ impl crate::operation::get_object::GetObjectOutput {
         Self::from_http_parts(status, headers, body)
             .map_err(|problem| crate::http::malformed(status, headers, body, problem))
     }
+
+    /// Reads a response to the `GetObject` operation from its head alone (status and headers),
+    /// leaving its body, the streaming payload, to the caller: nothing is read from it or copied.
+    /// Split a response with `into_parts()`, read the head here, and stream the body yourself; the
+    /// output's payload member is left empty.
+    ///
+    /// An unsuccessful response carries its error in its body: this reads what the head says of it
+    /// (its status, and its code when a header carries one); read the whole response with
+    /// [`from_http_response`](Self::from_http_response) for the rest.
+    #[allow(clippy::result_large_err)]
+    pub fn from_http_response_head(
+        head: &::http::response::Parts,
+    ) -> Result<Self, GetObjectError> {
+        let (status, headers) = (head.status.as_u16(), &head.headers);
+        if !head.status.is_success() {
+            return Err(read_error(status, headers, &[]));
+        }
+        Self::from_http_parts(status, headers, &[])
+            .map_err(|problem| crate::http::malformed(status, headers, &[], problem))
+    }
 }
 
 /// The error an unsuccessful response carries.
@@ -209,7 +229,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetObjec
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     GetObjectError::InternalError(error)
                 }
@@ -225,7 +245,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetObjec
                 ::std::result::Result::Ok(mut error) => {
                     if let (true, Some(message)) = (
                         error.message.is_empty(),
-                        info.message,
+                        info.message.clone(),
                     ) {
                         error.message = message;
                     }
@@ -242,7 +262,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetObjec
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     GetObjectError::ThrottlingError(error)
                 }

@@ -183,7 +183,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PingErro
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     PingError::InternalError(error)
                 }
@@ -198,7 +198,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PingErro
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     PingError::ThrottlingError(error)
                 }

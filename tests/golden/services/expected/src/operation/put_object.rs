@@ -209,7 +209,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutObjec
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     PutObjectError::InternalError(error)
                 }
@@ -225,7 +225,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutObjec
                 ::std::result::Result::Ok(mut error) => {
                     if let (true, Some(message)) = (
                         error.message.is_empty(),
-                        info.message,
+                        info.message.clone(),
                     ) {
                         error.message = message;
                     }
@@ -242,7 +242,7 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutObjec
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     PutObjectError::ThrottlingError(error)
                 }

@@ -187,7 +187,7 @@ fn read_error(
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     WatchObjectError::InternalError(error)
                 }
@@ -202,7 +202,7 @@ fn read_error(
             ) {
                 ::std::result::Result::Ok(mut error) => {
                     if error.message.is_none() {
-                        error.message = info.message;
+                        error.message = info.message.clone();
                     }
                     WatchObjectError::ThrottlingError(error)
                 }

@@ -1039,10 +1039,7 @@ impl GetThingOutput {
                 .map_err(|e| format!("{}: {e}", "header `X-Hidden-Number`"))?;
             value.secret_number = Some(item);
         }
-        let map = crate::http::prefix_headers(headers, "X-Secret-");
-        if !map.is_empty() {
-            value.secret_headers = Some(map);
-        }
+        value.secret_headers = Some(crate::http::prefix_headers(headers, "X-Secret-"));
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

@@ -200,10 +200,7 @@ impl GetObjectOutput {
                 .map_err(|e| format!("{}: {e}", "header `Last-Modified`"))?;
             value.last_modified = Some(item);
         }
-        let map = crate::http::prefix_headers(headers, "X-Meta-");
-        if !map.is_empty() {
-            value.metadata = Some(map);
-        }
+        value.metadata = Some(crate::http::prefix_headers(headers, "X-Meta-"));
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

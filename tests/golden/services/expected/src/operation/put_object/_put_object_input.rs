@@ -244,6 +244,35 @@ impl PutObjectInput {
         &self,
         options: &crate::http::RequestOptions,
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
+        let body = match &self.body {
+            Some(body) => body.as_bytes().to_vec(),
+            None => Vec::new(),
+        };
+        let mut request = self.to_http_request_with_body(options, body)?;
+        let length = request.body().len();
+        request
+            .headers_mut()
+            .insert(::http::header::CONTENT_LENGTH, ::http::HeaderValue::from(length));
+        let md5 = ::http::HeaderValue::from_str(
+                &crate::http::content_md5(request.body()),
+            )
+            .map_err(|e| crate::error::BuildError::invalid_field(
+                "body",
+                e.to_string(),
+            ))?;
+        request.headers_mut().insert("content-md5", md5);
+        Ok(request)
+    }
+
+    /// The HTTP request that sends this input with `body` as its streaming payload, of any type (a
+    /// stream, a file, bytes): the body is moved into the request as it is, neither read nor
+    /// copied, and the input's own payload member is not sent. `Content-Type` is set;
+    /// `Content-Length` is left to the caller, who knows the body's length.
+    pub fn to_http_request_with_body<__B>(
+        &self,
+        options: &crate::http::RequestOptions,
+        body: __B,
+    ) -> Result<::http::Request<__B>, crate::error::BuildError> {
         let filled;
         let input = if self.request_id.is_none() {
             filled = Self {
@@ -290,23 +319,7 @@ impl PutObjectInput {
                 value.as_str(),
             )?;
         }
-        let body = match &input.body {
-            Some(value) => value.as_bytes().to_vec(),
-            None => Vec::new(),
-        };
-        if !body.is_empty() {
-            crate::http::set_body_headers(
-                &mut headers,
-                "application/octet-stream",
-                &body,
-            );
-        }
-        let md5 = ::http::HeaderValue::from_str(&crate::http::content_md5(&body))
-            .map_err(|e| crate::error::BuildError::invalid_field(
-                "body",
-                e.to_string(),
-            ))?;
-        headers.insert("content-md5", md5);
+        crate::http::set_content_type(&mut headers, "application/octet-stream");
         let bucket_name_label = input.bucket_name.as_deref().unwrap_or_default();
         if bucket_name_label.is_empty()
             || !bucket_name_label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
