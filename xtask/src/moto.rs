@@ -52,6 +52,20 @@ pub const ROUND_TRIPS: &[RoundTrip] = &[
         operations: &["CreateSecret", "GetSecretValue", "ListSecrets", "DeleteSecret"],
         test: "secrets_manager.rs",
     },
+    RoundTrip {
+        model: "sns",
+        crate_name: "moto-sns",
+        protocol: "awsQuery",
+        operations: &["CreateTopic", "GetTopicAttributes", "ListTopics", "DeleteTopic"],
+        test: "sns.rs",
+    },
+    RoundTrip {
+        model: "s3",
+        crate_name: "moto-s3",
+        protocol: "restXml",
+        operations: &["CreateBucket", "PutObject", "GetObject", "ListObjectsV2", "DeleteObject", "DeleteBucket"],
+        test: "s3.rs",
+    },
 ];
 
 /// The directory of the round trips' test sources, relative to the workspace root.

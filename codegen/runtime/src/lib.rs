@@ -1,6 +1,6 @@
 //! The support modules every generated crate carries, compiled and tested as a crate of their own:
 //! [`error`], [`primitives`], `json` (feature `serde`), `http` (feature `http`), `xml`, `query`
-//! and S3's [`s3`] (feature `xml`), `cbor` (feature `cbor`), and the modules some crates'
+//! and S3's `s3` (feature `xml`), `cbor` (feature `cbor`), and the modules some crates'
 //! customizations add: `compression` (feature `request-compression`) and `tree_hash`.
 //!
 //! The generator copies these files into each crate it writes, as text
