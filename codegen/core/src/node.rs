@@ -6,6 +6,9 @@
 //! builds the same values through its own visitor and rejects a repeated key instead,
 //! naming it and where it is, at the cost of one map lookup per key that the insertion
 //! needs anyway.
+//!
+//! Numbers keep their text (`serde_json`'s `arbitrary_precision`): a `bigDecimal` such as
+//! `0.100000000000000000000001` reaches the generated code digit for digit.
 
 use std::fmt;
 
@@ -52,6 +55,10 @@ impl std::error::Error for JsonError {}
 
 /// The start of the message of a repeated key, to find its position afterwards.
 const DUPLICATE_KEY: &str = "duplicate key ";
+
+/// The key under which `serde_json` with `arbitrary_precision` hands a number's text to a
+/// visitor, as a map of one entry.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// Parses a JSON text into a value as `serde_json::from_str` does, except that an object
 /// that gives a key twice is an error naming the key, located at its second occurrence.
@@ -166,6 +173,10 @@ impl<'de> Visitor<'de> for StrictVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = access.next_key::<String>()? {
+            if key == NUMBER_TOKEN && object.is_empty() {
+                let text = access.next_value::<String>()?;
+                return text.parse::<Number>().map(Value::Number).map_err(de::Error::custom);
+            }
             match object.entry(key) {
                 Entry::Occupied(entry) => {
                     return Err(de::Error::custom(format_args!("{DUPLICATE_KEY}`{}`", entry.key())));
@@ -192,11 +203,24 @@ mod tests {
         let value = parse_json(r#"{"z": 1, "a": 2}"#).unwrap();
         assert_eq!(value.as_object().unwrap().keys().collect::<Vec<_>>(), ["z", "a"]);
         // Errors are serde_json's, without the position in the text.
-        let out_of_range = "[1e400]";
-        let expected = serde_json::from_str::<Value>(out_of_range).unwrap_err().to_string();
-        let error = parse_json(out_of_range).unwrap_err();
+        let invalid = "[1, 2,]";
+        let expected = serde_json::from_str::<Value>(invalid).unwrap_err().to_string();
+        let error = parse_json(invalid).unwrap_err();
         assert_eq!(format!("{} at line {} column {}", error.message, error.line, error.column), expected);
         assert_eq!(parse_json("{} x").unwrap_err().message, "trailing characters");
+    }
+
+    #[test]
+    fn numbers_keep_their_digits() {
+        let text = r#"[0.100000000000000000000001, -123456789012345678901234567890, 1e-400, 1.50]"#;
+        let value = parse_json(text).unwrap();
+        let digits: Vec<String> = value.as_array().unwrap().iter().map(|n| n.to_string()).collect();
+        assert_eq!(digits, ["0.100000000000000000000001", "-123456789012345678901234567890", "1e-400", "1.50"]);
+        assert_eq!(value[3].as_f64(), Some(1.5));
+        // A number past the range of `f64` is kept as written; it has no `f64` value.
+        assert_eq!(value[2].as_f64(), Some(0.0));
+        assert_eq!(parse_json("[1e400]").unwrap()[0].as_f64(), None);
+        assert_eq!(parse_json("[7]").unwrap()[0].as_u64(), Some(7));
     }
 
     #[test]

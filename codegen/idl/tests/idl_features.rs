@@ -38,7 +38,7 @@ metadata object = {String: String, "quoted key": required, nested: {id: a.b#C$d}
             "smithy": "2.0",
             "metadata": {
                 "greeting": "hello",
-                "list": [1, -2.5, 1000.0, true, null],
+                "list": serde_json::from_str::<serde_json::Value>("[1, -2.5, 1e3, true, null]").unwrap(),
                 "object": {
                     "String": "smithy.api#String",
                     "quoted key": "smithy.api#required",
@@ -59,8 +59,18 @@ fn numbers_keep_integer_or_decimal_form() {
     assert_eq!(n[3], json!(9223372036854775808u64));
     assert!(n[4].is_f64());
     assert_eq!(n[4], json!(1.0));
-    assert_eq!(n[5], json!(150.0));
-    assert_eq!(n[6], json!(0.2));
+    assert!(n[5].is_f64());
+    assert_eq!(n[5].as_f64(), Some(150.0));
+    assert_eq!(n[6].as_f64(), Some(0.2));
+}
+
+#[test]
+fn numbers_keep_their_text_past_the_range_of_doubles() {
+    let text = "[1.5e2, 0.100000000000000000000001, -123456789012345678901234567890, 2E+308]";
+    let model = ast(&format!("$version: \"2\"\nmetadata n = {text}\n"));
+    let written: Vec<String> = model["metadata"]["n"].as_array().unwrap().iter().map(|n| n.to_string()).collect();
+    // The digits are kept; serde_json writes an exponent in one form.
+    assert_eq!(written, ["1.5e+2", "0.100000000000000000000001", "-123456789012345678901234567890", "2e+308"]);
 }
 
 #[test]

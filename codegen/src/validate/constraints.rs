@@ -82,6 +82,10 @@ fn range_problems(range: &serde_json::Map<String, Value>, kind: &ShapeKind) -> V
     for (slot, name) in bounds.iter_mut().zip(["min", "max"]) {
         let Some(value) = range.get(name) else { continue };
         let number = match value {
+            Value::Number(number) if number.as_f64().is_none() => {
+                problems.push(format!("`{name}` is {number}, beyond what a double can hold"));
+                continue;
+            }
             Value::Number(number) => number.as_f64(),
             // A bigDecimal may be written as a string, so that no parser rounds it.
             Value::String(text) => text.parse::<f64>().ok().filter(|n| n.is_finite()),

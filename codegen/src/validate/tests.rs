@@ -302,6 +302,19 @@ const INVALID: &[Case] = &[
         ],
     ),
     (
+        "numbers past the range of a double, which the model keeps as written",
+        r#""ex#In": {"type": "structure", "members": {
+               "a": {"target": "smithy.api#Double", "traits": {"smithy.api#default": 1e400}},
+               "b": {"target": "smithy.api#Long", "traits": {"smithy.api#default": -1e400}},
+               "c": {"target": "ex#Wide"}}},
+           "ex#Wide": {"type": "double", "traits": {"smithy.api#range": {"min": -2e308}}}"#,
+        &[
+            "ex#In$a: has the `@default` 1e+400, which is outside the range of a double",
+            "ex#In$b: has the `@default` -1e+400, which is not a whole number, as a long needs",
+            "ex#Wide: `@range`: `min` is -2e+308, beyond what a double can hold",
+        ],
+    ),
+    (
         "defaults outside @range and @length",
         r#""ex#In": {"type": "structure", "members": {
                "a": {"target": "ex#Small", "traits": {"smithy.api#default": 11}},

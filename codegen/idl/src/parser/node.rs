@@ -36,12 +36,7 @@ impl Parser<'_, '_> {
                 match serde_json::from_str::<serde_json::Number>(text) {
                     Ok(number) => NodeKind::Number(number),
                     Err(_) => {
-                        return Err(self.error(
-                            token.start,
-                            format!(
-                                "number `{text}` is out of range (JSON numbers are read as 64-bit integers or doubles)"
-                            ),
-                        ));
+                        return Err(self.error(token.start, format!("`{text}` is not a number as JSON spells one")));
                     }
                 }
             }

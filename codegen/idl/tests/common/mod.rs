@@ -44,6 +44,7 @@ pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
 ///   traits written on the shape or member itself.
 ///
 /// Lists of service and resource bindings (which Smithy treats as sets) are sorted.
+/// [`diff`] compares numbers by value, not by how they are written.
 pub fn normalize(ast: &mut Value) {
     let Some(shapes) = ast.get_mut("shapes").and_then(Value::as_object_mut) else {
         return;
@@ -130,8 +131,15 @@ fn diff_at(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) 
             }
         }
         _ if expected == actual => {}
+        (Value::Number(e), Value::Number(a)) if same_number(e, a) => {}
         _ => out.push(format!("  {path}: expected {}, found {}", short(expected), short(actual))),
     }
+}
+
+/// Numbers keep their text, so `10e+0` and `10.0` are different values that denote the
+/// same number: they compare equal when both are finite doubles of the same value.
+fn same_number(expected: &serde_json::Number, actual: &serde_json::Number) -> bool {
+    matches!((expected.as_f64(), actual.as_f64()), (Some(e), Some(a)) if e == a)
 }
 
 fn short(value: &Value) -> String {

@@ -391,7 +391,7 @@ impl<'de> ::serde::Deserialize<'de> for DateTime {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         struct EpochSecondsVisitor;
-        impl ::serde::de::Visitor<'_> for EpochSecondsVisitor {
+        impl<'de> ::serde::de::Visitor<'de> for EpochSecondsVisitor {
             type Value = DateTime;
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a timestamp in epoch seconds")
@@ -415,6 +415,18 @@ impl<'de> ::serde::Deserialize<'de> for DateTime {
                 value: f64,
             ) -> ::std::result::Result<DateTime, E> {
                 DateTime::from_secs_f64(value).ok_or_else(|| E::custom("timestamp out of range"))
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> ::std::result::Result<DateTime, A::Error> {
+                let text = crate::json::number_in_map(map, &self)?;
+                match text.parse::<i64>() {
+                    ::std::result::Result::Ok(seconds) => self.visit_i64(seconds),
+                    ::std::result::Result::Err(_) => {
+                        self.visit_f64(crate::json::finite_f64(&text)?)
+                    }
+                }
             }
         }
         deserializer.deserialize_any(EpochSecondsVisitor)

@@ -256,8 +256,18 @@ impl<'de> ::serde::Deserialize<'de> for Document {
                 mut map: A,
             ) -> ::std::result::Result<Document, A::Error> {
                 let mut entries = ::std::collections::BTreeMap::new();
-                while let Some((key, value)) = map.next_entry()? {
-                    entries.insert(key, value);
+                while let Some(key) = map.next_key::<::std::string::String>()? {
+                    // A number from `serde_json` with `arbitrary_precision`: its text.
+                    if entries.is_empty() && key == crate::json::NUMBER_TOKEN {
+                        let text: ::std::string::String = map.next_value()?;
+                        let number = match (text.parse::<u64>(), text.parse::<i64>()) {
+                            (::std::result::Result::Ok(value), _) => Number::PosInt(value),
+                            (_, ::std::result::Result::Ok(value)) => Number::NegInt(value),
+                            _ => Number::Float(crate::json::finite_f64(&text)?),
+                        };
+                        return Ok(Document::Number(number));
+                    }
+                    entries.insert(key, map.next_value()?);
                 }
                 Ok(Document::Object(entries))
             }

@@ -49,7 +49,7 @@ macro_rules! big_number_serde {
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 struct NumberVisitor;
-                impl ::serde::de::Visitor<'_> for NumberVisitor {
+                impl<'de> ::serde::de::Visitor<'de> for NumberVisitor {
                     type Value = $t;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str("a number")
@@ -77,6 +77,14 @@ macro_rules! big_number_serde {
                         value: &str,
                     ) -> ::std::result::Result<$t, E> {
                         value.parse().map_err(E::custom)
+                    }
+                    // Every digit, when `serde_json` keeps them (`arbitrary_precision`).
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                        self,
+                        map: A,
+                    ) -> ::std::result::Result<$t, A::Error> {
+                        let text = crate::json::number_in_map(map, &self)?;
+                        self.visit_str(&text)
                     }
                 }
                 deserializer.deserialize_any(NumberVisitor)

@@ -158,3 +158,57 @@ fn big_numbers_as_text_keep_every_digit() {
     assert!(!error.contains("secret"), "{error}");
     assert!(read::<NumberText, BigDecimal>("true").is_err());
 }
+
+/// What `serde_json` with `arbitrary_precision` hands a `deserialize_any` visitor for a number:
+/// a map of one entry, the private key and the number's text.
+fn arbitrary_precision_number(
+    text: &str,
+) -> serde::de::value::MapDeserializer<
+    'static,
+    std::vec::IntoIter<(&'static str, String)>,
+    serde::de::value::Error,
+> {
+    serde::de::value::MapDeserializer::new(
+        vec![(crate::json::NUMBER_TOKEN, text.to_owned())].into_iter(),
+    )
+}
+
+#[test]
+fn numbers_from_serde_json_with_arbitrary_precision_are_read_from_their_text() {
+    use crate::primitives::{Document, Number};
+    assert_eq!(
+        <Float as Codec<f64>>::deserialize(arbitrary_precision_number("2.5")).ok(),
+        Some(2.5)
+    );
+    assert_eq!(
+        <Float as Codec<f64>>::deserialize(arbitrary_precision_number("1e400"))
+            .map_err(|e| e.to_string()),
+        Err("number out of range".to_owned())
+    );
+    let big = <NumberText as Codec<BigDecimal>>::deserialize(arbitrary_precision_number(
+        "0.100000000000000000000001",
+    ))
+    .unwrap();
+    assert_eq!(big.as_str(), "0.100000000000000000000001");
+    let big = BigInteger::deserialize(arbitrary_precision_number(
+        "-123456789012345678901234567890",
+    ))
+    .unwrap();
+    assert_eq!(big.as_str(), "-123456789012345678901234567890");
+    let time = DateTime::deserialize(arbitrary_precision_number("1700000000")).unwrap();
+    assert_eq!(time, DateTime::from_secs(1_700_000_000));
+    let time = DateTime::deserialize(arbitrary_precision_number("1.5")).unwrap();
+    assert_eq!(time.as_secs_f64(), 1.5);
+    let number = |text| match Document::deserialize(arbitrary_precision_number(text)).unwrap() {
+        Document::Number(number) => number,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(number("7"), Number::PosInt(7));
+    assert_eq!(number("-7"), Number::NegInt(-7));
+    assert_eq!(number("0.5"), Number::Float(0.5));
+    // Any other map is not a number.
+    let other = serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(
+        vec![("n", "1".to_owned())].into_iter(),
+    );
+    assert!(<Float as Codec<f64>>::deserialize(other).is_err());
+}

@@ -573,7 +573,7 @@ impl<'de> ::serde::Deserialize<'de> for DateTime {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         struct EpochSecondsVisitor;
-        impl ::serde::de::Visitor<'_> for EpochSecondsVisitor {
+        impl<'de> ::serde::de::Visitor<'de> for EpochSecondsVisitor {
             type Value = DateTime;
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a timestamp in epoch seconds")
@@ -597,6 +597,18 @@ impl<'de> ::serde::Deserialize<'de> for DateTime {
                 value: f64,
             ) -> ::std::result::Result<DateTime, E> {
                 DateTime::from_secs_f64(value).ok_or_else(|| E::custom("timestamp out of range"))
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> ::std::result::Result<DateTime, A::Error> {
+                let text = crate::json::number_in_map(map, &self)?;
+                match text.parse::<i64>() {
+                    ::std::result::Result::Ok(seconds) => self.visit_i64(seconds),
+                    ::std::result::Result::Err(_) => {
+                        self.visit_f64(crate::json::finite_f64(&text)?)
+                    }
+                }
             }
         }
         deserializer.deserialize_any(EpochSecondsVisitor)
@@ -861,8 +873,18 @@ impl<'de> ::serde::Deserialize<'de> for Document {
                 mut map: A,
             ) -> ::std::result::Result<Document, A::Error> {
                 let mut entries = ::std::collections::BTreeMap::new();
-                while let Some((key, value)) = map.next_entry()? {
-                    entries.insert(key, value);
+                while let Some(key) = map.next_key::<::std::string::String>()? {
+                    // A number from `serde_json` with `arbitrary_precision`: its text.
+                    if entries.is_empty() && key == crate::json::NUMBER_TOKEN {
+                        let text: ::std::string::String = map.next_value()?;
+                        let number = match (text.parse::<u64>(), text.parse::<i64>()) {
+                            (::std::result::Result::Ok(value), _) => Number::PosInt(value),
+                            (_, ::std::result::Result::Ok(value)) => Number::NegInt(value),
+                            _ => Number::Float(crate::json::finite_f64(&text)?),
+                        };
+                        return Ok(Document::Number(number));
+                    }
+                    entries.insert(key, map.next_value()?);
                 }
                 Ok(Document::Object(entries))
             }

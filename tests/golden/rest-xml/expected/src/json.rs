@@ -118,6 +118,9 @@ impl<'de> Visitor<'de> for FloatVisitor {
             )),
         }
     }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> ::std::result::Result<f64, A::Error> {
+        finite_f64(&number_in_map(map, &self)?)
+    }
 }
 
 /// Lists whose items are written with the codec `C`.
@@ -272,8 +275,38 @@ where
             fn visit_f64<E: de::Error>(self, value: f64) -> ::std::result::Result<T, E> {
                 self.visit_str(&value.to_string())
             }
+            // Every digit, when `serde_json` keeps them (`arbitrary_precision`).
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> ::std::result::Result<T, A::Error> {
+                let text = number_in_map(map, &self)?;
+                self.visit_str(&text)
+            }
         }
         deserializer.deserialize_any(NumberTextVisitor(PhantomData))
+    }
+}
+
+/// The key under which `serde_json` built with its `arbitrary_precision` feature (which any crate
+/// in a build can turn on) hands a number to a `deserialize_any` visitor: as a map of one entry,
+/// this key and the number's text.
+pub(crate) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// The text of a number handed over as a map by `serde_json` with `arbitrary_precision`, for the
+/// visitors that read numbers through `deserialize_any`; any other map is not what `expected`.
+pub(crate) fn number_in_map<'de, A: MapAccess<'de>>(
+    mut map: A,
+    expected: &dyn de::Expected,
+) -> ::std::result::Result<::std::string::String, A::Error> {
+    match map.next_key::<Text<'de>>()? {
+        ::std::option::Option::Some(key) if key.as_str() == NUMBER_TOKEN => map.next_value(),
+        _ => Err(de::Error::invalid_type(de::Unexpected::Map, expected)),
+    }
+}
+
+/// A finite `f64` from a number's text; out of range is an error, as `serde_json` makes it.
+pub(crate) fn finite_f64<E: de::Error>(text: &str) -> ::std::result::Result<f64, E> {
+    match text.parse::<f64>() {
+        ::std::result::Result::Ok(value) if value.is_finite() => Ok(value),
+        _ => Err(E::custom("number out of range")),
     }
 }
 
