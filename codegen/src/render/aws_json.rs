@@ -29,7 +29,7 @@ fn content_type(protocol: Protocol) -> &'static str {
 pub(crate) fn request(cx: &Context<'_>, protocol: Protocol, op: &Operation) -> TokenStream {
     let item = &op.input;
     let std = Std::for_names([item.named.name.as_str()]);
-    let Std { result, ok, vec, .. } = &std;
+    let Std { result, vec, .. } = &std;
     let ItemKind::Structure(structure) = &item.kind else {
         unreachable!("`{}` is an operation's input, always a structure", item.named.name)
     };
@@ -54,8 +54,7 @@ pub(crate) fn request(cx: &Context<'_>, protocol: Protocol, op: &Operation) -> T
         quote!(let body = b"{}".to_vec();)
     } else {
         quote! {
-            let body = ::serde_json::to_vec(input)
-                .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
+            let body = ::serde_json::to_vec(input).map_err(crate::http::json_write_error)?;
         }
     };
     // Clients of a query-compatible service say so, and get awsQuery error codes back.
@@ -91,13 +90,7 @@ pub(crate) fn request(cx: &Context<'_>, protocol: Protocol, op: &Operation) -> T
                 #hooks_body
                 #hooks_options
                 #host_setup
-                let mut request = ::http::Request::builder()
-                    .method("POST")
-                    .uri(crate::http::full_uri(options, #host_prefix, "/".to_owned())?)
-                    .body(body)
-                    .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-                *request.headers_mut() = headers;
-                #ok(request)
+                crate::http::request("POST", crate::http::full_uri(options, #host_prefix, "/".to_owned())?, headers, body)
             }
         }
     }

@@ -193,7 +193,7 @@ fn build(std: &Std, item: &Item, structure: &Structure, request_id: bool) -> Tok
             default_fill(std, member, default)
         } else {
             let label = lit(&member.field);
-            quote!(self.#field.ok_or_else(|| crate::error::BuildError::missing_field(#label, #type_label))?)
+            quote!(crate::error::required(self.#field, #label, #type_label)?)
         };
         quote!(#field: #value,)
     });

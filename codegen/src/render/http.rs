@@ -218,7 +218,7 @@ pub(crate) fn request(cx: &Context<'_>, op: &Operation, http: &HttpOperation, co
                 let label = lit(&member.field);
                 let mut value = if member.optional {
                     quote! {
-                        let value = input.#field.as_ref().ok_or_else(|| crate::error::BuildError::missing_field(#label, #type_label))?;
+                        let value = crate::error::required(input.#field.as_ref(), #label, #type_label)?;
                     }
                 } else {
                     quote!(let value = &input.#field;)
@@ -351,8 +351,7 @@ pub(crate) fn request(cx: &Context<'_>, op: &Operation, http: &HttpOperation, co
         Some(member) => request_payload(cx, &std, member, codec),
         None if !body_members.is_empty() => match codec {
             Codec::Json => quote! {
-                let body = ::serde_json::to_vec(&#body_wrapper(input))
-                    .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?;
+                let body = ::serde_json::to_vec(&#body_wrapper(input)).map_err(crate::http::json_write_error)?;
                 crate::http::set_body_headers(&mut headers, "application/json", &body);
             },
             Codec::Xml => {
@@ -411,13 +410,7 @@ pub(crate) fn request(cx: &Context<'_>, op: &Operation, http: &HttpOperation, co
     };
     let build = quote! {
         #host_setup
-        let mut request = ::http::Request::builder()
-            .method(#method)
-            .uri(#full_uri)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        #ok(request)
+        crate::http::request(#method, #full_uri, headers, body)
     };
     let s3_options = s3.as_ref().map(|_| quote!(s3: &crate::s3::S3Options,));
     let default_s3 = s3.as_ref().map(|_| quote!(&crate::s3::S3Options::new(),));
@@ -617,14 +610,9 @@ fn request_payload(cx: &Context<'_>, std: &Std, member: &Member, codec: Codec) -
             (quote!(value.as_str().as_bytes().to_vec()), "text/plain", false)
         }
         ty => match codec {
-            Codec::Json => (
-                quote!(
-                    ::serde_json::to_vec(value)
-                        .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?
-                ),
-                "application/json",
-                true,
-            ),
+            Codec::Json => {
+                (quote!(::serde_json::to_vec(value).map_err(crate::http::json_write_error)?), "application/json", true)
+            }
             Codec::Xml => (xml_payload(cx, member, ty), "application/xml", true),
         },
     };
@@ -764,11 +752,11 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure, b
             let #binding = builder.#build();
         });
     } else if has_body_members && all_in_body {
-        code.extend(quote!(let #binding: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;));
+        code.extend(quote!(let #binding: Self = crate::http::json_body(body)?;));
     } else if has_body_members {
         // Members bound elsewhere are not read from the body, even when it has a key of their name.
         code.extend(quote! {
-            let #wrapper(builder) = crate::http::json_body(body).map_err(|e| e.to_string())?;
+            let #wrapper(builder) = crate::http::json_body(body)?;
             let #binding = builder.#build();
         });
     } else {
@@ -922,12 +910,23 @@ pub(crate) enum ErrorCodes {
     AwsQuery,
 }
 
+/// The errors of an operation of an `@awsQueryCompatible` service, as
+/// `ErrorInfo::query_compatible` takes them: each one's awsQuery code (its `@awsQueryError`
+/// code, else its shape name) and shape name.
+pub(crate) fn query_compatible_errors(op: &Operation) -> TokenStream {
+    let pairs = op.errors.iter().map(|variant| {
+        let (code, shape) = (&variant.code, &variant.shape_name);
+        quote!((#code, #shape))
+    });
+    quote!([#(#pairs),*])
+}
+
 /// `impl Output { pub fn from_http_response }` and the operation's error reader, in the
 /// operation's module; for an output whose payload is a streaming blob, also
 /// `from_http_response_head`, which reads it from the response's head and leaves the body, the
 /// payload, to the caller.
 pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: ErrorCodes) -> TokenStream {
-    let Std { result, err, some, .. } = std;
+    let Std { result, ok, err, some, .. } = std;
     let output = path(&op.output.named);
     let error = ident(&op.error);
     let doc = docs(&crate::docs::wrap_prose(&format!(
@@ -936,19 +935,7 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: Error
          [`{}::Unhandled`].",
         op.shape_name, op.error
     )));
-    let unhandled = quote! {
-        let mut unhandled = crate::error::Unhandled::new().with_http_status(status).with_body(body.to_vec());
-        if let #some(code) = info.code {
-            unhandled = unhandled.with_code(code);
-        }
-        if let #some(message) = info.message {
-            unhandled = unhandled.with_message(message);
-        }
-        if let #some(id) = info.request_id {
-            unhandled = unhandled.with_request_id(id);
-        }
-        #error::Unhandled(unhandled)
-    };
+    let unhandled = quote!(#error::Unhandled(crate::http::unhandled(status, body, info)));
     let read = if op.errors.is_empty() {
         unhandled
     } else {
@@ -962,13 +949,11 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: Error
                 }),
                 _ => None,
             };
-            let code = lit(query_code.unwrap_or(&variant.code));
-            // Without `x-amzn-query-error`, a query-compatible error is known by its type.
-            let type_name = (query_code.is_none()
-                && variant.shape_name != variant.code
-                && !op.errors.iter().any(|other| other.code == variant.shape_name))
-            .then(|| lit(&variant.shape_name))
-            .map(|name| quote!(| #some(#name)));
+            // A query-compatible error is matched by the shape name `query_compatible` gives.
+            let code = match codes {
+                ErrorCodes::JsonQueryCompatible => lit(&variant.shape_name),
+                _ => lit(query_code.unwrap_or(&variant.code)),
+            };
             let path = path(&variant.named);
             let name = ident(&variant.name);
             // A message the body spells otherwise (`Message`, `errorMessage`, XML's `<Message>`)
@@ -990,7 +975,7 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: Error
                 .then(|| quote!(error._request_id = info.request_id.clone();));
             let binding = if message.is_some() || request_id.is_some() { quote!(mut error) } else { quote!(error) };
             quote! {
-                #some(#code) #type_name => match #path::from_http_parts(status, headers, body) {
+                #some(#code) => match #path::from_http_parts(status, headers, body) {
                     ::std::result::Result::Ok(#binding) => {
                         #request_id
                         #message
@@ -1000,8 +985,15 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: Error
                 },
             }
         });
+        let scrutinee = match codes {
+            ErrorCodes::JsonQueryCompatible => {
+                let errors = query_compatible_errors(op);
+                quote!(info.query_compatible(headers, &#errors))
+            }
+            _ => quote!(info.code.as_deref()),
+        };
         quote! {
-            match info.code.as_deref() {
+            match #scrutinee {
                 #(#arms)*
                 _ => {
                     #unhandled
@@ -1011,8 +1003,12 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: Error
     };
     let error_info = match codes {
         ErrorCodes::Json => quote!(crate::http::error_info(headers, body)),
-        ErrorCodes::JsonQueryCompatible => quote!(crate::http::error_info(headers, body).query_compatible()),
+        ErrorCodes::JsonQueryCompatible => quote!(crate::http::error_info(headers, body)),
         ErrorCodes::Xml | ErrorCodes::AwsQuery => quote!(crate::xml::error_info(headers, body)),
+    };
+    let info_let = match codes {
+        ErrorCodes::JsonQueryCompatible if !op.errors.is_empty() => quote!(let mut info),
+        _ => quote!(let info),
     };
     let streaming = match &op.output.kind {
         ItemKind::Structure(structure) => {
@@ -1038,7 +1034,10 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: Error
                 if !head.status.is_success() {
                     return #err(read_error(status, headers, &[]));
                 }
-                Self::from_http_parts(status, headers, &[]).map_err(|problem| crate::http::malformed(status, headers, &[], problem))
+                match Self::from_http_parts(status, headers, &[]) {
+                    #ok(output) => #ok(output),
+                    #err(problem) => #err(crate::http::malformed(status, headers, &[], problem)),
+                }
             }
         }
     });
@@ -1056,14 +1055,17 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codes: Error
                 if !response.status().is_success() {
                     return #err(read_error(status, headers, body));
                 }
-                Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, headers, body, problem))
+                match Self::from_http_parts(status, headers, body) {
+                    #ok(output) => #ok(output),
+                    #err(problem) => #err(crate::http::malformed(status, headers, body, problem)),
+                }
             }
             #head
         }
         /// The error an unsuccessful response carries.
         #[cfg(feature = "http")]
         fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> #error {
-            let info = #error_info;
+            #info_let = #error_info;
             #read
         }
     }

@@ -180,7 +180,7 @@ pub(crate) fn item_impl(cx: &Context<'_>, item: &Item) -> TokenStream {
 pub(crate) fn request(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let item = &op.input;
     let std = Std::for_names([item.named.name.as_str()]);
-    let Std { result, ok, vec, .. } = &std;
+    let Std { result, vec, .. } = &std;
     let ItemKind::Structure(structure) = &item.kind else {
         unreachable!("`{}` is an operation's input, always a structure", item.named.name)
     };
@@ -232,13 +232,7 @@ pub(crate) fn request(cx: &Context<'_>, op: &Operation) -> TokenStream {
                 #hooks_body
                 #hooks_options
                 #host_setup
-                let mut request = ::http::Request::builder()
-                    .method("POST")
-                    .uri(crate::http::full_uri(options, #host_prefix, "/".to_owned())?)
-                    .body(body)
-                    .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-                *request.headers_mut() = headers;
-                #ok(request)
+                crate::http::request("POST", crate::http::full_uri(options, #host_prefix, "/".to_owned())?, headers, body)
             }
         }
     }

@@ -12,7 +12,7 @@ use quote::quote;
 
 use super::tokens::{path, prose};
 use super::{Context, Std, ident, lit};
-use crate::ir::{Item, ItemKind, Member, Operation, Role, Type};
+use crate::ir::{Item, ItemKind, Member, Operation, Type};
 
 /// The body codec of an RPC v2 protocol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,11 +111,8 @@ pub(crate) fn request(cx: &Context<'_>, op: &Operation, codec: Codec) -> TokenSt
         (true, _) => quote!(#none),
         (false, Codec::Cbor) => quote!(#some(crate::cbor::to_body(input))),
         (false, Codec::Json) => quote! {
-            #some(
-                ::serde_json::to_vec(input)
-                    .map_err(|e| crate::error::BuildError::invalid_field("body", e.to_string()))?,
-            )
-        },
+        #some(::serde_json::to_vec(input).map_err(crate::http::json_write_error)?)
+                },
     };
     let protocol = codec.protocol();
     let query_mode = cx.krate.service.aws_query_compatible;
@@ -161,7 +158,7 @@ pub(crate) fn read_parts(item: &Item, codec: Codec) -> TokenStream {
                 body: &[u8],
             ) -> #result<Self, #string> {
                 let _ = status;
-                let mut value: Self = #read.map_err(|e| e.to_string())?;
+                let mut value: Self = #read?;
                 value._request_id = crate::http::request_id(headers);
                 #ok(value)
             }
@@ -186,15 +183,17 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codec: Codec
         Codec::Cbor => quote!(crate::cbor::error_info(headers, body)),
         Codec::Json => quote!(crate::rpc_v2::json_error_info(headers, body)),
     };
-    let unhandled = quote!(#error::Unhandled(crate::rpc_v2::unhandled(status, body, info)));
+    let unhandled = quote!(#error::Unhandled(crate::http::unhandled(status, body, info)));
     let read = if op.errors.is_empty() {
         quote! {
             let info = #info;
             #unhandled
         }
     } else {
+        let query_compatible = cx.krate.service.aws_query_compatible;
         let arms = op.errors.iter().map(|variant| {
-            let code = lit(&variant.code);
+            // A query-compatible error is matched by the shape name `query_compatible` gives.
+            let code = lit(if query_compatible { &variant.shape_name } else { &variant.code });
             let path = path(&variant.named);
             let name = ident(&variant.name);
             quote! {
@@ -204,17 +203,11 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codec: Codec
                 },
             }
         });
-        if cx.krate.service.aws_query_compatible {
-            // Each error's awsQuery code (its `@awsQueryError` code, else its shape name) and
-            // shape name.
-            let codes = op.errors.iter().map(|variant| {
-                let query_code = query_code(cx, &variant.named).unwrap_or(&variant.code);
-                let code = &variant.code;
-                quote!((#query_code, #code))
-            });
+        if query_compatible {
+            let errors = super::http::query_compatible_errors(op);
             quote! {
                 let mut info = #info;
-                match crate::rpc_v2::query_compatible_error(&mut info, headers, &[#(#codes),*]) {
+                match info.query_compatible(headers, &#errors) {
                     #(#arms)*
                     _ => #unhandled,
                 }
@@ -244,7 +237,10 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codec: Codec
                 if status != 200 {
                     return #err(read_error(status, headers, body));
                 }
-                Self::from_http_parts(status, headers, body).map_err(|problem| crate::http::malformed(status, headers, body, problem))
+                match Self::from_http_parts(status, headers, body) {
+                    #ok(output) => #ok(output),
+                    #err(problem) => #err(crate::http::malformed(status, headers, body, problem)),
+                }
             }
         }
         /// The error an unsuccessful response carries.
@@ -253,15 +249,4 @@ pub(crate) fn response(cx: &Context<'_>, std: &Std, op: &Operation, codec: Codec
             #read
         }
     }
-}
-
-/// The `@awsQueryError` code of an error structure, if it has one.
-fn query_code<'a>(cx: &'a Context<'_>, named: &crate::ir::Named) -> Option<&'a str> {
-    cx.krate.items.iter().find(|item| *item.named == *named).and_then(|item| match &item.kind {
-        ItemKind::Structure(structure) => match &structure.role {
-            Role::Error(info) => info.query_error.as_ref().map(|(code, _)| code.as_str()),
-            _ => None,
-        },
-        _ => None,
-    })
 }

@@ -161,25 +161,22 @@ impl UpdateBackendAuthResourceConfigBuilder {
         self,
     ) -> Result<UpdateBackendAuthResourceConfig, crate::error::BuildError> {
         Ok(UpdateBackendAuthResourceConfig {
-            auth_resources: self
-                .auth_resources
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "auth_resources",
-                    "UpdateBackendAuthResourceConfig",
-                ))?,
+            auth_resources: crate::error::required(
+                self.auth_resources,
+                "auth_resources",
+                "UpdateBackendAuthResourceConfig",
+            )?,
             identity_pool_configs: self.identity_pool_configs,
-            service: self
-                .service
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "service",
-                    "UpdateBackendAuthResourceConfig",
-                ))?,
-            user_pool_configs: self
-                .user_pool_configs
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "user_pool_configs",
-                    "UpdateBackendAuthResourceConfig",
-                ))?,
+            service: crate::error::required(
+                self.service,
+                "service",
+                "UpdateBackendAuthResourceConfig",
+            )?,
+            user_pool_configs: crate::error::required(
+                self.user_pool_configs,
+                "user_pool_configs",
+                "UpdateBackendAuthResourceConfig",
+            )?,
         })
     }
 

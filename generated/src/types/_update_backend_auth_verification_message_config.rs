@@ -117,12 +117,11 @@ impl UpdateBackendAuthVerificationMessageConfigBuilder {
         self,
     ) -> Result<UpdateBackendAuthVerificationMessageConfig, crate::error::BuildError> {
         Ok(UpdateBackendAuthVerificationMessageConfig {
-            delivery_method: self
-                .delivery_method
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "delivery_method",
-                    "UpdateBackendAuthVerificationMessageConfig",
-                ))?,
+            delivery_method: crate::error::required(
+                self.delivery_method,
+                "delivery_method",
+                "UpdateBackendAuthVerificationMessageConfig",
+            )?,
             email_settings: self.email_settings,
             sms_settings: self.sms_settings,
         })

@@ -26,29 +26,35 @@ pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo 
                 (!code.is_empty()).then(|| code.to_owned())
             })
         });
-    let query_code = header(headers, "x-amzn-query-error")
-        .and_then(|value| value.split(';').next())
-        .map(str::trim)
-        .filter(|code| !code.is_empty())
-        .map(str::to_owned);
     ErrorInfo {
         code,
         message: field(&["message", "Message", "errorMessage"]),
         request_id: request_id(headers),
-        query_code,
     }
 }
 
-/// Reads a JSON body, treating an empty one as an empty object.
+/// Reads a JSON body, treating an empty one as an empty object; an error says what is wrong
+/// (a [`JsonError`]'s text, without the value found).
 pub(crate) fn json_body<T: ::serde::de::DeserializeOwned>(
     body: &[u8],
-) -> ::std::result::Result<T, JsonError> {
+) -> ::std::result::Result<T, ::std::string::String> {
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         body
     };
-    ::serde_json::from_slice(body).map_err(JsonError::from)
+    ::serde_json::from_slice(body).map_err(json_error_text)
+}
+
+/// What is wrong with a JSON text, without the value found.
+fn json_error_text(error: ::serde_json::Error) -> ::std::string::String {
+    JsonError::from(error).to_string()
+}
+
+/// A request body that could not be written as JSON, as a [`BuildError`](crate::error::BuildError).
+/// A function rather than a closure at each call, so that no copy of it is compiled per request.
+pub(crate) fn json_write_error(error: ::serde_json::Error) -> crate::error::BuildError {
+    crate::error::BuildError::invalid_field("body", error.to_string())
 }
 
 /// JSON that could not be read: what was found and expected, and where, without the value found.

@@ -408,46 +408,56 @@ fn error_messages_come_from_any_of_their_spellings() {
 }
 
 #[test]
-fn query_compatible_errors_take_the_awsquery_code_when_there_is_one() {
+fn query_compatible_errors_are_named_by_their_query_code_else_by_their_type() {
+    // Each error's awsQuery code and shape name.
+    let errors = [
+        ("Customized", "CustomCodeError"),
+        ("NoCustomCodeError", "NoCustomCodeError"),
+    ];
     let body = br#"{"__type": "aws.protocoltests.json10#CustomCodeError", "message": "Hi"}"#;
-    let mut headers = http::HeaderMap::new();
-    let info = error_info(&headers, body);
-    assert_eq!(info.query_code, None);
+    let with = |value: &'static str| {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("x-amzn-query-error", http::HeaderValue::from_static(value));
+        headers
+    };
+    // The header's awsQuery code decides, and becomes the code.
+    let headers = with("Customized;Sender");
+    let mut info = error_info(&headers, body);
+    assert_eq!(info.code.as_deref(), Some("CustomCodeError"));
     assert_eq!(
-        info.query_compatible().code.as_deref(),
+        info.query_compatible(&headers, &errors),
         Some("CustomCodeError")
     );
-    headers.insert(
-        "x-amzn-query-error",
-        http::HeaderValue::from_static("Customized;Sender"),
-    );
-    let info = error_info(&headers, body);
-    assert_eq!(info.code.as_deref(), Some("CustomCodeError"));
-    assert_eq!(info.query_code.as_deref(), Some("Customized"));
-    let info = info.query_compatible();
     assert_eq!(
         (info.code.as_deref(), info.message.as_deref()),
         (Some("Customized"), Some("Hi"))
     );
-    // A code without a fault, and an empty one.
-    headers.insert(
-        "x-amzn-query-error",
-        http::HeaderValue::from_static("AWS.SimpleQueueService.NonExistentQueue"),
+    // Without the header, or with an empty code, the type decides.
+    for headers in [http::HeaderMap::new(), with(";Sender")] {
+        let mut info = error_info(&headers, body);
+        assert_eq!(
+            info.query_compatible(&headers, &errors),
+            Some("CustomCodeError")
+        );
+        assert_eq!(info.code.as_deref(), Some("CustomCodeError"));
+    }
+    // A query code the model does not know falls back to the type, and is kept as the code.
+    let headers = with("AWS.SimpleQueueService.NonExistentQueue");
+    let mut info = error_info(&headers, body);
+    assert_eq!(
+        info.query_compatible(&headers, &errors),
+        Some("CustomCodeError")
     );
     assert_eq!(
-        error_info(&headers, body).query_code.as_deref(),
+        info.code.as_deref(),
         Some("AWS.SimpleQueueService.NonExistentQueue")
     );
-    headers.insert(
-        "x-amzn-query-error",
-        http::HeaderValue::from_static(";Sender"),
-    );
+    // Neither a known code nor a known type: no shape, and the header's code.
+    let mut info = error_info(&headers, b"{}");
+    assert_eq!(info.query_compatible(&headers, &errors), None);
     assert_eq!(
-        error_info(&headers, body)
-            .query_compatible()
-            .code
-            .as_deref(),
-        Some("CustomCodeError")
+        info.code.as_deref(),
+        Some("AWS.SimpleQueueService.NonExistentQueue")
     );
 }
 

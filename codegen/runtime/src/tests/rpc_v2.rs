@@ -1,11 +1,8 @@
 //! What the RPC v2 protocols share: their requests, the protocol check of responses, and how
 //! errors are named.
 
-use crate::http::{ErrorInfo, RequestOptions};
-use crate::rpc_v2::{
-    check_response, json_error_info, query_compatible_error, query_error_code, request, unhandled,
-    CBOR, JSON,
-};
+use crate::http::{unhandled, ErrorInfo, RequestOptions};
+use crate::rpc_v2::{check_response, json_error_info, request, CBOR, JSON};
 
 fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
     let mut headers = http::HeaderMap::new();
@@ -93,57 +90,12 @@ fn unhandled_errors_keep_what_the_response_says() {
         code: Some("Oops".into()),
         message: Some("m".into()),
         request_id: Some("r".into()),
-        query_code: None,
     };
     let error = unhandled(500, b"x", info);
     assert_eq!(error.code(), Some("Oops"));
     assert_eq!(error.message(), Some("m"));
     assert_eq!(crate::error::RequestId::request_id(&error), Some("r"));
     assert_eq!(error.http_status(), Some(500));
-}
-
-#[test]
-fn query_compatible_errors_are_named_by_their_query_code() {
-    let errors = [
-        ("Customized", "CustomCodeError"),
-        ("NoCustomCodeError", "NoCustomCodeError"),
-    ];
-    let info = |code: Option<&str>| ErrorInfo {
-        code: code.map(str::to_owned),
-        message: None,
-        request_id: None,
-        query_code: None,
-    };
-    // The header's awsQuery code decides, and becomes the code.
-    let mut found = info(Some("CustomCodeError"));
-    let header = headers(&[("x-amzn-query-error", "Customized;Sender")]);
-    assert_eq!(query_error_code(&header), Some("Customized"));
-    assert_eq!(
-        query_compatible_error(&mut found, &header, &errors),
-        Some("CustomCodeError")
-    );
-    assert_eq!(found.code.as_deref(), Some("Customized"));
-    // Without the header, `__type` decides.
-    let mut found = info(Some("NoCustomCodeError"));
-    assert_eq!(
-        query_compatible_error(&mut found, &headers(&[]), &errors),
-        Some("NoCustomCodeError")
-    );
-    assert_eq!(found.code.as_deref(), Some("NoCustomCodeError"));
-    // A query code the model does not know falls back to `__type`, and is kept as the code.
-    let mut found = info(Some("CustomCodeError"));
-    let header = headers(&[("x-amzn-query-error", "Other;Receiver")]);
-    assert_eq!(
-        query_compatible_error(&mut found, &header, &errors),
-        Some("CustomCodeError")
-    );
-    assert_eq!(found.code.as_deref(), Some("Other"));
-    let mut found = info(None);
-    assert_eq!(query_compatible_error(&mut found, &header, &errors), None);
-    assert_eq!(
-        query_error_code(&headers(&[("x-amzn-query-error", ";Sender")])),
-        None
-    );
 }
 
 #[test]

@@ -133,30 +133,26 @@ impl UpdateBackendAuthInputBuilder {
     /// Builds a [`UpdateBackendAuthInput`], or says which required member was not set.
     pub fn build(self) -> Result<UpdateBackendAuthInput, crate::error::BuildError> {
         Ok(UpdateBackendAuthInput {
-            app_id: self
-                .app_id
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "app_id",
-                    "UpdateBackendAuthInput",
-                ))?,
-            backend_environment_name: self
-                .backend_environment_name
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "backend_environment_name",
-                    "UpdateBackendAuthInput",
-                ))?,
-            resource_config: self
-                .resource_config
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "resource_config",
-                    "UpdateBackendAuthInput",
-                ))?,
-            resource_name: self
-                .resource_name
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "resource_name",
-                    "UpdateBackendAuthInput",
-                ))?,
+            app_id: crate::error::required(
+                self.app_id,
+                "app_id",
+                "UpdateBackendAuthInput",
+            )?,
+            backend_environment_name: crate::error::required(
+                self.backend_environment_name,
+                "backend_environment_name",
+                "UpdateBackendAuthInput",
+            )?,
+            resource_config: crate::error::required(
+                self.resource_config,
+                "resource_config",
+                "UpdateBackendAuthInput",
+            )?,
+            resource_name: crate::error::required(
+                self.resource_name,
+                "resource_name",
+                "UpdateBackendAuthInput",
+            )?,
         })
     }
 
@@ -263,18 +259,14 @@ impl UpdateBackendAuthInput {
         uri.push_label("backend_environment_name", value.as_str(), false)?;
         let mut headers = ::http::HeaderMap::new();
         let body = ::serde_json::to_vec(&UpdateBackendAuthInputRequestBody(input))
-            .map_err(|e| crate::error::BuildError::invalid_field(
-                "body",
-                e.to_string(),
-            ))?;
+            .map_err(crate::http::json_write_error)?;
         crate::http::set_body_headers(&mut headers, "application/json", &body);
-        let mut request = ::http::Request::builder()
-            .method("POST")
-            .uri(crate::http::full_uri(options, "", uri.finish())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "POST",
+            crate::http::full_uri(options, "", uri.finish())?,
+            headers,
+            body,
+        )
     }
 }
 

@@ -140,7 +140,7 @@ impl GatewayTimeoutException {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

@@ -20,6 +20,24 @@ enum BuildErrorKind {
     },
 }
 
+/// `value`, or the error that the required member `field` of `shape` is not set: for builders
+/// and requests, as a function rather than a closure at each call, so that no copy of it is
+/// compiled per member.
+// A crate whose structures have no required members, built without `http`, leaves it unused.
+#[allow(dead_code)]
+pub(crate) fn required<T>(
+    value: ::std::option::Option<T>,
+    field: &'static str,
+    shape: &'static str,
+) -> ::std::result::Result<T, BuildError> {
+    match value {
+        ::std::option::Option::Some(value) => ::std::result::Result::Ok(value),
+        ::std::option::Option::None => {
+            ::std::result::Result::Err(BuildError::missing_field(field, shape))
+        }
+    }
+}
+
 impl BuildError {
     /// The required member `field` of `shape` was not set.
     pub fn missing_field(field: &'static str, shape: &'static str) -> Self {

@@ -642,7 +642,6 @@ pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> crate::htt
         code: None,
         message: None,
         request_id: None,
-        query_code: None,
     };
     // A body that is not the XML of an error leaves the code unknown: the error is unhandled.
     let _ = read_error_info(body, &mut info);

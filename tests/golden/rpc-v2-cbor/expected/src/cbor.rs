@@ -55,12 +55,17 @@ pub(crate) fn to_body<T: Encode + ?Sized>(value: &T) -> ::std::vec::Vec<u8> {
 
 /// Reads a whole body as one value of `T`. An empty body is an empty map: what a service sends
 /// for an operation without output, and what clients accept for an empty structure.
-pub(crate) fn from_body<T: Decode>(body: &[u8]) -> ::std::result::Result<T, Error> {
+pub(crate) fn from_body<T: Decode>(body: &[u8]) -> ::std::result::Result<T, ::std::string::String> {
     const EMPTY_MAP: &[u8] = &[0xa0];
     let mut decoder = Decoder::new(if body.is_empty() { EMPTY_MAP } else { body });
-    let value = T::decode(&mut decoder)?;
-    decoder.finish()?;
+    let value = T::decode(&mut decoder).map_err(error_text)?;
+    decoder.finish().map_err(error_text)?;
     Ok(value)
+}
+
+/// What is wrong with a CBOR body.
+fn error_text(error: Error) -> ::std::string::String {
+    error.to_string()
 }
 
 /// Writes CBOR into a buffer.
@@ -723,8 +728,6 @@ pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> crate::htt
         code: code.map(|code| crate::http::sanitize_error_code(&code).to_owned()),
         message,
         request_id: crate::http::request_id(headers),
-        // RPC v2 reads `x-amzn-query-error` itself (`query_error_code`).
-        query_code: None,
     }
 }
 

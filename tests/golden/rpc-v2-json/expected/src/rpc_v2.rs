@@ -66,17 +66,8 @@ pub(crate) fn request(
         }
         None => ::std::vec::Vec::new(),
     };
-    let mut request = ::http::Request::builder()
-        .method(::http::Method::POST)
-        .uri(crate::http::full_uri(
-            options,
-            host_prefix,
-            path.to_owned(),
-        )?)
-        .body(body)
-        .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-    *request.headers_mut() = headers;
-    Ok(request)
+    let uri = crate::http::full_uri(options, host_prefix, path.to_owned())?;
+    crate::http::request("POST", uri, headers, body)
 }
 
 /// Checks that a response speaks `protocol`: one whose `smithy-protocol` header is missing or
@@ -100,59 +91,6 @@ pub(crate) fn check_response(
         .with_body(body.to_vec()))
 }
 
-/// The error a response carries that the model does not describe.
-pub(crate) fn unhandled(
-    status: u16,
-    body: &[u8],
-    info: crate::http::ErrorInfo,
-) -> crate::error::Unhandled {
-    let mut unhandled = crate::error::Unhandled::new()
-        .with_http_status(status)
-        .with_body(body.to_vec());
-    if let Some(code) = info.code {
-        unhandled = unhandled.with_code(code);
-    }
-    if let Some(message) = info.message {
-        unhandled = unhandled.with_message(message);
-    }
-    if let Some(id) = info.request_id {
-        unhandled = unhandled.with_request_id(id);
-    }
-    unhandled
-}
-
-/// The awsQuery code of an error response: the `Code` of its `x-amzn-query-error: Code;Fault`
-/// header.
-pub(crate) fn query_error_code(headers: &::http::HeaderMap) -> ::std::option::Option<&str> {
-    let value = crate::http::header(headers, "x-amzn-query-error")?;
-    let code = value.split(';').next().unwrap_or_default().trim();
-    (!code.is_empty()).then_some(code)
-}
-
-/// For an `@awsQueryCompatible` service: the shape name of the error a response carries, out of
-/// `errors` (each error's awsQuery code and shape name). The awsQuery code of the
-/// `x-amzn-query-error` header decides when it names one of them, else the body's `__type`. The
-/// header's code also becomes `info`'s code, which is what such a service's clients know its
-/// errors by.
-pub(crate) fn query_compatible_error(
-    info: &mut crate::http::ErrorInfo,
-    headers: &::http::HeaderMap,
-    errors: &[(&str, &'static str)],
-) -> ::std::option::Option<&'static str> {
-    let by_type = info.code.take();
-    let by_query = query_error_code(headers);
-    let shape = by_query
-        .and_then(|code| errors.iter().find(|(query, _)| *query == code))
-        .or_else(|| {
-            errors
-                .iter()
-                .find(|(_, shape)| ::std::option::Option::Some(*shape) == by_type.as_deref())
-        })
-        .map(|(_, shape)| *shape);
-    info.code = by_query.map(str::to_owned).or(by_type);
-    shape
-}
-
 /// What a JSON error response says about itself, under rpcv2Json: the error's shape name from the
 /// body's `__type`, its `message` (or `Message`), and the request id. `X-Amzn-Errortype` and the
 /// body's `code` are not read: the protocol says clients must not identify errors by them.
@@ -168,7 +106,5 @@ pub(crate) fn json_error_info(headers: &::http::HeaderMap, body: &[u8]) -> crate
         code: field("__type").map(|code| crate::http::sanitize_error_code(&code).to_owned()),
         message: field("message").or_else(|| field("Message")),
         request_id: crate::http::request_id(headers),
-        // RPC v2 reads `x-amzn-query-error` itself (`query_error_code`).
-        query_code: None,
     }
 }

@@ -428,6 +428,40 @@ pub(crate) fn insert_header(
     Ok(())
 }
 
+/// The request: `method` to `uri`, with `headers` and `body`.
+pub(crate) fn request<B>(
+    method: &'static str,
+    uri: ::http::Uri,
+    headers: ::http::HeaderMap,
+    body: B,
+) -> ::std::result::Result<::http::Request<B>, crate::error::BuildError> {
+    let method = ::http::Method::from_bytes(method.as_bytes())
+        .map_err(|e| crate::error::BuildError::invalid_field("method", e.to_string()))?;
+    let mut request = ::http::Request::new(body);
+    *request.method_mut() = method;
+    *request.uri_mut() = uri;
+    *request.headers_mut() = headers;
+    Ok(request)
+}
+
+/// The error a response carries that the model does not describe, with the status, body and
+/// what the response says of the error.
+pub(crate) fn unhandled(status: u16, body: &[u8], info: ErrorInfo) -> crate::error::Unhandled {
+    let mut unhandled = crate::error::Unhandled::new()
+        .with_http_status(status)
+        .with_body(body.to_vec());
+    if let Some(code) = info.code {
+        unhandled = unhandled.with_code(code);
+    }
+    if let Some(message) = info.message {
+        unhandled = unhandled.with_message(message);
+    }
+    if let Some(id) = info.request_id {
+        unhandled = unhandled.with_request_id(id);
+    }
+    unhandled
+}
+
 /// Why a response could not be read, as an error of an operation, with the response's status,
 /// request id and body.
 pub(crate) fn malformed<E: ::std::convert::From<crate::error::Unhandled>>(
@@ -455,19 +489,33 @@ pub(crate) struct ErrorInfo {
     pub(crate) message: ::std::option::Option<::std::string::String>,
     /// The id the service gave the request.
     pub(crate) request_id: ::std::option::Option<::std::string::String>,
-    /// The awsQuery code of `x-amzn-query-error` (`Code;Fault`), which `@awsQueryCompatible`
-    /// services send besides the error's type.
-    pub(crate) query_code: ::std::option::Option<::std::string::String>,
 }
 
 impl ErrorInfo {
-    /// The error as an `@awsQueryCompatible` service identifies it: by its awsQuery code when
-    /// the response has one, else by its type.
-    pub(crate) fn query_compatible(mut self) -> Self {
-        if let Some(code) = self.query_code.take() {
-            self.code = Some(code);
-        }
-        self
+    /// For an `@awsQueryCompatible` service: the shape name of the error the response carries,
+    /// out of `errors` (each error's awsQuery code and shape name). The awsQuery code of the
+    /// `x-amzn-query-error` header (`Code;Fault`) decides when it names one of them, else the
+    /// error's type (`code`). The header's code then becomes `code`, which is what the service's
+    /// clients know its errors by.
+    pub(crate) fn query_compatible(
+        &mut self,
+        headers: &::http::HeaderMap,
+        errors: &[(&str, &'static str)],
+    ) -> ::std::option::Option<&'static str> {
+        let by_type = self.code.take();
+        let by_query = header(headers, "x-amzn-query-error")
+            .map(|value| value.split(';').next().unwrap_or_default().trim())
+            .filter(|code| !code.is_empty());
+        let shape = by_query
+            .and_then(|code| errors.iter().find(|(query, _)| *query == code))
+            .or_else(|| {
+                errors
+                    .iter()
+                    .find(|(_, shape)| Some(*shape) == by_type.as_deref())
+            })
+            .map(|(_, shape)| *shape);
+        self.code = by_query.map(str::to_owned).or(by_type);
+        shape
     }
 }
 
@@ -557,29 +605,35 @@ pub(crate) fn error_info(headers: &::http::HeaderMap, body: &[u8]) -> ErrorInfo 
                 (!code.is_empty()).then(|| code.to_owned())
             })
         });
-    let query_code = header(headers, "x-amzn-query-error")
-        .and_then(|value| value.split(';').next())
-        .map(str::trim)
-        .filter(|code| !code.is_empty())
-        .map(str::to_owned);
     ErrorInfo {
         code,
         message: field(&["message", "Message", "errorMessage"]),
         request_id: request_id(headers),
-        query_code,
     }
 }
 
-/// Reads a JSON body, treating an empty one as an empty object.
+/// Reads a JSON body, treating an empty one as an empty object; an error says what is wrong
+/// (a [`JsonError`]'s text, without the value found).
 pub(crate) fn json_body<T: ::serde::de::DeserializeOwned>(
     body: &[u8],
-) -> ::std::result::Result<T, JsonError> {
+) -> ::std::result::Result<T, ::std::string::String> {
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         body
     };
-    ::serde_json::from_slice(body).map_err(JsonError::from)
+    ::serde_json::from_slice(body).map_err(json_error_text)
+}
+
+/// What is wrong with a JSON text, without the value found.
+fn json_error_text(error: ::serde_json::Error) -> ::std::string::String {
+    JsonError::from(error).to_string()
+}
+
+/// A request body that could not be written as JSON, as a [`BuildError`](crate::error::BuildError).
+/// A function rather than a closure at each call, so that no copy of it is compiled per request.
+pub(crate) fn json_write_error(error: ::serde_json::Error) -> crate::error::BuildError {
+    crate::error::BuildError::invalid_field("body", error.to_string())
 }
 
 /// JSON that could not be read: what was found and expected, and where, without the value found.

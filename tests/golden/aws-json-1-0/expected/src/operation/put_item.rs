@@ -193,17 +193,28 @@ impl crate::operation::put_item::PutItemOutput {
         if !response.status().is_success() {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
 /// The error an unsuccessful response carries.
 #[cfg(feature = "http")]
 fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemError {
-    let info = crate::http::error_info(headers, body).query_compatible();
-    match info.code.as_deref() {
-        Some("AWS.KeyValueStore.ConditionFailed") | Some("ConditionFailed") => {
+    let mut info = crate::http::error_info(headers, body);
+    match info
+        .query_compatible(
+            headers,
+            &[
+                ("AWS.KeyValueStore.ConditionFailed", "ConditionFailed"),
+                ("ThrottledError", "ThrottledError"),
+                ("ValidationError", "ValidationError"),
+            ],
+        )
+    {
+        Some("ConditionFailed") => {
             match crate::types::error::ConditionFailed::from_http_parts(
                 status,
                 headers,
@@ -251,20 +262,6 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemE
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
-        _ => {
-            let mut unhandled = crate::error::Unhandled::new()
-                .with_http_status(status)
-                .with_body(body.to_vec());
-            if let Some(code) = info.code {
-                unhandled = unhandled.with_code(code);
-            }
-            if let Some(message) = info.message {
-                unhandled = unhandled.with_message(message);
-            }
-            if let Some(id) = info.request_id {
-                unhandled = unhandled.with_request_id(id);
-            }
-            PutItemError::Unhandled(unhandled)
-        }
+        _ => PutItemError::Unhandled(crate::http::unhandled(status, body, info)),
     }
 }

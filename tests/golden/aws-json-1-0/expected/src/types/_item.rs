@@ -428,9 +428,7 @@ impl ItemBuilder {
     /// Builds a [`Item`], or says which required member was not set.
     pub fn build(self) -> Result<Item, crate::error::BuildError> {
         Ok(Item {
-            key: self
-                .key
-                .ok_or_else(|| crate::error::BuildError::missing_field("key", "Item"))?,
+            key: crate::error::required(self.key, "key", "Item")?,
             count: self.count,
             big: self.big,
             enabled: self.enabled,

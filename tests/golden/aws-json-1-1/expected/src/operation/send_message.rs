@@ -166,8 +166,10 @@ impl crate::operation::send_message::SendMessageOutput {
         if !response.status().is_success() {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
@@ -210,20 +212,6 @@ fn read_error(
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
-        _ => {
-            let mut unhandled = crate::error::Unhandled::new()
-                .with_http_status(status)
-                .with_body(body.to_vec());
-            if let Some(code) = info.code {
-                unhandled = unhandled.with_code(code);
-            }
-            if let Some(message) = info.message {
-                unhandled = unhandled.with_message(message);
-            }
-            if let Some(id) = info.request_id {
-                unhandled = unhandled.with_request_id(id);
-            }
-            SendMessageError::Unhandled(unhandled)
-        }
+        _ => SendMessageError::Unhandled(crate::http::unhandled(status, body, info)),
     }
 }

@@ -100,9 +100,7 @@ impl NodeBuilder {
     /// Builds a [`Node`], or says which required member was not set.
     pub fn build(self) -> Result<Node, crate::error::BuildError> {
         Ok(Node {
-            name: self
-                .name
-                .ok_or_else(|| crate::error::BuildError::missing_field("name", "Node"))?,
+            name: crate::error::required(self.name, "name", "Node")?,
             children: self.children,
             parent: self.parent,
         })

@@ -53,12 +53,7 @@ impl StringBuilder {
     /// Builds a [`String`], or says which required member was not set.
     pub fn build(self) -> ::std::result::Result<String, crate::error::BuildError> {
         ::std::result::Result::Ok(String {
-            value: self
-                .value
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "value",
-                    "String",
-                ))?,
+            value: crate::error::required(self.value, "value", "String")?,
         })
     }
 

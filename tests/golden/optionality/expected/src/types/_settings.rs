@@ -97,12 +97,7 @@ impl SettingsBuilder {
     /// Builds a [`Settings`], or says which required member was not set.
     pub fn build(self) -> Result<Settings, crate::error::BuildError> {
         Ok(Settings {
-            depth: self
-                .depth
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "depth",
-                    "Settings",
-                ))?,
+            depth: crate::error::required(self.depth, "depth", "Settings")?,
             small: self.small,
             scale: self.scale,
         })

@@ -114,8 +114,10 @@ impl crate::operation::list_queues::ListQueuesOutput {
         if !response.status().is_success() {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
@@ -123,17 +125,5 @@ impl crate::operation::list_queues::ListQueuesOutput {
 #[cfg(feature = "http")]
 fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> ListQueuesError {
     let info = crate::xml::error_info(headers, body);
-    let mut unhandled = crate::error::Unhandled::new()
-        .with_http_status(status)
-        .with_body(body.to_vec());
-    if let Some(code) = info.code {
-        unhandled = unhandled.with_code(code);
-    }
-    if let Some(message) = info.message {
-        unhandled = unhandled.with_message(message);
-    }
-    if let Some(id) = info.request_id {
-        unhandled = unhandled.with_request_id(id);
-    }
-    ListQueuesError::Unhandled(unhandled)
+    ListQueuesError::Unhandled(crate::http::unhandled(status, body, info))
 }

@@ -165,8 +165,10 @@ impl crate::operation::get_item::GetItemOutput {
         if status != 200 {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
@@ -174,11 +176,12 @@ impl crate::operation::get_item::GetItemOutput {
 #[cfg(feature = "http")]
 fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetItemError {
     let mut info = crate::cbor::error_info(headers, body);
-    match crate::rpc_v2::query_compatible_error(
-        &mut info,
-        headers,
-        &[("NoSuchItem", "NoSuchItem"), ("ThrottlingError", "ThrottlingError")],
-    ) {
+    match info
+        .query_compatible(
+            headers,
+            &[("NoSuchItem", "NoSuchItem"), ("ThrottlingError", "ThrottlingError")],
+        )
+    {
         Some("NoSuchItem") => {
             match crate::types::error::NoSuchItem::from_http_parts(
                 status,
@@ -199,6 +202,6 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetItemE
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
-        _ => GetItemError::Unhandled(crate::rpc_v2::unhandled(status, body, info)),
+        _ => GetItemError::Unhandled(crate::http::unhandled(status, body, info)),
     }
 }

@@ -139,8 +139,10 @@ impl crate::operation::list_items::ListItemsOutput {
         if status != 200 {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
@@ -148,11 +150,7 @@ impl crate::operation::list_items::ListItemsOutput {
 #[cfg(feature = "http")]
 fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> ListItemsError {
     let mut info = crate::cbor::error_info(headers, body);
-    match crate::rpc_v2::query_compatible_error(
-        &mut info,
-        headers,
-        &[("ThrottlingError", "ThrottlingError")],
-    ) {
+    match info.query_compatible(headers, &[("ThrottlingError", "ThrottlingError")]) {
         Some("ThrottlingError") => {
             match crate::types::error::ThrottlingError::from_http_parts(
                 status,
@@ -163,6 +161,6 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> ListItem
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
-        _ => ListItemsError::Unhandled(crate::rpc_v2::unhandled(status, body, info)),
+        _ => ListItemsError::Unhandled(crate::http::unhandled(status, body, info)),
     }
 }

@@ -191,8 +191,10 @@ impl crate::operation::put_item::PutItemOutput {
         if status != 200 {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
@@ -200,16 +202,17 @@ impl crate::operation::put_item::PutItemOutput {
 #[cfg(feature = "http")]
 fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemError {
     let mut info = crate::cbor::error_info(headers, body);
-    match crate::rpc_v2::query_compatible_error(
-        &mut info,
-        headers,
-        &[
-            ("Inventory.InvalidItem", "Inventory.InvalidItem"),
-            ("ItemConflict", "ItemConflict"),
-            ("ThrottlingError", "ThrottlingError"),
-        ],
-    ) {
-        Some("Inventory.InvalidItem") => {
+    match info
+        .query_compatible(
+            headers,
+            &[
+                ("Inventory.InvalidItem", "InvalidItem"),
+                ("ItemConflict", "ItemConflict"),
+                ("ThrottlingError", "ThrottlingError"),
+            ],
+        )
+    {
+        Some("InvalidItem") => {
             match crate::types::error::InvalidItem::from_http_parts(
                 status,
                 headers,
@@ -239,6 +242,6 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PutItemE
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
-        _ => PutItemError::Unhandled(crate::rpc_v2::unhandled(status, body, info)),
+        _ => PutItemError::Unhandled(crate::http::unhandled(status, body, info)),
     }
 }

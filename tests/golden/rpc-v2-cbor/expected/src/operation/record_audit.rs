@@ -139,8 +139,10 @@ impl crate::operation::record_audit::RecordAuditOutput {
         if status != 200 {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
@@ -152,11 +154,7 @@ fn read_error(
     body: &[u8],
 ) -> RecordAuditError {
     let mut info = crate::cbor::error_info(headers, body);
-    match crate::rpc_v2::query_compatible_error(
-        &mut info,
-        headers,
-        &[("ThrottlingError", "ThrottlingError")],
-    ) {
+    match info.query_compatible(headers, &[("ThrottlingError", "ThrottlingError")]) {
         Some("ThrottlingError") => {
             match crate::types::error::ThrottlingError::from_http_parts(
                 status,
@@ -167,6 +165,6 @@ fn read_error(
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
-        _ => RecordAuditError::Unhandled(crate::rpc_v2::unhandled(status, body, info)),
+        _ => RecordAuditError::Unhandled(crate::http::unhandled(status, body, info)),
     }
 }

@@ -397,12 +397,8 @@ impl ItemBuilder {
     /// Builds a [`Item`], or says which required member was not set.
     pub fn build(self) -> Result<Item, crate::error::BuildError> {
         Ok(Item {
-            sku: self
-                .sku
-                .ok_or_else(|| crate::error::BuildError::missing_field("sku", "Item"))?,
-            name: self
-                .name
-                .ok_or_else(|| crate::error::BuildError::missing_field("name", "Item"))?,
+            sku: crate::error::required(self.sku, "sku", "Item")?,
+            name: crate::error::required(self.name, "name", "Item")?,
             category: self.category,
             priority: self.priority,
             count: self.count.unwrap_or_default(),

@@ -144,8 +144,10 @@ impl crate::operation::get_balance::GetBalanceOutput {
         if status != 200 {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
@@ -164,6 +166,6 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> GetBalan
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
-        _ => GetBalanceError::Unhandled(crate::rpc_v2::unhandled(status, body, info)),
+        _ => GetBalanceError::Unhandled(crate::http::unhandled(status, body, info)),
     }
 }

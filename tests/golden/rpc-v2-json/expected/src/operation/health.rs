@@ -115,8 +115,10 @@ impl crate::operation::health::HealthOutput {
         if status != 200 {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
@@ -124,5 +126,5 @@ impl crate::operation::health::HealthOutput {
 #[cfg(feature = "http")]
 fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> HealthError {
     let info = crate::rpc_v2::json_error_info(headers, body);
-    HealthError::Unhandled(crate::rpc_v2::unhandled(status, body, info))
+    HealthError::Unhandled(crate::http::unhandled(status, body, info))
 }

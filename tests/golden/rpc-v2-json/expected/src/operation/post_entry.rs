@@ -170,8 +170,10 @@ impl crate::operation::post_entry::PostEntryOutput {
         if status != 200 {
             return Err(read_error(status, headers, body));
         }
-        Self::from_http_parts(status, headers, body)
-            .map_err(|problem| crate::http::malformed(status, headers, body, problem))
+        match Self::from_http_parts(status, headers, body) {
+            Ok(output) => Ok(output),
+            Err(problem) => Err(crate::http::malformed(status, headers, body, problem)),
+        }
     }
 }
 
@@ -200,6 +202,6 @@ fn read_error(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> PostEntr
                 Err(problem) => crate::http::malformed(status, headers, body, problem),
             }
         }
-        _ => PostEntryError::Unhandled(crate::rpc_v2::unhandled(status, body, info)),
+        _ => PostEntryError::Unhandled(crate::http::unhandled(status, body, info)),
     }
 }

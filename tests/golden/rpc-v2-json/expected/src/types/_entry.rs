@@ -216,12 +216,7 @@ impl EntryBuilder {
     /// Builds a [`Entry`], or says which required member was not set.
     pub fn build(self) -> Result<Entry, crate::error::BuildError> {
         Ok(Entry {
-            amount: self
-                .amount
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "amount",
-                    "Entry",
-                ))?,
+            amount: crate::error::required(self.amount, "amount", "Entry")?,
             booked_at: self.booked_at,
             memo: self.memo,
             attachment: self.attachment,

@@ -133,12 +133,7 @@ impl TreeBuilder {
     /// Builds a [`Tree`], or says which required member was not set.
     pub fn build(self) -> Result<Tree, crate::error::BuildError> {
         Ok(Tree {
-            value: self
-                .value
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "value",
-                    "Tree",
-                ))?,
+            value: crate::error::required(self.value, "value", "Tree")?,
             left: self.left,
             right: self.right,
             leaves: self.leaves,

@@ -152,11 +152,7 @@ impl GetItemInput {
         options: &crate::http::RequestOptions,
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
-        let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::error::BuildError::invalid_field(
-                "body",
-                e.to_string(),
-            ))?;
+        let body = ::serde_json::to_vec(input).map_err(crate::http::json_write_error)?;
         let mut headers = ::http::HeaderMap::new();
         headers
             .insert(
@@ -177,12 +173,11 @@ impl GetItemInput {
             );
         }
         let host_prefix = format!("{}.data.", region_label);
-        let mut request = ::http::Request::builder()
-            .method("POST")
-            .uri(crate::http::full_uri(options, &host_prefix, "/".to_owned())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "POST",
+            crate::http::full_uri(options, &host_prefix, "/".to_owned())?,
+            headers,
+            body,
+        )
     }
 }

@@ -91,12 +91,11 @@ impl PingInput {
             );
         headers.insert("x-amzn-query-mode", ::http::HeaderValue::from_static("true"));
         crate::http::set_body_headers(&mut headers, "application/x-amz-json-1.0", &body);
-        let mut request = ::http::Request::builder()
-            .method("POST")
-            .uri(crate::http::full_uri(options, "", "/".to_owned())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "POST",
+            crate::http::full_uri(options, "", "/".to_owned())?,
+            headers,
+            body,
+        )
     }
 }

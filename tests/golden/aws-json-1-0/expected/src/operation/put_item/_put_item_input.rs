@@ -254,11 +254,7 @@ impl PutItemInput {
         } else {
             self
         };
-        let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::error::BuildError::invalid_field(
-                "body",
-                e.to_string(),
-            ))?;
+        let body = ::serde_json::to_vec(input).map_err(crate::http::json_write_error)?;
         let mut headers = ::http::HeaderMap::new();
         headers
             .insert(
@@ -267,12 +263,11 @@ impl PutItemInput {
             );
         headers.insert("x-amzn-query-mode", ::http::HeaderValue::from_static("true"));
         crate::http::set_body_headers(&mut headers, "application/x-amz-json-1.0", &body);
-        let mut request = ::http::Request::builder()
-            .method("POST")
-            .uri(crate::http::full_uri(options, "", "/".to_owned())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "POST",
+            crate::http::full_uri(options, "", "/".to_owned())?,
+            headers,
+            body,
+        )
     }
 }

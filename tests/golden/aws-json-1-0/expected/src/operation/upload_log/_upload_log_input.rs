@@ -124,11 +124,7 @@ impl UploadLogInput {
         options: &crate::http::RequestOptions,
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
-        let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::error::BuildError::invalid_field(
-                "body",
-                e.to_string(),
-            ))?;
+        let body = ::serde_json::to_vec(input).map_err(crate::http::json_write_error)?;
         let mut headers = ::http::HeaderMap::new();
         headers
             .insert(
@@ -143,12 +139,11 @@ impl UploadLogInput {
             body,
             false,
         )?;
-        let mut request = ::http::Request::builder()
-            .method("POST")
-            .uri(crate::http::full_uri(options, "", "/".to_owned())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "POST",
+            crate::http::full_uri(options, "", "/".to_owned())?,
+            headers,
+            body,
+        )
     }
 }

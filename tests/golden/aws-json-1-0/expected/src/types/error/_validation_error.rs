@@ -82,12 +82,7 @@ impl ValidationErrorBuilder {
     /// Builds a [`ValidationError`], or says which required member was not set.
     pub fn build(self) -> Result<ValidationError, crate::error::BuildError> {
         Ok(ValidationError {
-            message: self
-                .message
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "message",
-                    "ValidationError",
-                ))?,
+            message: crate::error::required(self.message, "message", "ValidationError")?,
             fields: self.fields,
             _request_id: None,
         })
@@ -183,7 +178,7 @@ impl ValidationError {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

@@ -227,11 +227,7 @@ impl SendMessageInput {
         options: &crate::http::RequestOptions,
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
-        let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::error::BuildError::invalid_field(
-                "body",
-                e.to_string(),
-            ))?;
+        let body = ::serde_json::to_vec(input).map_err(crate::http::json_write_error)?;
         let mut headers = ::http::HeaderMap::new();
         headers
             .insert(
@@ -239,12 +235,11 @@ impl SendMessageInput {
                 ::http::HeaderValue::from_static("MessageQueue.SendMessage"),
             );
         crate::http::set_body_headers(&mut headers, "application/x-amz-json-1.1", &body);
-        let mut request = ::http::Request::builder()
-            .method("POST")
-            .uri(crate::http::full_uri(options, "", "/".to_owned())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "POST",
+            crate::http::full_uri(options, "", "/".to_owned())?,
+            headers,
+            body,
+        )
     }
 }

@@ -105,12 +105,7 @@ impl SendMessageOutputBuilder {
     /// Builds a [`SendMessageOutput`], or says which required member was not set.
     pub fn build(self) -> Result<SendMessageOutput, crate::error::BuildError> {
         Ok(SendMessageOutput {
-            id: self
-                .id
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "id",
-                    "SendMessageOutput",
-                ))?,
+            id: crate::error::required(self.id, "id", "SendMessageOutput")?,
             md5: self.md5,
             sequence: self.sequence,
             _request_id: None,
@@ -193,7 +188,7 @@ impl SendMessageOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

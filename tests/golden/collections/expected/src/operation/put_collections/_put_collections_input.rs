@@ -329,12 +329,7 @@ impl PutCollectionsInputBuilder {
     pub fn build(self) -> Result<PutCollectionsInput, crate::error::BuildError> {
         Ok(PutCollectionsInput {
             matrix: self.matrix,
-            names: self
-                .names
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "names",
-                    "PutCollectionsInput",
-                ))?,
+            names: crate::error::required(self.names, "names", "PutCollectionsInput")?,
             groups: self.groups,
             sparse: self.sparse,
             sparse_map: self.sparse_map,

@@ -99,12 +99,7 @@ impl PutEnumsInputBuilder {
     /// Builds a [`PutEnumsInput`], or says which required member was not set.
     pub fn build(self) -> Result<PutEnumsInput, crate::error::BuildError> {
         Ok(PutEnumsInput {
-            size: self
-                .size
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "size",
-                    "PutEnumsInput",
-                ))?,
+            size: crate::error::required(self.size, "size", "PutEnumsInput")?,
             level: self.level,
             sizes: self.sizes,
         })

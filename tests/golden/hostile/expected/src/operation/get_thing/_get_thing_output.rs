@@ -944,8 +944,7 @@ impl GetThingOutput {
         headers: &::http::HeaderMap,
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
-        let GetThingOutputResponseBody(builder) = crate::http::json_body(body)
-            .map_err(|e| e.to_string())?;
+        let GetThingOutputResponseBody(builder) = crate::http::json_body(body)?;
         let mut value = builder.build();
         value.status = Some(i32::from(status));
         if let Some(text) = crate::http::header(headers, "X-Text") {

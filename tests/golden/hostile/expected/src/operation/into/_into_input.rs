@@ -165,18 +165,14 @@ impl IntoInput {
             )?;
         }
         let body = ::serde_json::to_vec(&IntoInputRequestBody(input))
-            .map_err(|e| crate::error::BuildError::invalid_field(
-                "body",
-                e.to_string(),
-            ))?;
+            .map_err(crate::http::json_write_error)?;
         crate::http::set_body_headers(&mut headers, "application/json", &body);
-        let mut request = ::http::Request::builder()
-            .method("POST")
-            .uri(crate::http::full_uri(options, "", uri.finish())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "POST",
+            crate::http::full_uri(options, "", uri.finish())?,
+            headers,
+            body,
+        )
     }
 }
 

@@ -151,8 +151,7 @@ impl IntoOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let IntoOutputResponseBody(builder) = crate::http::json_body(body)
-            .map_err(|e| e.to_string())?;
+        let IntoOutputResponseBody(builder) = crate::http::json_body(body)?;
         let mut value = builder.build();
         if let Some(text) = crate::http::header(headers, "X-Marker") {
             let item = Result::<_, String>::Ok(text.to_owned())

@@ -283,13 +283,7 @@ impl PutThingInput {
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
         let mut uri = crate::http::Uri::new("/things/");
-        let value = input
-            .id
-            .as_ref()
-            .ok_or_else(|| crate::error::BuildError::missing_field(
-                "id",
-                "PutThingInput",
-            ))?;
+        let value = crate::error::required(input.id.as_ref(), "id", "PutThingInput")?;
         uri.push_label("id", value.as_str(), false)?;
         if let Some(value) = &input.direction {
             uri.push_query("direction", value.as_str());
@@ -315,21 +309,16 @@ impl PutThingInput {
         }
         let body = match &input.body {
             Some(value) => {
-                ::serde_json::to_vec(value)
-                    .map_err(|e| crate::error::BuildError::invalid_field(
-                        "body",
-                        e.to_string(),
-                    ))?
+                ::serde_json::to_vec(value).map_err(crate::http::json_write_error)?
             }
             None => b"{}".to_vec(),
         };
         crate::http::set_body_headers(&mut headers, "application/json", &body);
-        let mut request = ::http::Request::builder()
-            .method("PUT")
-            .uri(crate::http::full_uri(options, "", uri.finish())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "PUT",
+            crate::http::full_uri(options, "", uri.finish())?,
+            headers,
+            body,
+        )
     }
 }

@@ -47,12 +47,7 @@ impl ErrorBuilder {
     /// Builds a [`Error`], or says which required member was not set.
     pub fn build(self) -> Result<Error, crate::error::BuildError> {
         Ok(Error {
-            message: self
-                .message
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "message",
-                    "Error",
-                ))?,
+            message: crate::error::required(self.message, "message", "Error")?,
         })
     }
 

@@ -451,12 +451,7 @@ impl ConfigureInputBuilder {
     /// Builds a [`ConfigureInput`], or says which required member was not set.
     pub fn build(self) -> Result<ConfigureInput, crate::error::BuildError> {
         Ok(ConfigureInput {
-            name: self
-                .name
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "name",
-                    "ConfigureInput",
-                ))?,
+            name: crate::error::required(self.name, "name", "ConfigureInput")?,
             nickname: self.nickname,
             retries: self.retries.unwrap_or(3i32),
             enabled: self.enabled.unwrap_or_default(),
@@ -467,12 +462,11 @@ impl ConfigureInputBuilder {
             level: self.level.unwrap_or(7i64),
             hint: self.hint,
             count: self.count,
-            settings: self
-                .settings
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "settings",
-                    "ConfigureInput",
-                ))?,
+            settings: crate::error::required(
+                self.settings,
+                "settings",
+                "ConfigureInput",
+            )?,
             since: self.since,
             start_at: self
                 .start_at

@@ -49,12 +49,7 @@ impl ConfigureOutputBuilder {
     /// Builds a [`ConfigureOutput`], or says which required member was not set.
     pub fn build(self) -> Result<ConfigureOutput, crate::error::BuildError> {
         Ok(ConfigureOutput {
-            id: self
-                .id
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "id",
-                    "ConfigureOutput",
-                ))?,
+            id: crate::error::required(self.id, "id", "ConfigureOutput")?,
         })
     }
 

@@ -134,12 +134,11 @@ impl ListQueuesInput {
             "application/x-www-form-urlencoded",
             &body,
         );
-        let mut request = ::http::Request::builder()
-            .method("POST")
-            .uri(crate::http::full_uri(options, "", "/".to_owned())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "POST",
+            crate::http::full_uri(options, "", "/".to_owned())?,
+            headers,
+            body,
+        )
     }
 }

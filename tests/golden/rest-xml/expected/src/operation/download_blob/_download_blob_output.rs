@@ -81,12 +81,7 @@ impl DownloadBlobOutputBuilder {
     pub fn build(self) -> Result<DownloadBlobOutput, crate::error::BuildError> {
         Ok(DownloadBlobOutput {
             length: self.length,
-            body: self
-                .body
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "body",
-                    "DownloadBlobOutput",
-                ))?,
+            body: crate::error::required(self.body, "body", "DownloadBlobOutput")?,
             _request_id: None,
         })
     }

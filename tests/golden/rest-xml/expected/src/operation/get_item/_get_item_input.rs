@@ -121,22 +121,15 @@ impl GetItemInput {
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
         let mut uri = crate::http::Uri::new("/items/");
-        let value = input
-            .id
-            .as_ref()
-            .ok_or_else(|| crate::error::BuildError::missing_field(
-                "id",
-                "GetItemInput",
-            ))?;
+        let value = crate::error::required(input.id.as_ref(), "id", "GetItemInput")?;
         uri.push_label("id", value.as_str(), false)?;
         let headers = ::http::HeaderMap::new();
         let body = Vec::new();
-        let mut request = ::http::Request::builder()
-            .method("GET")
-            .uri(crate::http::full_uri(options, "", uri.finish())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "GET",
+            crate::http::full_uri(options, "", uri.finish())?,
+            headers,
+            body,
+        )
     }
 }

@@ -563,13 +563,7 @@ impl PutItemInput {
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
         let mut uri = crate::http::Uri::new("/items/");
-        let value = input
-            .id
-            .as_ref()
-            .ok_or_else(|| crate::error::BuildError::missing_field(
-                "id",
-                "PutItemInput",
-            ))?;
+        let value = crate::error::required(input.id.as_ref(), "id", "PutItemInput")?;
         uri.push_label("id", value.as_str(), false)?;
         if let Some(value) = &input.tags {
             for item in value {
@@ -670,12 +664,11 @@ impl PutItemInput {
         }
         let body = writer.into_bytes();
         crate::http::set_body_headers(&mut headers, "application/xml", &body);
-        let mut request = ::http::Request::builder()
-            .method("PUT")
-            .uri(crate::http::full_uri(options, "", uri.finish())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "PUT",
+            crate::http::full_uri(options, "", uri.finish())?,
+            headers,
+            body,
+        )
     }
 }

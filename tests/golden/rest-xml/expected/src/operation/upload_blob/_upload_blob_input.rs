@@ -174,22 +174,15 @@ impl UploadBlobInput {
     ) -> Result<::http::Request<__B>, crate::error::BuildError> {
         let input = self;
         let mut uri = crate::http::Uri::new("/blobs/");
-        let value = input
-            .id
-            .as_ref()
-            .ok_or_else(|| crate::error::BuildError::missing_field(
-                "id",
-                "UploadBlobInput",
-            ))?;
+        let value = crate::error::required(input.id.as_ref(), "id", "UploadBlobInput")?;
         uri.push_label("id", value.as_str(), false)?;
         let mut headers = ::http::HeaderMap::new();
         crate::http::set_content_type(&mut headers, "application/octet-stream");
-        let mut request = ::http::Request::builder()
-            .method("PUT")
-            .uri(crate::http::full_uri(options, "", uri.finish())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "PUT",
+            crate::http::full_uri(options, "", uri.finish())?,
+            headers,
+            body,
+        )
     }
 }

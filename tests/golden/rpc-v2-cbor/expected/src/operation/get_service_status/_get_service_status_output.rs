@@ -105,12 +105,11 @@ impl GetServiceStatusOutputBuilder {
     /// Builds a [`GetServiceStatusOutput`], or says which required member was not set.
     pub fn build(self) -> Result<GetServiceStatusOutput, crate::error::BuildError> {
         Ok(GetServiceStatusOutput {
-            healthy: self
-                .healthy
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "healthy",
-                    "GetServiceStatusOutput",
-                ))?,
+            healthy: crate::error::required(
+                self.healthy,
+                "healthy",
+                "GetServiceStatusOutput",
+            )?,
             since: self.since,
             load: self.load,
             _request_id: None,
@@ -224,7 +223,7 @@ impl GetServiceStatusOutput {
         body: &[u8],
     ) -> Result<Self, String> {
         let _ = status;
-        let mut value: Self = crate::cbor::from_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::cbor::from_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

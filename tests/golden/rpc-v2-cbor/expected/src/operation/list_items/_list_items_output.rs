@@ -252,7 +252,7 @@ impl ListItemsOutput {
         body: &[u8],
     ) -> Result<Self, String> {
         let _ = status;
-        let mut value: Self = crate::cbor::from_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::cbor::from_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

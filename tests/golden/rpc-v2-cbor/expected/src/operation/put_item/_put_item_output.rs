@@ -55,12 +55,7 @@ impl PutItemOutputBuilder {
     /// Builds a [`PutItemOutput`], or says which required member was not set.
     pub fn build(self) -> Result<PutItemOutput, crate::error::BuildError> {
         Ok(PutItemOutput {
-            version: self
-                .version
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "version",
-                    "PutItemOutput",
-                ))?,
+            version: crate::error::required(self.version, "version", "PutItemOutput")?,
             _request_id: None,
         })
     }
@@ -149,7 +144,7 @@ impl PutItemOutput {
         body: &[u8],
     ) -> Result<Self, String> {
         let _ = status;
-        let mut value: Self = crate::cbor::from_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::cbor::from_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

@@ -81,12 +81,11 @@ impl ItemConflictBuilder {
     pub fn build(self) -> Result<ItemConflict, crate::error::BuildError> {
         Ok(ItemConflict {
             message: self.message,
-            current_version: self
-                .current_version
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "current_version",
-                    "ItemConflict",
-                ))?,
+            current_version: crate::error::required(
+                self.current_version,
+                "current_version",
+                "ItemConflict",
+            )?,
             _request_id: None,
         })
     }
@@ -183,7 +182,7 @@ impl ItemConflict {
         body: &[u8],
     ) -> Result<Self, String> {
         let _ = status;
-        let mut value: Self = crate::cbor::from_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::cbor::from_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

@@ -122,11 +122,7 @@ impl GetBalanceInput {
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
         let body = Some(
-            ::serde_json::to_vec(input)
-                .map_err(|e| crate::error::BuildError::invalid_field(
-                    "body",
-                    e.to_string(),
-                ))?,
+            ::serde_json::to_vec(input).map_err(crate::http::json_write_error)?,
         );
         crate::rpc_v2::request(
             &crate::rpc_v2::JSON,

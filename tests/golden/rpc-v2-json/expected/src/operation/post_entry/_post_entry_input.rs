@@ -236,11 +236,7 @@ impl PostEntryInput {
         }
         let host_prefix = format!("{}.", region_label);
         let body = Some(
-            ::serde_json::to_vec(input)
-                .map_err(|e| crate::error::BuildError::invalid_field(
-                    "body",
-                    e.to_string(),
-                ))?,
+            ::serde_json::to_vec(input).map_err(crate::http::json_write_error)?,
         );
         crate::rpc_v2::request(
             &crate::rpc_v2::JSON,

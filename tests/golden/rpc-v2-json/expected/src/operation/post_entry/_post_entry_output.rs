@@ -80,12 +80,7 @@ impl PostEntryOutputBuilder {
     /// Builds a [`PostEntryOutput`], or says which required member was not set.
     pub fn build(self) -> Result<PostEntryOutput, crate::error::BuildError> {
         Ok(PostEntryOutput {
-            balance: self
-                .balance
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "balance",
-                    "PostEntryOutput",
-                ))?,
+            balance: crate::error::required(self.balance, "balance", "PostEntryOutput")?,
             sequence: self.sequence,
             _request_id: None,
         })
@@ -192,7 +187,7 @@ impl PostEntryOutput {
         body: &[u8],
     ) -> Result<Self, String> {
         let _ = status;
-        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

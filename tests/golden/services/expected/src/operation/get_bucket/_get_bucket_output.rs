@@ -55,12 +55,7 @@ impl GetBucketOutputBuilder {
     /// Builds a [`GetBucketOutput`], or says which required member was not set.
     pub fn build(self) -> Result<GetBucketOutput, crate::error::BuildError> {
         Ok(GetBucketOutput {
-            created: self
-                .created
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "created",
-                    "GetBucketOutput",
-                ))?,
+            created: crate::error::required(self.created, "created", "GetBucketOutput")?,
             _request_id: None,
         })
     }
@@ -131,7 +126,7 @@ impl GetBucketOutput {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }

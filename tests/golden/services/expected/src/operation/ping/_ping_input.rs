@@ -85,12 +85,11 @@ impl PingInput {
         let uri = crate::http::Uri::new("/ping");
         let headers = ::http::HeaderMap::new();
         let body = Vec::new();
-        let mut request = ::http::Request::builder()
-            .method("GET")
-            .uri(crate::http::full_uri(options, "", uri.finish())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "GET",
+            crate::http::full_uri(options, "", uri.finish())?,
+            headers,
+            body,
+        )
     }
 }

@@ -287,22 +287,14 @@ impl PutObjectInput {
             self
         };
         let mut uri = crate::http::Uri::new("/buckets/");
-        let value = input
-            .bucket_name
-            .as_ref()
-            .ok_or_else(|| crate::error::BuildError::missing_field(
-                "bucket_name",
-                "PutObjectInput",
-            ))?;
+        let value = crate::error::required(
+            input.bucket_name.as_ref(),
+            "bucket_name",
+            "PutObjectInput",
+        )?;
         uri.push_label("bucket_name", value.as_str(), false)?;
         uri.push_literal("/objects/");
-        let value = input
-            .key
-            .as_ref()
-            .ok_or_else(|| crate::error::BuildError::missing_field(
-                "key",
-                "PutObjectInput",
-            ))?;
+        let value = crate::error::required(input.key.as_ref(), "key", "PutObjectInput")?;
         uri.push_label("key", value.as_str(), true)?;
         uri.push_literal_query("uploads");
         if let Some(value) = &input.tags {
@@ -332,12 +324,11 @@ impl PutObjectInput {
             );
         }
         let host_prefix = format!("{}.data.", bucket_name_label);
-        let mut request = ::http::Request::builder()
-            .method("PUT")
-            .uri(crate::http::full_uri(options, &host_prefix, uri.finish())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "PUT",
+            crate::http::full_uri(options, &host_prefix, uri.finish())?,
+            headers,
+            body,
+        )
     }
 }

@@ -154,32 +154,27 @@ impl WatchObjectInput {
     ) -> Result<::http::Request<Vec<u8>>, crate::error::BuildError> {
         let input = self;
         let mut uri = crate::http::Uri::new("/buckets/");
-        let value = input
-            .bucket_name
-            .as_ref()
-            .ok_or_else(|| crate::error::BuildError::missing_field(
-                "bucket_name",
-                "WatchObjectInput",
-            ))?;
+        let value = crate::error::required(
+            input.bucket_name.as_ref(),
+            "bucket_name",
+            "WatchObjectInput",
+        )?;
         uri.push_label("bucket_name", value.as_str(), false)?;
         uri.push_literal("/objects/");
-        let value = input
-            .key
-            .as_ref()
-            .ok_or_else(|| crate::error::BuildError::missing_field(
-                "key",
-                "WatchObjectInput",
-            ))?;
+        let value = crate::error::required(
+            input.key.as_ref(),
+            "key",
+            "WatchObjectInput",
+        )?;
         uri.push_label("key", value.as_str(), true)?;
         uri.push_literal("/watch");
         let headers = ::http::HeaderMap::new();
         let body = Vec::new();
-        let mut request = ::http::Request::builder()
-            .method("GET")
-            .uri(crate::http::full_uri(options, "", uri.finish())?)
-            .body(body)
-            .map_err(|e| crate::error::BuildError::invalid_field("uri", e.to_string()))?;
-        *request.headers_mut() = headers;
-        Ok(request)
+        crate::http::request(
+            "GET",
+            crate::http::full_uri(options, "", uri.finish())?,
+            headers,
+            body,
+        )
     }
 }

@@ -55,12 +55,7 @@ impl NoSuchBucketBuilder {
     /// Builds a [`NoSuchBucket`], or says which required member was not set.
     pub fn build(self) -> Result<NoSuchBucket, crate::error::BuildError> {
         Ok(NoSuchBucket {
-            message: self
-                .message
-                .ok_or_else(|| crate::error::BuildError::missing_field(
-                    "message",
-                    "NoSuchBucket",
-                ))?,
+            message: crate::error::required(self.message, "message", "NoSuchBucket")?,
             _request_id: None,
         })
     }
@@ -150,7 +145,7 @@ impl NoSuchBucket {
         body: &[u8],
     ) -> Result<Self, ::std::string::String> {
         let _ = status;
-        let mut value: Self = crate::http::json_body(body).map_err(|e| e.to_string())?;
+        let mut value: Self = crate::http::json_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
     }
