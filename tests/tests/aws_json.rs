@@ -241,7 +241,9 @@ fn query_compatible_errors_carry_and_are_matched_by_their_awsquery_code() {
     let body = r#"{"__type": "example.awsjson10#ConditionFailed", "message": "exists"}"#;
     let with_header = response(409, &[("x-amzn-query-error", "AWS.KeyValueStore.ConditionFailed;Sender")], body);
     let without_header = response(409, &[], body);
-    for response in [with_header, without_header] {
+    // A code the model does not know leaves the error to its type.
+    let unknown_code = response(409, &[("x-amzn-query-error", "AWS.KeyValueStore.Other;Sender")], body);
+    for response in [with_header, without_header, unknown_code] {
         let error = PutItemOutput::from_http_response(&response).unwrap_err();
         assert!(error.is_condition_failed(), "{error:?}");
         assert_eq!(error.code(), Some("AWS.KeyValueStore.ConditionFailed"));
