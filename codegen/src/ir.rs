@@ -284,6 +284,8 @@ pub(crate) struct ErrorInfo {
     pub http_status: u16,
     /// Whether the model marks it `@retryable`.
     pub retryable: bool,
+    /// What `@retryable` says of it, if it is applied.
+    pub retry: Option<ModeledRetry>,
     /// The code and status `@awsQueryError` gives it, for awsQuery (and awsQuery-compatible) services.
     pub query_error: Option<(String, u16)>,
     /// The index of the member holding its message, if any.
@@ -679,8 +681,6 @@ pub(crate) struct ErrorVariant {
     pub docs: String,
     /// How to read the error's message, if it has one.
     pub message: Option<MessageField>,
-    /// What `@retryable` says of the error, if it is applied.
-    pub retry: Option<ModeledRetry>,
 }
 
 /// What `@retryable` says of an error.
@@ -699,8 +699,6 @@ pub(crate) struct MessageField {
     pub field: String,
     /// Whether the field is an `Option`.
     pub optional: bool,
-    /// Whether the message is sensitive and must not be printed.
-    pub sensitive: bool,
     /// Whether the member is deprecated.
     pub deprecated: bool,
 }

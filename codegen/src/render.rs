@@ -113,7 +113,7 @@ fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
             let mut tokens = structure::structure(cx, item, structure);
             tokens.extend(protocol::item_codecs(cx, item));
             if let crate::ir::Role::Error(info) = &structure.role {
-                tokens.extend(error::exception(item, structure, info));
+                tokens.extend(error::exception(item, structure, info, structure::carries_request_id(cx, structure)));
                 // Errors that travel only inside event streams are never read from a response.
                 if info.in_responses {
                     tokens.extend(protocol::read_parts(cx, item, structure));

@@ -298,6 +298,11 @@ impl Builder<'_> {
             code: self.error_code(shape),
             http_status: shape.traits.http_error().unwrap_or(fault_status),
             retryable: shape.traits.is_retryable(),
+            retry: match (shape.traits.is_retryable(), shape.traits.is_throttling()) {
+                (_, true) => Some(ModeledRetry::Throttling),
+                (true, false) => Some(ModeledRetry::Retryable),
+                (false, false) => None,
+            },
             query_error: shape.traits.aws_query_error().map(|error| (error.code, error.http_status)),
             message: None,
             in_responses: self.index.errors.contains(&shape.id),
@@ -357,9 +362,6 @@ impl Builder<'_> {
                     (member.name.eq_ignore_ascii_case("message") && is_string).then(|| MessageField {
                         field: name.field.clone(),
                         optional: optional(error_shape, member),
-                        sensitive: member.traits.is_sensitive()
-                            || error_shape.traits.is_sensitive()
-                            || self.is_sensitive_target(&member.target),
                         deprecated: member.traits.deprecation().is_some(),
                     })
                 });
@@ -371,11 +373,6 @@ impl Builder<'_> {
                     shape_name: error_shape.id.name().to_owned(),
                     docs: with_rename(docs.as_deref(), fallback, variant.rename.as_ref()),
                     message,
-                    retry: match (error_shape.traits.is_retryable(), error_shape.traits.is_throttling()) {
-                        (_, true) => Some(ModeledRetry::Throttling),
-                        (true, false) => Some(ModeledRetry::Retryable),
-                        (false, false) => None,
-                    },
                 }
             })
             .collect();

@@ -8,9 +8,9 @@ use super::tokens::{REDACTED, docs, path, prose};
 use super::{Std, ident};
 use crate::ir::{ErrorInfo, Item, ModeledRetry, Operation, Structure};
 
-/// What an error structure has besides its struct and builder: its code and status, `Display`
-/// and `Error`.
-pub(crate) fn exception(item: &Item, structure: &Structure, info: &ErrorInfo) -> TokenStream {
+/// What an error structure has besides its struct and builder: its code and status, `Display`,
+/// `Error`, and the `ErrorDetails` its operations' error enums read.
+pub(crate) fn exception(item: &Item, structure: &Structure, info: &ErrorInfo, request_id: bool) -> TokenStream {
     let name = ident(&item.named.name);
     let code = &info.code;
     let code_doc = prose(&format!("The code that identifies this error on the wire: `{code}`."));
@@ -38,6 +38,32 @@ pub(crate) fn exception(item: &Item, structure: &Structure, info: &ErrorInfo) ->
         }
         None => TokenStream::new(),
     };
+    let read_message = match message {
+        Some(member) if member.sensitive => quote!(::std::option::Option::None),
+        Some(member) if member.optional => {
+            let field = ident(&member.field);
+            quote!(self.#field.as_deref())
+        }
+        Some(member) => {
+            let field = ident(&member.field);
+            quote!(::std::option::Option::Some(&self.#field))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    let retry_kind = match info.retry {
+        Some(ModeledRetry::Throttling) => quote!(::std::option::Option::Some(crate::error::RetryKind::Throttling)),
+        Some(ModeledRetry::Retryable) => quote!(::std::option::Option::Some(crate::error::RetryKind::Retryable)),
+        None => quote! {
+            crate::error::RetryKind::classify(::std::option::Option::Some(Self::CODE), ::std::option::Option::Some(Self::HTTP_STATUS))
+        },
+    };
+    let request_id = request_id.then(|| {
+        quote! {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                crate::error::RequestId::request_id(self)
+            }
+        }
+    });
     quote! {
         impl #name {
             #code_doc
@@ -56,13 +82,32 @@ pub(crate) fn exception(item: &Item, structure: &Structure, info: &ErrorInfo) ->
             }
         }
         impl ::std::error::Error for #name {}
+        #allow
+        impl crate::error::ErrorDetails for #name {
+            fn code(&self) -> ::std::option::Option<&str> {
+                ::std::option::Option::Some(Self::CODE)
+            }
+            fn message(&self) -> ::std::option::Option<&str> {
+                #read_message
+            }
+            fn http_status(&self) -> ::std::option::Option<u16> {
+                ::std::option::Option::Some(Self::HTTP_STATUS)
+            }
+            fn is_retryable(&self) -> bool {
+                Self::RETRYABLE
+            }
+            fn retry_kind(&self) -> ::std::option::Option<crate::error::RetryKind> {
+                #retry_kind
+            }
+            #request_id
+        }
     }
 }
 
 /// The error enum of an operation: a variant per error structure plus `Unhandled`.
 pub(crate) fn operation_error(std: &Std, op: &Operation, request_ids: bool) -> TokenStream {
     let name = ident(&op.error);
-    let Std { option, some, none, from, .. } = std;
+    let Std { option, from, .. } = std;
     let enum_docs = docs(&crate::docs::wrap_prose(&format!(
         "The errors the `{}` operation can return.\n\nErrors the model does not describe arrive as \
          [`Unhandled`](Self::Unhandled), with whatever code, message and status the service sent.",
@@ -73,43 +118,16 @@ pub(crate) fn operation_error(std: &Std, op: &Operation, request_ids: bool) -> T
     let variant_docs = op.errors.iter().map(|v| docs(&v.docs));
     let is_fns = op.errors.iter().map(|v| ident(&v.is_fn));
     let is_docs = op.errors.iter().map(|v| prose(&format!("Whether this is a [`{0}`](Self::{0}).", v.name)));
-    let messages = op.errors.iter().zip(&variants).map(|(v, variant)| match &v.message {
-        Some(message) if message.sensitive => quote!(Self::#variant(_) => #none,),
-        Some(message) if message.optional => {
-            let field = ident(&message.field);
-            quote!(Self::#variant(error) => error.#field.as_deref(),)
-        }
-        Some(message) => {
-            let field = ident(&message.field);
-            quote!(Self::#variant(error) => #some(&error.#field),)
-        }
-        None => quote!(Self::#variant(_) => #none,),
-    });
-    let retry_arms = op.errors.iter().zip(&variants).zip(&paths).map(|((v, variant), path)| match v.retry {
-        Some(ModeledRetry::Throttling) => quote!(Self::#variant(_) => #some(crate::error::RetryKind::Throttling),),
-        Some(ModeledRetry::Retryable) => quote!(Self::#variant(_) => #some(crate::error::RetryKind::Retryable),),
-        None => quote! {
-            Self::#variant(_) => crate::error::RetryKind::classify(#some(#path::CODE), #some(#path::HTTP_STATUS)),
-        },
-    });
     // Errors carry the request id only where a protocol reads them from responses.
     let request_id = request_ids.then(|| {
         quote! {
             impl crate::error::RequestId for #name {
                 fn request_id(&self) -> #option<&str> {
-                    match self {
-                        #(Self::#variants(error) => crate::error::RequestId::request_id(error),)*
-                        Self::Unhandled(error) => crate::error::RequestId::request_id(error),
-                    }
+                    self.details().request_id()
                 }
             }
         }
     });
-    let allow_message = op
-        .errors
-        .iter()
-        .any(|v| v.message.as_ref().is_some_and(|m| m.deprecated))
-        .then(|| quote!(#[allow(deprecated)]));
     quote! {
         #enum_docs
         #[non_exhaustive]
@@ -133,62 +151,47 @@ pub(crate) fn operation_error(std: &Std, op: &Operation, request_ids: bool) -> T
             pub fn is_unhandled(&self) -> bool {
                 ::std::matches!(self, Self::Unhandled(_))
             }
-            /// The code that identifies the error on the wire, when known.
-            pub fn code(&self) -> #option<&str> {
+            /// What the error says about itself, whichever it is.
+            fn details(&self) -> &dyn crate::error::ErrorDetails {
                 match self {
-                    #(Self::#variants(_) => #some(#paths::CODE),)*
-                    Self::Unhandled(error) => error.code(),
+                    #(Self::#variants(error) => error,)*
+                    Self::Unhandled(error) => error,
                 }
             }
+            /// The code that identifies the error on the wire, when known.
+            pub fn code(&self) -> #option<&str> {
+                self.details().code()
+            }
             /// The human-readable message that came with the error, if any (never a sensitive one).
-            #allow_message
             pub fn message(&self) -> #option<&str> {
-                match self {
-                    #(#messages)*
-                    Self::Unhandled(error) => error.message(),
-                }
+                self.details().message()
             }
             /// The HTTP status code of the error: the model's for modeled errors, the received one
             /// for unhandled errors.
             pub fn http_status(&self) -> #option<u16> {
-                match self {
-                    #(Self::#variants(_) => #some(#paths::HTTP_STATUS),)*
-                    Self::Unhandled(error) => error.http_status(),
-                }
+                self.details().http_status()
             }
             /// Whether the model marks the error as safe to retry.
             pub fn is_retryable(&self) -> bool {
-                match self {
-                    #(Self::#variants(_) => #paths::RETRYABLE,)*
-                    Self::Unhandled(_) => false,
-                }
+                self.details().is_retryable()
             }
             /// Why the error may be worth retrying: what the model's `@retryable` says, else what
             /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
             pub fn retry_kind(&self) -> #option<crate::error::RetryKind> {
-                match self {
-                    #(#retry_arms)*
-                    Self::Unhandled(error) => error.retry_kind(),
-                }
+                self.details().retry_kind()
             }
         }
         #request_id
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #(Self::#variants(error) => ::std::fmt::Display::fmt(error, f),)*
-                    Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-                }
+                ::std::fmt::Display::fmt(self.details(), f)
             }
         }
         /// `Display` already shows the inner error, so `source` skips it rather than have error
         /// reporters print the same message twice.
         impl ::std::error::Error for #name {
             fn source(&self) -> #option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #(Self::#variants(error) => ::std::error::Error::source(error),)*
-                    Self::Unhandled(error) => ::std::error::Error::source(error),
-                }
+                self.details().source()
             }
         }
         #(

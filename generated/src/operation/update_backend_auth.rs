@@ -55,135 +55,54 @@ impl UpdateBackendAuthError {
         ::std::matches!(self, Self::Unhandled(_))
     }
 
+    /// What the error says about itself, whichever it is.
+    fn details(&self) -> &dyn crate::error::ErrorDetails {
+        match self {
+            Self::BadRequestException(error) => error,
+            Self::GatewayTimeoutException(error) => error,
+            Self::NotFoundException(error) => error,
+            Self::TooManyRequestsException(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+
     /// The code that identifies the error on the wire, when known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::BadRequestException(_) => {
-                Some(crate::types::error::BadRequestException::CODE)
-            }
-            Self::GatewayTimeoutException(_) => {
-                Some(crate::types::error::GatewayTimeoutException::CODE)
-            }
-            Self::NotFoundException(_) => {
-                Some(crate::types::error::NotFoundException::CODE)
-            }
-            Self::TooManyRequestsException(_) => {
-                Some(crate::types::error::TooManyRequestsException::CODE)
-            }
-            Self::Unhandled(error) => error.code(),
-        }
+        self.details().code()
     }
 
     /// The human-readable message that came with the error, if any (never a sensitive one).
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::BadRequestException(error) => error.message.as_deref(),
-            Self::GatewayTimeoutException(error) => error.message.as_deref(),
-            Self::NotFoundException(error) => error.message.as_deref(),
-            Self::TooManyRequestsException(error) => error.message.as_deref(),
-            Self::Unhandled(error) => error.message(),
-        }
+        self.details().message()
     }
 
     /// The HTTP status code of the error: the model's for modeled errors, the received one
     /// for unhandled errors.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::BadRequestException(_) => {
-                Some(crate::types::error::BadRequestException::HTTP_STATUS)
-            }
-            Self::GatewayTimeoutException(_) => {
-                Some(crate::types::error::GatewayTimeoutException::HTTP_STATUS)
-            }
-            Self::NotFoundException(_) => {
-                Some(crate::types::error::NotFoundException::HTTP_STATUS)
-            }
-            Self::TooManyRequestsException(_) => {
-                Some(crate::types::error::TooManyRequestsException::HTTP_STATUS)
-            }
-            Self::Unhandled(error) => error.http_status(),
-        }
+        self.details().http_status()
     }
 
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::BadRequestException(_) => {
-                crate::types::error::BadRequestException::RETRYABLE
-            }
-            Self::GatewayTimeoutException(_) => {
-                crate::types::error::GatewayTimeoutException::RETRYABLE
-            }
-            Self::NotFoundException(_) => {
-                crate::types::error::NotFoundException::RETRYABLE
-            }
-            Self::TooManyRequestsException(_) => {
-                crate::types::error::TooManyRequestsException::RETRYABLE
-            }
-            Self::Unhandled(_) => false,
-        }
+        self.details().is_retryable()
     }
 
     /// Why the error may be worth retrying: what the model's `@retryable` says, else what
     /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
     pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
-        match self {
-            Self::BadRequestException(_) => {
-                crate::error::RetryKind::classify(
-                    Some(crate::types::error::BadRequestException::CODE),
-                    Some(crate::types::error::BadRequestException::HTTP_STATUS),
-                )
-            }
-            Self::GatewayTimeoutException(_) => {
-                crate::error::RetryKind::classify(
-                    Some(crate::types::error::GatewayTimeoutException::CODE),
-                    Some(crate::types::error::GatewayTimeoutException::HTTP_STATUS),
-                )
-            }
-            Self::NotFoundException(_) => {
-                crate::error::RetryKind::classify(
-                    Some(crate::types::error::NotFoundException::CODE),
-                    Some(crate::types::error::NotFoundException::HTTP_STATUS),
-                )
-            }
-            Self::TooManyRequestsException(_) => {
-                crate::error::RetryKind::classify(
-                    Some(crate::types::error::TooManyRequestsException::CODE),
-                    Some(crate::types::error::TooManyRequestsException::HTTP_STATUS),
-                )
-            }
-            Self::Unhandled(error) => error.retry_kind(),
-        }
+        self.details().retry_kind()
     }
 }
 
 impl crate::error::RequestId for UpdateBackendAuthError {
     fn request_id(&self) -> Option<&str> {
-        match self {
-            Self::BadRequestException(error) => {
-                crate::error::RequestId::request_id(error)
-            }
-            Self::GatewayTimeoutException(error) => {
-                crate::error::RequestId::request_id(error)
-            }
-            Self::NotFoundException(error) => crate::error::RequestId::request_id(error),
-            Self::TooManyRequestsException(error) => {
-                crate::error::RequestId::request_id(error)
-            }
-            Self::Unhandled(error) => crate::error::RequestId::request_id(error),
-        }
+        self.details().request_id()
     }
 }
 
 impl ::std::fmt::Display for UpdateBackendAuthError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::BadRequestException(error) => ::std::fmt::Display::fmt(error, f),
-            Self::GatewayTimeoutException(error) => ::std::fmt::Display::fmt(error, f),
-            Self::NotFoundException(error) => ::std::fmt::Display::fmt(error, f),
-            Self::TooManyRequestsException(error) => ::std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
+        ::std::fmt::Display::fmt(self.details(), f)
     }
 }
 
@@ -191,13 +110,7 @@ impl ::std::fmt::Display for UpdateBackendAuthError {
 /// reporters print the same message twice.
 impl ::std::error::Error for UpdateBackendAuthError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::BadRequestException(error) => ::std::error::Error::source(error),
-            Self::GatewayTimeoutException(error) => ::std::error::Error::source(error),
-            Self::NotFoundException(error) => ::std::error::Error::source(error),
-            Self::TooManyRequestsException(error) => ::std::error::Error::source(error),
-            Self::Unhandled(error) => ::std::error::Error::source(error),
-        }
+        self.details().source()
     }
 }
 

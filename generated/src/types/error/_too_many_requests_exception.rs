@@ -161,6 +161,35 @@ impl ::std::fmt::Display for TooManyRequestsException {
 
 impl ::std::error::Error for TooManyRequestsException {}
 
+impl crate::error::ErrorDetails for TooManyRequestsException {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(Self::CODE)
+    }
+
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        ::std::option::Option::Some(Self::HTTP_STATUS)
+    }
+
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+
+    fn retry_kind(&self) -> ::std::option::Option<crate::error::RetryKind> {
+        crate::error::RetryKind::classify(
+            ::std::option::Option::Some(Self::CODE),
+            ::std::option::Option::Some(Self::HTTP_STATUS),
+        )
+    }
+
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        crate::error::RequestId::request_id(self)
+    }
+}
+
 #[cfg(feature = "http")]
 impl TooManyRequestsException {
     /// Reads the structure from a response's status, headers and body, or says what is wrong.

@@ -201,6 +201,48 @@ impl RequestId for Unhandled {
     }
 }
 
+/// What an error of the crate says about itself. An operation's error enum answers its methods
+/// through it, with one `match` over its variants (`details`) rather than one per method.
+// A crate without operations leaves it unused.
+#[allow(dead_code)]
+pub(crate) trait ErrorDetails: ::std::error::Error {
+    /// The code that identifies the error on the wire, when known.
+    fn code(&self) -> ::std::option::Option<&str>;
+    /// The human-readable message that came with the error (never a sensitive one).
+    fn message(&self) -> ::std::option::Option<&str>;
+    /// The model's HTTP status for a modeled error, the received one for an unhandled error.
+    fn http_status(&self) -> ::std::option::Option<u16>;
+    /// Whether the model marks the error as safe to retry.
+    fn is_retryable(&self) -> bool;
+    /// Why the error may be worth retrying.
+    fn retry_kind(&self) -> ::std::option::Option<RetryKind>;
+    /// The id the service gave the request, where the error carries it.
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::None
+    }
+}
+
+impl ErrorDetails for Unhandled {
+    fn code(&self) -> ::std::option::Option<&str> {
+        self.code.as_deref()
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        self.http_status
+    }
+    fn is_retryable(&self) -> bool {
+        false
+    }
+    fn retry_kind(&self) -> ::std::option::Option<RetryKind> {
+        RetryKind::classify(self.code.as_deref(), self.http_status)
+    }
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
 /// The id a service gave a request, which its operators ask for when something went wrong.
 ///
 /// Outputs and errors read from a response carry it (from `x-amzn-requestid`,

@@ -41,81 +41,52 @@ impl SendMessageError {
         ::std::matches!(self, Self::Unhandled(_))
     }
 
+    /// What the error says about itself, whichever it is.
+    fn details(&self) -> &dyn crate::error::ErrorDetails {
+        match self {
+            Self::QueueMissing(error) => error,
+            Self::ServerFault(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+
     /// The code that identifies the error on the wire, when known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::QueueMissing(_) => Some(crate::types::error::QueueMissing::CODE),
-            Self::ServerFault(_) => Some(crate::types::error::ServerFault::CODE),
-            Self::Unhandled(error) => error.code(),
-        }
+        self.details().code()
     }
 
     /// The human-readable message that came with the error, if any (never a sensitive one).
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::QueueMissing(error) => error.message.as_deref(),
-            Self::ServerFault(error) => error.message.as_deref(),
-            Self::Unhandled(error) => error.message(),
-        }
+        self.details().message()
     }
 
     /// The HTTP status code of the error: the model's for modeled errors, the received one
     /// for unhandled errors.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::QueueMissing(_) => Some(crate::types::error::QueueMissing::HTTP_STATUS),
-            Self::ServerFault(_) => Some(crate::types::error::ServerFault::HTTP_STATUS),
-            Self::Unhandled(error) => error.http_status(),
-        }
+        self.details().http_status()
     }
 
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::QueueMissing(_) => crate::types::error::QueueMissing::RETRYABLE,
-            Self::ServerFault(_) => crate::types::error::ServerFault::RETRYABLE,
-            Self::Unhandled(_) => false,
-        }
+        self.details().is_retryable()
     }
 
     /// Why the error may be worth retrying: what the model's `@retryable` says, else what
     /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
     pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
-        match self {
-            Self::QueueMissing(_) => {
-                crate::error::RetryKind::classify(
-                    Some(crate::types::error::QueueMissing::CODE),
-                    Some(crate::types::error::QueueMissing::HTTP_STATUS),
-                )
-            }
-            Self::ServerFault(_) => {
-                crate::error::RetryKind::classify(
-                    Some(crate::types::error::ServerFault::CODE),
-                    Some(crate::types::error::ServerFault::HTTP_STATUS),
-                )
-            }
-            Self::Unhandled(error) => error.retry_kind(),
-        }
+        self.details().retry_kind()
     }
 }
 
 impl crate::error::RequestId for SendMessageError {
     fn request_id(&self) -> Option<&str> {
-        match self {
-            Self::QueueMissing(error) => crate::error::RequestId::request_id(error),
-            Self::ServerFault(error) => crate::error::RequestId::request_id(error),
-            Self::Unhandled(error) => crate::error::RequestId::request_id(error),
-        }
+        self.details().request_id()
     }
 }
 
 impl ::std::fmt::Display for SendMessageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::QueueMissing(error) => ::std::fmt::Display::fmt(error, f),
-            Self::ServerFault(error) => ::std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
+        ::std::fmt::Display::fmt(self.details(), f)
     }
 }
 
@@ -123,11 +94,7 @@ impl ::std::fmt::Display for SendMessageError {
 /// reporters print the same message twice.
 impl ::std::error::Error for SendMessageError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::QueueMissing(error) => ::std::error::Error::source(error),
-            Self::ServerFault(error) => ::std::error::Error::source(error),
-            Self::Unhandled(error) => ::std::error::Error::source(error),
-        }
+        self.details().source()
     }
 }
 

@@ -34,60 +34,45 @@ impl MatchError {
         ::std::matches!(self, Self::Unhandled(_))
     }
 
+    /// What the error says about itself, whichever it is.
+    fn details(&self) -> &dyn crate::error::ErrorDetails {
+        match self {
+            Self::Error(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+
     /// The code that identifies the error on the wire, when known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::Error(_) => Some(crate::types::error::Error::CODE),
-            Self::Unhandled(error) => error.code(),
-        }
+        self.details().code()
     }
 
     /// The human-readable message that came with the error, if any (never a sensitive one).
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::Error(error) => Some(&error.message),
-            Self::Unhandled(error) => error.message(),
-        }
+        self.details().message()
     }
 
     /// The HTTP status code of the error: the model's for modeled errors, the received one
     /// for unhandled errors.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::Error(_) => Some(crate::types::error::Error::HTTP_STATUS),
-            Self::Unhandled(error) => error.http_status(),
-        }
+        self.details().http_status()
     }
 
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::Error(_) => crate::types::error::Error::RETRYABLE,
-            Self::Unhandled(_) => false,
-        }
+        self.details().is_retryable()
     }
 
     /// Why the error may be worth retrying: what the model's `@retryable` says, else what
     /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
     pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
-        match self {
-            Self::Error(_) => {
-                crate::error::RetryKind::classify(
-                    Some(crate::types::error::Error::CODE),
-                    Some(crate::types::error::Error::HTTP_STATUS),
-                )
-            }
-            Self::Unhandled(error) => error.retry_kind(),
-        }
+        self.details().retry_kind()
     }
 }
 
 impl ::std::fmt::Display for MatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Error(error) => ::std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
+        ::std::fmt::Display::fmt(self.details(), f)
     }
 }
 
@@ -95,10 +80,7 @@ impl ::std::fmt::Display for MatchError {
 /// reporters print the same message twice.
 impl ::std::error::Error for MatchError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Error(error) => ::std::error::Error::source(error),
-            Self::Unhandled(error) => ::std::error::Error::source(error),
-        }
+        self.details().source()
     }
 }
 

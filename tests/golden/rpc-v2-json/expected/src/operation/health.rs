@@ -27,57 +27,50 @@ impl HealthError {
         ::std::matches!(self, Self::Unhandled(_))
     }
 
+    /// What the error says about itself, whichever it is.
+    fn details(&self) -> &dyn crate::error::ErrorDetails {
+        match self {
+            Self::Unhandled(error) => error,
+        }
+    }
+
     /// The code that identifies the error on the wire, when known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::Unhandled(error) => error.code(),
-        }
+        self.details().code()
     }
 
     /// The human-readable message that came with the error, if any (never a sensitive one).
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::Unhandled(error) => error.message(),
-        }
+        self.details().message()
     }
 
     /// The HTTP status code of the error: the model's for modeled errors, the received one
     /// for unhandled errors.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::Unhandled(error) => error.http_status(),
-        }
+        self.details().http_status()
     }
 
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::Unhandled(_) => false,
-        }
+        self.details().is_retryable()
     }
 
     /// Why the error may be worth retrying: what the model's `@retryable` says, else what
     /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
     pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
-        match self {
-            Self::Unhandled(error) => error.retry_kind(),
-        }
+        self.details().retry_kind()
     }
 }
 
 impl crate::error::RequestId for HealthError {
     fn request_id(&self) -> Option<&str> {
-        match self {
-            Self::Unhandled(error) => crate::error::RequestId::request_id(error),
-        }
+        self.details().request_id()
     }
 }
 
 impl ::std::fmt::Display for HealthError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
+        ::std::fmt::Display::fmt(self.details(), f)
     }
 }
 
@@ -85,9 +78,7 @@ impl ::std::fmt::Display for HealthError {
 /// reporters print the same message twice.
 impl ::std::error::Error for HealthError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Unhandled(error) => ::std::error::Error::source(error),
-        }
+        self.details().source()
     }
 }
 

@@ -48,92 +48,53 @@ impl PutObjectError {
         ::std::matches!(self, Self::Unhandled(_))
     }
 
+    /// What the error says about itself, whichever it is.
+    fn details(&self) -> &dyn crate::error::ErrorDetails {
+        match self {
+            Self::InternalError(error) => error,
+            Self::NoSuchBucket(error) => error,
+            Self::ThrottlingError(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+
     /// The code that identifies the error on the wire, when known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::InternalError(_) => Some(crate::types::error::InternalError::CODE),
-            Self::NoSuchBucket(_) => Some(crate::types::error::NoSuchBucket::CODE),
-            Self::ThrottlingError(_) => Some(crate::types::error::ThrottlingError::CODE),
-            Self::Unhandled(error) => error.code(),
-        }
+        self.details().code()
     }
 
     /// The human-readable message that came with the error, if any (never a sensitive one).
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::InternalError(_) => None,
-            Self::NoSuchBucket(error) => Some(&error.message),
-            Self::ThrottlingError(error) => error.message.as_deref(),
-            Self::Unhandled(error) => error.message(),
-        }
+        self.details().message()
     }
 
     /// The HTTP status code of the error: the model's for modeled errors, the received one
     /// for unhandled errors.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::InternalError(_) => {
-                Some(crate::types::error::InternalError::HTTP_STATUS)
-            }
-            Self::NoSuchBucket(_) => Some(crate::types::error::NoSuchBucket::HTTP_STATUS),
-            Self::ThrottlingError(_) => {
-                Some(crate::types::error::ThrottlingError::HTTP_STATUS)
-            }
-            Self::Unhandled(error) => error.http_status(),
-        }
+        self.details().http_status()
     }
 
     /// Whether the model marks the error as safe to retry.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::InternalError(_) => crate::types::error::InternalError::RETRYABLE,
-            Self::NoSuchBucket(_) => crate::types::error::NoSuchBucket::RETRYABLE,
-            Self::ThrottlingError(_) => crate::types::error::ThrottlingError::RETRYABLE,
-            Self::Unhandled(_) => false,
-        }
+        self.details().is_retryable()
     }
 
     /// Why the error may be worth retrying: what the model's `@retryable` says, else what
     /// its code and HTTP status say (see [`RetryKind`](crate::error::RetryKind)).
     pub fn retry_kind(&self) -> Option<crate::error::RetryKind> {
-        match self {
-            Self::InternalError(_) => {
-                crate::error::RetryKind::classify(
-                    Some(crate::types::error::InternalError::CODE),
-                    Some(crate::types::error::InternalError::HTTP_STATUS),
-                )
-            }
-            Self::NoSuchBucket(_) => {
-                crate::error::RetryKind::classify(
-                    Some(crate::types::error::NoSuchBucket::CODE),
-                    Some(crate::types::error::NoSuchBucket::HTTP_STATUS),
-                )
-            }
-            Self::ThrottlingError(_) => Some(crate::error::RetryKind::Throttling),
-            Self::Unhandled(error) => error.retry_kind(),
-        }
+        self.details().retry_kind()
     }
 }
 
 impl crate::error::RequestId for PutObjectError {
     fn request_id(&self) -> Option<&str> {
-        match self {
-            Self::InternalError(error) => crate::error::RequestId::request_id(error),
-            Self::NoSuchBucket(error) => crate::error::RequestId::request_id(error),
-            Self::ThrottlingError(error) => crate::error::RequestId::request_id(error),
-            Self::Unhandled(error) => crate::error::RequestId::request_id(error),
-        }
+        self.details().request_id()
     }
 }
 
 impl ::std::fmt::Display for PutObjectError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::InternalError(error) => ::std::fmt::Display::fmt(error, f),
-            Self::NoSuchBucket(error) => ::std::fmt::Display::fmt(error, f),
-            Self::ThrottlingError(error) => ::std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
+        ::std::fmt::Display::fmt(self.details(), f)
     }
 }
 
@@ -141,12 +102,7 @@ impl ::std::fmt::Display for PutObjectError {
 /// reporters print the same message twice.
 impl ::std::error::Error for PutObjectError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::InternalError(error) => ::std::error::Error::source(error),
-            Self::NoSuchBucket(error) => ::std::error::Error::source(error),
-            Self::ThrottlingError(error) => ::std::error::Error::source(error),
-            Self::Unhandled(error) => ::std::error::Error::source(error),
-        }
+        self.details().source()
     }
 }
 

@@ -128,3 +128,28 @@ impl ::std::fmt::Display for ThingNotFound {
 }
 
 impl ::std::error::Error for ThingNotFound {}
+
+impl crate::error::ErrorDetails for ThingNotFound {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(Self::CODE)
+    }
+
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        ::std::option::Option::Some(Self::HTTP_STATUS)
+    }
+
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+
+    fn retry_kind(&self) -> ::std::option::Option<crate::error::RetryKind> {
+        crate::error::RetryKind::classify(
+            ::std::option::Option::Some(Self::CODE),
+            ::std::option::Option::Some(Self::HTTP_STATUS),
+        )
+    }
+}

@@ -119,3 +119,25 @@ impl ::std::fmt::Display for Unhandled {
 }
 
 impl ::std::error::Error for Unhandled {}
+
+impl crate::error::ErrorDetails for Unhandled {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(Self::CODE)
+    }
+
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        ::std::option::Option::Some(Self::HTTP_STATUS)
+    }
+
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+
+    fn retry_kind(&self) -> ::std::option::Option<crate::error::RetryKind> {
+        ::std::option::Option::Some(crate::error::RetryKind::Retryable)
+    }
+}

@@ -131,6 +131,32 @@ impl ::std::fmt::Display for ThrottlingError {
 
 impl ::std::error::Error for ThrottlingError {}
 
+impl crate::error::ErrorDetails for ThrottlingError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(Self::CODE)
+    }
+
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        ::std::option::Option::Some(Self::HTTP_STATUS)
+    }
+
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+
+    fn retry_kind(&self) -> ::std::option::Option<crate::error::RetryKind> {
+        ::std::option::Option::Some(crate::error::RetryKind::Throttling)
+    }
+
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        crate::error::RequestId::request_id(self)
+    }
+}
+
 #[cfg(feature = "http")]
 impl ThrottlingError {
     /// Reads the structure from a response's status, headers and body, or says what is wrong.

@@ -130,3 +130,32 @@ impl ::std::fmt::Display for WatchError {
 }
 
 impl ::std::error::Error for WatchError {}
+
+impl crate::error::ErrorDetails for WatchError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(Self::CODE)
+    }
+
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        ::std::option::Option::Some(Self::HTTP_STATUS)
+    }
+
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+
+    fn retry_kind(&self) -> ::std::option::Option<crate::error::RetryKind> {
+        crate::error::RetryKind::classify(
+            ::std::option::Option::Some(Self::CODE),
+            ::std::option::Option::Some(Self::HTTP_STATUS),
+        )
+    }
+
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        crate::error::RequestId::request_id(self)
+    }
+}
