@@ -242,16 +242,35 @@ pub struct Compile {
     pub max_rss_kb: u64,
 }
 
-/// The compile benchmark: our crate for `service` (without features, with `serde`, and with
-/// `http` where the service has HTTP bindings) against
-/// `aws-sdk-<service>` from crates.io, each compiled alone with its dependencies built.
-pub fn compile(models_dir: &Path, service: &str, runs: usize, out: &Path) -> Result<String, String> {
+/// The crates the compile benchmark builds, in a scratch workspace of its own.
+struct CompileBench {
+    /// Our crate's package name.
+    ours: String,
+    /// The published crate's package name.
+    theirs: String,
+    /// What is built, as labels and `cargo build` arguments.
+    configs: Vec<(String, Vec<String>, String, Option<usize>)>,
+}
+
+/// Writes the scratch workspace: our crate for `service`, generated from its model, and a crate
+/// depending on `aws-sdk-<service>`.
+/// With `from`, our crate is the one in that directory (written by any version of the generator
+/// with `--crate-name ours-<service>`), so that two generators' crates compare.
+fn compile_bench(models_dir: &Path, service: &str, from: Option<&Path>, out: &Path) -> Result<CompileBench, String> {
     fs::create_dir_all(out).map_err(|e| e.to_string())?;
     let ours = format!("ours-{service}");
-    let model = models_dir.join(format!("{service}.json"));
-    let loaded = crate::models::load(std::slice::from_ref(&model)).map_err(|d| d.to_string())?;
-    let settings = Settings::new(ours.clone()).generated_by("`cargo xtask bench compile`");
-    let generated = codegen::generate(&loaded, &settings).map_err(|d| d.to_string())?;
+    let generated = match from {
+        Some(dir) => read_crate(dir)?,
+        None => {
+            let model = models_dir.join(format!("{service}.json"));
+            let loaded = crate::models::load(std::slice::from_ref(&model)).map_err(|d| d.to_string())?;
+            let settings = Settings::new(ours.clone()).generated_by("`cargo xtask bench compile`");
+            codegen::generate(&loaded, &settings).map_err(|d| d.to_string())?
+        }
+    };
+    if from.is_some() && !generated.get("Cargo.toml").unwrap_or_default().contains(&format!("name = \"{ours}\"")) {
+        return Err(format!("the crate to measure must be named `{ours}` (generate it with `--crate-name {ours}`)"));
+    }
     let lines = generated.line_count();
     let dir = out.join(&ours);
     files::write(&generated, &dir, &files::Options::default()).map_err(|e| e.to_string())?;
@@ -269,51 +288,91 @@ pub fn compile(models_dir: &Path, service: &str, runs: usize, out: &Path) -> Res
         format!("# Written by `cargo xtask bench compile`.\n[workspace]\nresolver = \"2\"\nmembers = [\"{ours}\", \"theirs\"]\n"),
     )
     .map_err(|e| e.to_string())?;
-    let timing = out.join("rustc-times");
-    let wrapper = out.join("time-rustc.sh");
-    // Cargo runs the wrapper as `wrapper rustc args…`; it times the crate being measured only.
+    let theirs_lines = count_lines_of_package(out, &theirs);
+    let args = |features: Option<&str>| {
+        let mut args = vec!["-p".to_owned(), ours.clone()];
+        args.extend(features.map(|f| ["--features".to_owned(), f.to_owned()]).into_iter().flatten());
+        args
+    };
+    let mut configs = vec![
+        (format!("{ours} (generated, no features)"), args(None), ours.clone(), Some(lines)),
+        (format!("{ours} (generated, serde)"), args(Some("serde")), ours.clone(), Some(lines)),
+    ];
+    // With HTTP bindings, the crate does what the published one does short of sending: building
+    // requests and reading responses.
+    let manifest = generated.get("Cargo.toml").unwrap_or_default();
+    if manifest.lines().any(|line| line.starts_with("http = [")) {
+        configs.push((format!("{ours} (generated, http)"), args(Some("http")), ours.clone(), Some(lines)));
+    }
+    configs.push((format!("{theirs} (crates.io)"), vec!["-p".into(), "theirs".into()], theirs.clone(), theirs_lines));
+    Ok(CompileBench { ours, theirs, configs })
+}
+
+/// `Cargo.toml` and the Rust files under `src/` of the crate in `dir`.
+fn read_crate(dir: &Path) -> Result<codegen::Files, String> {
+    let mut files = codegen::Files::default();
+    let read = |path: &Path| fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+    files.insert("Cargo.toml".into(), read(&dir.join("Cargo.toml"))?);
+    let mut pending = vec![dir.join("src")];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current).map_err(|e| format!("{}: {e}", current.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let relative = path.strip_prefix(dir).map_err(|e| e.to_string())?;
+                files.insert(relative.to_string_lossy().into_owned(), read(&path)?);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// A `RUSTC_WRAPPER` script that runs `command` (a shell prefix) on the compilations of the two
+/// measured crates, and runs every other compilation as it is.
+fn write_wrapper(path: &Path, bench: &CompileBench, command: &str) -> Result<(), String> {
     fs::write(
-        &wrapper,
+        path,
         format!(
-            "#!/bin/sh\ncase \"$*\" in\n  *--crate-name\\ {0}\\ *|*--crate-name\\ {1}\\ *) exec /usr/bin/time -f '%e %M' -a -o {2} \"$@\" ;;\n  *) exec \"$@\" ;;\nesac\n",
-            ours.replace('-', "_"),
-            theirs.replace('-', "_"),
-            timing.display()
+            "#!/bin/sh\ncase \"$*\" in\n  *--crate-name\\ {0}\\ *|*--crate-name\\ {1}\\ *) exec {command} \"$@\" ;;\n  *) exec \"$@\" ;;\nesac\n",
+            bench.ours.replace('-', "_"),
+            bench.theirs.replace('-', "_"),
         ),
     )
     .map_err(|e| e.to_string())?;
-    make_executable(&wrapper)?;
+    make_executable(path)
+}
+
+/// The compile benchmark: our crate for `service` (without features, with `serde`, and with
+/// `http` where the service has HTTP bindings) against
+/// `aws-sdk-<service>` from crates.io, each compiled alone with its dependencies built.
+pub fn compile(
+    models_dir: &Path,
+    service: &str,
+    from: Option<&Path>,
+    runs: usize,
+    out: &Path,
+) -> Result<String, String> {
+    let bench = compile_bench(models_dir, service, from, out)?;
+    let timing = out.join("rustc-times");
+    let wrapper = out.join("time-rustc.sh");
+    write_wrapper(&wrapper, &bench, &format!("/usr/bin/time -f '%e %M' -a -o {}", timing.display()))?;
 
     let mut report = format!(
-        "compile time of one crate alone, dependencies built (`cargo build`, dev profile), median of {runs} runs\n\n\
+        "compile time of one crate alone, dependencies built (`cargo build`, dev profile, not\n\
+         incremental), median of {runs} runs\n\n\
          {:<48} {:>10} {:>12} {:>10}\n",
         "crate", "lines", "seconds", "peak MB"
     );
-    let theirs_lines = count_lines_of_package(out, &theirs);
-    let mut configs: Vec<(String, Vec<&str>, String, Option<usize>)> = vec![
-        (format!("{ours} (generated, no features)"), vec!["-p", &ours], ours.clone(), Some(lines)),
-        (format!("{ours} (generated, serde)"), vec!["-p", &ours, "--features", "serde"], ours.clone(), Some(lines)),
-    ];
-    // With HTTP bindings (restJson1 services), the crate does what the published one does short
-    // of sending: building requests and reading responses.
-    let manifest = generated.get("Cargo.toml").unwrap_or_default();
-    if manifest.lines().any(|line| line.starts_with("http = [")) {
-        configs.push((
-            format!("{ours} (generated, http)"),
-            vec!["-p", &ours, "--features", "http"],
-            ours.clone(),
-            Some(lines),
-        ));
-    }
-    configs.push((format!("{theirs} (crates.io)"), vec!["-p", "theirs"], theirs.clone(), theirs_lines));
     let mut results = Vec::new();
-    for (label, args, package, line_count) in &configs {
-        cargo(out, &["build"], args, None)?;
+    for (label, args, package, line_count) in &bench.configs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        cargo(out, &["build"], &args, None)?;
         let mut samples = Vec::new();
         for _ in 0..runs {
             cargo(out, &["clean"], &["-p", package], None)?;
             let _ = fs::remove_file(&timing);
-            cargo(out, &["build"], args, Some(&wrapper))?;
+            cargo(out, &["build"], &args, Some(&wrapper))?;
             samples.push(read_timing(&timing)?);
         }
         let time = median(samples.iter().map(|s| s.time).collect());
@@ -341,9 +400,71 @@ pub fn compile(models_dir: &Path, service: &str, runs: usize, out: &Path) -> Res
     Ok(report)
 }
 
+/// The compile benchmark counted in instructions: each crate's `rustc` runs once under valgrind
+/// (`cachegrind` without its cache simulation), whose count of executed instructions does not
+/// depend on the machine's load or clock, so two generators' crates compare within a fraction of
+/// a percent where wall times, on a shared machine, vary by a tenth.
+pub fn compile_instructions(
+    models_dir: &Path,
+    service: &str,
+    from: Option<&Path>,
+    out: &Path,
+) -> Result<String, String> {
+    let bench = compile_bench(models_dir, service, from, out)?;
+    let log = out.join("valgrind.log");
+    let wrapper = out.join("count-rustc.sh");
+    write_wrapper(
+        &wrapper,
+        &bench,
+        &format!(
+            "valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null --log-file={}",
+            log.display()
+        ),
+    )?;
+    let mut report = format!(
+        "instructions rustc executes to compile one crate alone, dependencies built (`cargo build`,\n\
+         dev profile, not incremental), under valgrind\n\n{:<48} {:>10} {:>18}\n",
+        "crate", "lines", "instructions"
+    );
+    let mut counts = Vec::new();
+    for (label, args, package, line_count) in &bench.configs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        cargo(out, &["build"], &args, None)?;
+        cargo(out, &["clean"], &["-p", package], None)?;
+        let _ = fs::remove_file(&log);
+        cargo(out, &["build"], &args, Some(&wrapper))?;
+        let text = fs::read_to_string(&log).map_err(|e| format!("{}: {e} (is valgrind installed?)", log.display()))?;
+        let count: u64 = text
+            .lines()
+            .find_map(|line| line.split_once("I   refs:").map(|(_, n)| n.trim().replace(',', "")))
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| format!("{}: no instruction count", log.display()))?;
+        report.push_str(&format!(
+            "{label:<48} {:>10} {:>18}\n",
+            line_count.map_or_else(|| "?".to_owned(), |l| l.to_string()),
+            count
+        ));
+        counts.push((label, count));
+    }
+    if let Some(((_, theirs), ours)) = counts.split_last() {
+        report.push_str("\nours / theirs (instructions):\n");
+        for (label, ours) in ours {
+            report.push_str(&format!("  {label:<48} {:.3}\n", *ours as f64 / *theirs as f64));
+        }
+    }
+    Ok(report)
+}
+
 fn cargo(dir: &Path, command: &[&str], args: &[&str], wrapper: Option<&Path>) -> Result<(), String> {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cmd.args(command).args(args).arg("--quiet").current_dir(dir).env("CARGO_TARGET_DIR", dir.join("target"));
+    // Not incremental: the published crate never is, being a registry dependency, and neither is
+    // a generated crate its users depend on from a registry.
+    cmd.args(command)
+        .args(args)
+        .arg("--quiet")
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env("CARGO_INCREMENTAL", "0");
     match wrapper {
         Some(wrapper) => cmd.env("RUSTC_WRAPPER", wrapper),
         None => cmd.env_remove("RUSTC_WRAPPER"),

@@ -43,8 +43,11 @@ tasks:
                           (default out: target/moto); needs `pip install 'moto[server]'`
   bench generate [--models DIR] [--runs N]
                           generation speed for the biggest models and the whole corpus, by stage
-  bench compile [--models DIR] [--service NAME] [--runs N]
-                          compile time and peak memory of a generated crate and its aws-sdk-* peer
+  bench compile [--models DIR] [--service NAME] [--runs N] [--instructions] [--from DIR]
+                          compile time and peak memory of a generated crate and its aws-sdk-* peer;
+                          --instructions counts rustc's instructions under valgrind instead (one
+                          run, unaffected by the machine's load); --from measures the crate in DIR
+                          (generated with --crate-name ours-NAME) instead of generating one
   ast FILE_OR_DIR...      print the JSON AST of the assembled model (Smithy IDL or JSON AST files)
   corpus DIR [--out DIR] [--check all|sample|none] [--services A,B,...]
                           generate a crate for every model in DIR into a scratch workspace
@@ -368,8 +371,12 @@ fn bench(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     let mut models = workspace_root().join("../shared/models/aws");
     let mut runs = 5;
     let mut service = "amplifybackend".to_owned();
+    let mut instructions = false;
+    let mut from = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
+            Long("instructions") => instructions = true,
+            Long("from") => from = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?)),
             Long("models") => models = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
             Long("runs") => {
                 runs = parser.value().map_err(|e| e.to_string())?.parse().map_err(|e: lexopt::Error| e.to_string())?
@@ -388,7 +395,10 @@ fn bench(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
             runs,
             &out.join("generate"),
         )?,
-        "compile" => xtask::bench::compile(&models, &service, runs, &out.join("compile"))?,
+        "compile" if instructions => {
+            xtask::bench::compile_instructions(&models, &service, from.as_deref(), &out.join("compile"))?
+        }
+        "compile" => xtask::bench::compile(&models, &service, from.as_deref(), runs, &out.join("compile"))?,
         other => return Err(format!("unknown benchmark `{other}`\n\n{USAGE}").into()),
     };
     print!("{report}");
