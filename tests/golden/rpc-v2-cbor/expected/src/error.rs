@@ -222,24 +222,25 @@ pub(crate) trait ErrorDetails: ::std::error::Error {
     }
 }
 
+/// What `Unhandled`'s own methods say; the model marks no unhandled error retryable.
 impl ErrorDetails for Unhandled {
     fn code(&self) -> ::std::option::Option<&str> {
-        self.code.as_deref()
+        Unhandled::code(self)
     }
     fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+        Unhandled::message(self)
     }
     fn http_status(&self) -> ::std::option::Option<u16> {
-        self.http_status
+        Unhandled::http_status(self)
     }
     fn is_retryable(&self) -> bool {
         false
     }
     fn retry_kind(&self) -> ::std::option::Option<RetryKind> {
-        RetryKind::classify(self.code.as_deref(), self.http_status)
+        Unhandled::retry_kind(self)
     }
     fn request_id(&self) -> ::std::option::Option<&str> {
-        self.request_id.as_deref()
+        RequestId::request_id(self)
     }
 }
 
