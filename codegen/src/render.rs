@@ -231,13 +231,12 @@ fn space_items(printed: &str, out: &mut String) {
     // The kind of item each line starts, attributes and documentation taking their item's kind.
     let mut kinds: Vec<Option<Kind>> = vec![None; lines.len()];
     for i in (0..lines.len()).rev() {
-        let trimmed = lines[i].trim_start();
-        let indent = lines[i].len() - trimmed.len();
+        let (indent, trimmed) = indented(lines[i]);
         if indent > 4 || !starts_item(trimmed) {
             continue;
         }
         let attribute = trimmed.starts_with("#[") || trimmed.starts_with("///");
-        let next_indent = lines.get(i + 1).map(|next| next.len() - next.trim_start().len());
+        let next_indent = lines.get(i + 1).map(|next| indented(next).0);
         kinds[i] = match (attribute, kinds.get(i + 1).copied().flatten()) {
             (true, Some(kind)) if next_indent == Some(indent) => Some(kind),
             _ => Some(kind(trimmed)),
@@ -245,8 +244,7 @@ fn space_items(printed: &str, out: &mut String) {
     }
     let mut previous: Option<(usize, Kind)> = None;
     for (line, item_kind) in lines.iter().zip(&kinds) {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
+        let (indent, trimmed) = indented(line);
         if let (Some(kind), Some((previous_indent, previous_kind))) = (item_kind, previous)
             && previous_indent == indent
             && (previous_kind == Kind::Block || previous_kind != *kind)
@@ -263,6 +261,12 @@ fn space_items(printed: &str, out: &mut String) {
         out.push_str(line);
         out.push('\n');
     }
+}
+
+/// A line's indentation and the rest of it. prettyplease indents with spaces only.
+fn indented(line: &str) -> (usize, &str) {
+    let indent = line.bytes().take_while(|&b| b == b' ').count();
+    (indent, &line[indent..])
 }
 
 /// What ends a line, for deciding where blank lines go.

@@ -56,9 +56,32 @@ pub(crate) fn inner_docs(markdown: &str) -> TokenStream {
 /// Text from the model reaches documentation outside `docs::to_markdown` too (enum values in
 /// backticks, names), so each line is cleaned here as well: a bidirectional control or a
 /// carriage return, which rustc refuses in a comment, never reaches the file.
+///
+/// The literal is a raw string (`r" text"`): documentation is most of the text of a generated
+/// file, and a raw string is written and read back by copying, where an escaped one is escaped
+/// character by character here and unescaped again when prettyplease prints it as `///`.
 fn doc_line(line: &str) -> Literal {
     let line = crate::docs::clean_line(line);
-    if line.is_empty() { Literal::string("") } else { Literal::string(&format!(" {line}")) }
+    if line.is_empty() {
+        return Literal::string("");
+    }
+    // Enough `#`s that no `"` inside the text closes the literal.
+    let hashes = line
+        .match_indices('"')
+        .map(|(at, _)| line[at + 1..].len() - line[at + 1..].trim_start_matches('#').len() + 1)
+        .max()
+        .unwrap_or(0);
+    let hashes = &"################################"[..hashes.min(32)];
+    let mut repr = String::with_capacity(line.len() + 2 * hashes.len() + 4);
+    repr.push('r');
+    repr.push_str(hashes);
+    repr.push_str("\" ");
+    repr.push_str(&line);
+    repr.push('"');
+    repr.push_str(hashes);
+    // A cleaned line has no control characters, which a raw string could not hold; should the
+    // text still not lex (more than 32 `#`s after a quote), it is escaped instead.
+    repr.parse().unwrap_or_else(|_| Literal::string(&format!(" {line}")))
 }
 
 /// Names of Rust's prelude that generated code writes unqualified when it can.
