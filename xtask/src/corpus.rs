@@ -94,10 +94,15 @@ pub fn generate_all(models: &[PathBuf], out: &Path, progress: bool) -> Vec<Outco
     let done = AtomicUsize::new(0);
     let outcomes = Mutex::new(Vec::with_capacity(models.len()));
     let workers = std::thread::available_parallelism().map_or(1, usize::from).min(models.len().max(1));
+    // The largest models first, so that the workers finish together rather than one of them
+    // starting a large model when the others have nothing left to do.
+    let mut order: Vec<(u64, &PathBuf)> =
+        models.iter().map(|m| (fs::metadata(m).map_or(0, |meta| meta.len()), m)).collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                while let Some(model) = models.get(next.fetch_add(1, Ordering::Relaxed)) {
+                while let Some(&(_, model)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let outcome = generate_one(model, out);
                     let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
                     let status = if outcome.generation_error.is_some() { "FAILED" } else { "ok" };
