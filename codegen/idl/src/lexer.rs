@@ -52,6 +52,9 @@ impl Tok {
     }
 }
 
+/// The `value` of a number token the lexer found malformed and reported.
+pub(crate) const MALFORMED: usize = 1;
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
     pub kind: Tok,
@@ -65,7 +68,8 @@ pub(crate) struct Token {
     pub space_before: bool,
     /// Index in `Lexed::docs` of the documentation comment right before this token.
     pub docs: Option<usize>,
-    /// Index in `Lexed::strings` of the value of a string or text block.
+    /// Index in `Lexed::strings` of the value of a string or text block; for a number,
+    /// [`MALFORMED`] when the lexer has already reported it.
     pub value: usize,
 }
 
@@ -315,9 +319,10 @@ impl<'a> Lexer<'a, '_> {
             }
             if ok {
                 self.error(start, "invalid number");
+                ok = false;
             }
         }
-        self.push(Tok::Number, start, 0);
+        self.push(Tok::Number, start, if ok { 0 } else { MALFORMED });
     }
 
     fn string(&mut self) {

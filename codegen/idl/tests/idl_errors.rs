@@ -409,3 +409,13 @@ fn references_to_members_where_shapes_are_needed() {
         ]
     );
 }
+
+#[test]
+fn a_malformed_number_is_reported_once() {
+    assert_eq!(errors("metadata a = 01\n"), ["1:14: numbers cannot have leading zeros"]);
+    assert_eq!(
+        errors("metadata a = 1.\nmetadata b = 2e\n"),
+        ["1:14: expected a digit after the decimal point", "2:14: expected a digit in the exponent"]
+    );
+    assert_eq!(errors("metadata a = 12abc\n"), ["1:14: invalid number"]);
+}

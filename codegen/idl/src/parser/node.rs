@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{PResult, Parser};
+use super::{Failed, PResult, Parser};
 use crate::ast::{Node, NodeKind};
 use crate::lexer::Tok;
 use smithy_core::shape_id::ShapeIdParts;
@@ -35,6 +35,8 @@ impl Parser<'_, '_> {
                 let text = self.text(token);
                 match serde_json::from_str::<serde_json::Number>(text) {
                     Ok(number) => NodeKind::Number(number),
+                    // The lexer has said what is wrong with it.
+                    Err(_) if token.value == crate::lexer::MALFORMED => return Err(Failed),
                     Err(_) => {
                         return Err(self.error(token.start, format!("`{text}` is not a number as JSON spells one")));
                     }
