@@ -331,6 +331,23 @@ mod tests {
     }
 
     #[test]
+    fn documentation_reads_as_written_whatever_quotes_and_hashes_it_holds() {
+        let hashes = "#".repeat(40);
+        let lines = [
+            "plain".to_owned(),
+            "a \"quoted\" word and a backslash \\ and \\n".to_owned(),
+            "ends with a quote\"".to_owned(),
+            "\"# \"## \"### quote-hash runs".to_owned(),
+            format!("a run longer than any raw string here: \"{hashes} done"),
+            "`code`, <tags>, {braces}, r#\"raw\"#, \u{1F600} and \u{e9}".to_owned(),
+        ];
+        let docs = tokens::docs(&lines.join("\n"));
+        let printed = format_file("", quote::quote! { #docs pub struct Documented; }).expect("formats");
+        let expected: String = lines.iter().map(|line| format!("/// {line}\n")).collect();
+        assert_eq!(printed, format!("{expected}pub struct Documented;\n"));
+    }
+
+    #[test]
     fn invalid_tokens_are_an_error_not_text() {
         let tokens: TokenStream = "let x = 1;".parse().expect("lexes");
         assert!(format_file("", tokens).is_err());
