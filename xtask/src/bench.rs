@@ -262,7 +262,7 @@ fn compile_bench(models_dir: &Path, service: &str, from: Option<&Path>, out: &Pa
     let generated = match from {
         Some(dir) => read_crate(dir)?,
         None => {
-            let model = models_dir.join(format!("{service}.json"));
+            let model = service_model(models_dir, service)?;
             let loaded = crate::models::load(std::slice::from_ref(&model)).map_err(|d| d.to_string())?;
             let settings = Settings::new(ours.clone()).generated_by("`cargo xtask bench compile`");
             codegen::generate(&loaded, &settings).map_err(|d| d.to_string())?
@@ -306,6 +306,29 @@ fn compile_bench(models_dir: &Path, service: &str, from: Option<&Path>, out: &Pa
     }
     configs.push((format!("{theirs} (crates.io)"), vec!["-p".into(), "theirs".into()], theirs.clone(), theirs_lines));
     Ok(CompileBench { ours, theirs, configs })
+}
+
+/// The model of `service` in `models_dir`: `<service>.json`, or else the model whose service's
+/// `sdkId` names the published crate `aws-sdk-<service>` (its `sdkId` in lower case without
+/// spaces or dashes: `Secrets Manager` is `aws-sdk-secretsmanager`, in `secrets-manager.json`).
+fn service_model(models_dir: &Path, service: &str) -> Result<PathBuf, String> {
+    let named = models_dir.join(format!("{service}.json"));
+    if named.is_file() {
+        return Ok(named);
+    }
+    for model in corpus::model_files(models_dir)? {
+        let Ok(text) = fs::read_to_string(&model) else { continue };
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+        let shapes = json.get("shapes").and_then(|shapes| shapes.as_object()).into_iter().flatten();
+        let mut crate_names = shapes.filter_map(|(_, shape)| {
+            let sdk_id = shape.pointer("/traits/aws.api#service/sdkId")?.as_str()?;
+            Some(sdk_id.to_lowercase().replace([' ', '-'], ""))
+        });
+        if crate_names.any(|name| name == service) {
+            return Ok(model);
+        }
+    }
+    Err(format!("no model in {} is {service}.json or has the sdkId of aws-sdk-{service}", models_dir.display()))
 }
 
 /// `Cargo.toml` and the Rust files under `src/` of the crate in `dir`.
@@ -522,4 +545,28 @@ fn make_executable(path: &Path) -> Result<(), String> {
 #[cfg(not(unix))]
 fn make_executable(_: &Path) -> Result<(), String> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_service_is_found_by_its_file_name_or_by_the_sdk_id_of_its_published_crate() {
+        let dir = std::env::temp_dir().join(format!("xtask-service-model-{}", std::process::id()));
+        fs::create_dir_all(&dir).expect("temp dir");
+        let model = |sdk_id: &str| {
+            format!(
+                r#"{{"smithy": "2.0", "shapes": {{"ex#S": {{"type": "service", "version": "1", "traits": {{"aws.api#service": {{"sdkId": "{sdk_id}"}}}}}}}}}}"#
+            )
+        };
+        fs::write(dir.join("secrets-manager.json"), model("Secrets Manager")).expect("write");
+        fs::write(dir.join("kinesis.json"), model("Kinesis")).expect("write");
+        fs::write(dir.join("lex-v2.json"), model("Lex Runtime-V2")).expect("write");
+        assert_eq!(service_model(&dir, "kinesis"), Ok(dir.join("kinesis.json")));
+        assert_eq!(service_model(&dir, "secretsmanager"), Ok(dir.join("secrets-manager.json")));
+        assert_eq!(service_model(&dir, "lexruntimev2"), Ok(dir.join("lex-v2.json")));
+        assert!(service_model(&dir, "secrets").is_err());
+        fs::remove_dir_all(&dir).expect("clean up");
+    }
 }

@@ -44,7 +44,8 @@ tasks:
   bench generate [--models DIR] [--runs N]
                           generation speed for the biggest models and the whole corpus, by stage
   bench compile [--models DIR] [--service NAME] [--runs N] [--instructions] [--from DIR]
-                          compile time and peak memory of a generated crate and its aws-sdk-* peer;
+                          compile time and peak memory of a generated crate and its aws-sdk-NAME
+                          peer (the model is NAME.json, or the one whose sdkId names that crate);
                           --instructions counts rustc's instructions under valgrind instead (one
                           run, unaffected by the machine's load); --from measures the crate in DIR
                           (generated with --crate-name ours-NAME) instead of generating one
