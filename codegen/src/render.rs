@@ -108,7 +108,7 @@ impl Job<'_> {
 /// Renders one item of `crate::types` or `crate::types::error`: the one exhaustive match over
 /// item kinds.
 fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
-    let mut tokens = match &item.kind {
+    match &item.kind {
         ItemKind::Structure(structure) => {
             let mut tokens = structure::structure(cx, item, structure);
             tokens.extend(protocol::item_codecs(cx, item));
@@ -126,10 +126,12 @@ fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
             tokens.extend(protocol::item_codecs(cx, item));
             tokens
         }
-        ItemKind::Enum(enumeration) => enumeration::enumeration(item, enumeration),
-    };
-    tokens.extend(protocol::body_codec(cx, item));
-    tokens
+        ItemKind::Enum(enumeration) => {
+            let mut tokens = enumeration::enumeration(item, enumeration);
+            tokens.extend(protocol::item_codecs(cx, item));
+            tokens
+        }
+    }
 }
 
 /// Renders the whole crate: `Cargo.toml` and every source file, formatted on `threads` threads.

@@ -49,7 +49,7 @@ pub(crate) fn builders(op: &Operation) -> TokenStream {
 /// The input structure's file, with its request builder.
 pub(crate) fn input(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let mut tokens = operation_structure(cx, &op.input);
-    tokens.extend(protocol::body_codec(cx, &op.input));
+    tokens.extend(protocol::item_codecs(cx, &op.input));
     tokens.extend(protocol::request(cx, op));
     tokens
 }
@@ -57,7 +57,7 @@ pub(crate) fn input(cx: &Context<'_>, op: &Operation) -> TokenStream {
 /// The output structure's file, with its response reader.
 pub(crate) fn output(cx: &Context<'_>, op: &Operation) -> TokenStream {
     let mut tokens = operation_structure(cx, &op.output);
-    tokens.extend(protocol::body_codec(cx, &op.output));
+    tokens.extend(protocol::item_codecs(cx, &op.output));
     if let ItemKind::Structure(structure) = &op.output.kind {
         tokens.extend(protocol::read_output(cx, op, structure));
     }

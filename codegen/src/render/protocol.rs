@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use super::http::{BodyReader, Codec, ErrorCodes, XmlLocation};
 use super::serde::JsonForm;
 use super::{Context, Std, aws_json, cbor, http, query, rpc_v2, xml};
-use crate::ir::{Item, ItemKind, Operation, Protocol, Structure};
+use crate::ir::{Item, ItemKind, Module, Operation, Protocol, Structure};
 
 /// What the `http` feature of a crate speaking a protocol is made of.
 #[derive(Clone, Copy, Debug)]
@@ -199,15 +199,6 @@ pub(crate) fn read_parts(cx: &Context<'_>, item: &Item, structure: &Structure) -
     }
 }
 
-/// The impls of the protocol's body codec for a structure, union or enum (or an operation's
-/// input or output), in the item's file, when the codec is not the `serde` impls.
-pub(crate) fn body_codec(cx: &Context<'_>, item: &Item) -> Option<TokenStream> {
-    match crate_wire(cx)?.protocol {
-        Protocol::RpcV2Cbor => Some(cbor::item(item)),
-        _ => None,
-    }
-}
-
 /// The runtime modules the crate's `http` feature adds beside `http`: their names and
 /// documentation.
 pub(crate) fn runtime_modules(cx: &Context<'_>) -> &'static [(&'static str, &'static str)] {
@@ -240,13 +231,19 @@ pub(crate) fn read_output(cx: &Context<'_>, op: &Operation, structure: &Structur
     Some(http::read_parts(cx, &op.output, structure, BodyReader::Xml(location)))
 }
 
-/// What the body codec adds to a structure or union of `crate::types`, in its file: the XML
-/// protocols' `WriteXml` and `ReadXml` impls, the query protocols' `WriteQuery`.
+/// The impls of the protocol's body codec for an item, in the item's file, when the codec is not
+/// the `serde` impls: CBOR's for every structure, union and enum (operation inputs and outputs
+/// included); the XML protocols' `WriteXml` and `ReadXml` and the query protocols' `WriteQuery`
+/// for the structures and unions of `crate::types` (an operation's input and output are written
+/// and read by its request builder and response reader).
 pub(crate) fn item_codecs(cx: &Context<'_>, item: &Item) -> Option<TokenStream> {
     let protocol = crate_wire(cx)?.protocol;
+    if protocol == Protocol::RpcV2Cbor {
+        return Some(cbor::item(item));
+    }
     let write_xml = protocol == Protocol::RestXml;
     let query = matches!(protocol, Protocol::AwsQuery | Protocol::Ec2Query);
-    if !write_xml && !query {
+    if (!write_xml && !query) || matches!(item.named.module, Module::Operation(_)) {
         return None;
     }
     let mut tokens = match &item.kind {

@@ -140,6 +140,39 @@ impl<'de> ::serde::Deserialize<'de> for InvalidItem {
     }
 }
 
+#[cfg(feature = "http")]
+impl crate::cbor::Encode for InvalidItem {
+    fn encode(&self, encoder: &mut crate::cbor::Encoder) {
+        encoder.begin_map();
+        if let Some(value) = &self.message {
+            encoder.field("message", value);
+        }
+        if let Some(value) = &self.field {
+            encoder.field("field", value);
+        }
+        encoder.end();
+    }
+}
+
+#[cfg(feature = "http")]
+impl crate::cbor::Decode for InvalidItem {
+    fn decode(
+        decoder: &mut crate::cbor::Decoder<'_>,
+    ) -> Result<Self, crate::cbor::Error> {
+        let mut builder = Self::builder();
+        decoder
+            .map(|decoder, name| {
+                match name {
+                    "message" => builder.message = decoder.member()?,
+                    "field" => builder.field = decoder.member()?,
+                    _ => decoder.skip()?,
+                }
+                Ok(())
+            })?;
+        Ok(builder.build())
+    }
+}
+
 impl InvalidItem {
     /// The code that identifies this error on the wire: `Inventory.InvalidItem`.
     pub const CODE: &'static str = "Inventory.InvalidItem";
@@ -202,38 +235,5 @@ impl InvalidItem {
         let mut value: Self = crate::cbor::from_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
-    }
-}
-
-#[cfg(feature = "http")]
-impl crate::cbor::Encode for InvalidItem {
-    fn encode(&self, encoder: &mut crate::cbor::Encoder) {
-        encoder.begin_map();
-        if let Some(value) = &self.message {
-            encoder.field("message", value);
-        }
-        if let Some(value) = &self.field {
-            encoder.field("field", value);
-        }
-        encoder.end();
-    }
-}
-
-#[cfg(feature = "http")]
-impl crate::cbor::Decode for InvalidItem {
-    fn decode(
-        decoder: &mut crate::cbor::Decoder<'_>,
-    ) -> Result<Self, crate::cbor::Error> {
-        let mut builder = Self::builder();
-        decoder
-            .map(|decoder, name| {
-                match name {
-                    "message" => builder.message = decoder.member()?,
-                    "field" => builder.field = decoder.member()?,
-                    _ => decoder.skip()?,
-                }
-                Ok(())
-            })?;
-        Ok(builder.build())
     }
 }

@@ -152,6 +152,37 @@ impl<'de> ::serde::Deserialize<'de> for ItemConflict {
     }
 }
 
+#[cfg(feature = "http")]
+impl crate::cbor::Encode for ItemConflict {
+    fn encode(&self, encoder: &mut crate::cbor::Encoder) {
+        encoder.begin_map();
+        if let Some(value) = &self.message {
+            encoder.field("message", value);
+        }
+        encoder.field("currentVersion", &self.current_version);
+        encoder.end();
+    }
+}
+
+#[cfg(feature = "http")]
+impl crate::cbor::Decode for ItemConflict {
+    fn decode(
+        decoder: &mut crate::cbor::Decoder<'_>,
+    ) -> Result<Self, crate::cbor::Error> {
+        let mut builder = Self::builder();
+        decoder
+            .map(|decoder, name| {
+                match name {
+                    "message" => builder.message = decoder.member()?,
+                    "currentVersion" => builder.current_version = decoder.member()?,
+                    _ => decoder.skip()?,
+                }
+                Ok(())
+            })?;
+        Ok(builder.build_or_zero())
+    }
+}
+
 impl ItemConflict {
     /// The code that identifies this error on the wire: `ItemConflict`.
     pub const CODE: &'static str = "ItemConflict";
@@ -214,36 +245,5 @@ impl ItemConflict {
         let mut value: Self = crate::cbor::from_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
-    }
-}
-
-#[cfg(feature = "http")]
-impl crate::cbor::Encode for ItemConflict {
-    fn encode(&self, encoder: &mut crate::cbor::Encoder) {
-        encoder.begin_map();
-        if let Some(value) = &self.message {
-            encoder.field("message", value);
-        }
-        encoder.field("currentVersion", &self.current_version);
-        encoder.end();
-    }
-}
-
-#[cfg(feature = "http")]
-impl crate::cbor::Decode for ItemConflict {
-    fn decode(
-        decoder: &mut crate::cbor::Decoder<'_>,
-    ) -> Result<Self, crate::cbor::Error> {
-        let mut builder = Self::builder();
-        decoder
-            .map(|decoder, name| {
-                match name {
-                    "message" => builder.message = decoder.member()?,
-                    "currentVersion" => builder.current_version = decoder.member()?,
-                    _ => decoder.skip()?,
-                }
-                Ok(())
-            })?;
-        Ok(builder.build_or_zero())
     }
 }

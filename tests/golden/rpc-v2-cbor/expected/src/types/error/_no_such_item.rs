@@ -110,6 +110,35 @@ impl<'de> ::serde::Deserialize<'de> for NoSuchItem {
     }
 }
 
+#[cfg(feature = "http")]
+impl crate::cbor::Encode for NoSuchItem {
+    fn encode(&self, encoder: &mut crate::cbor::Encoder) {
+        encoder.begin_map();
+        if let Some(value) = &self.message {
+            encoder.field("message", value);
+        }
+        encoder.end();
+    }
+}
+
+#[cfg(feature = "http")]
+impl crate::cbor::Decode for NoSuchItem {
+    fn decode(
+        decoder: &mut crate::cbor::Decoder<'_>,
+    ) -> Result<Self, crate::cbor::Error> {
+        let mut builder = Self::builder();
+        decoder
+            .map(|decoder, name| {
+                match name {
+                    "message" => builder.message = decoder.member()?,
+                    _ => decoder.skip()?,
+                }
+                Ok(())
+            })?;
+        Ok(builder.build())
+    }
+}
+
 impl NoSuchItem {
     /// The code that identifies this error on the wire: `NoSuchItem`.
     pub const CODE: &'static str = "NoSuchItem";
@@ -172,34 +201,5 @@ impl NoSuchItem {
         let mut value: Self = crate::cbor::from_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
-    }
-}
-
-#[cfg(feature = "http")]
-impl crate::cbor::Encode for NoSuchItem {
-    fn encode(&self, encoder: &mut crate::cbor::Encoder) {
-        encoder.begin_map();
-        if let Some(value) = &self.message {
-            encoder.field("message", value);
-        }
-        encoder.end();
-    }
-}
-
-#[cfg(feature = "http")]
-impl crate::cbor::Decode for NoSuchItem {
-    fn decode(
-        decoder: &mut crate::cbor::Decoder<'_>,
-    ) -> Result<Self, crate::cbor::Error> {
-        let mut builder = Self::builder();
-        decoder
-            .map(|decoder, name| {
-                match name {
-                    "message" => builder.message = decoder.member()?,
-                    _ => decoder.skip()?,
-                }
-                Ok(())
-            })?;
-        Ok(builder.build())
     }
 }

@@ -110,6 +110,35 @@ impl<'de> ::serde::Deserialize<'de> for ThrottlingError {
     }
 }
 
+#[cfg(feature = "http")]
+impl crate::cbor::Encode for ThrottlingError {
+    fn encode(&self, encoder: &mut crate::cbor::Encoder) {
+        encoder.begin_map();
+        if let Some(value) = &self.message {
+            encoder.field("message", value);
+        }
+        encoder.end();
+    }
+}
+
+#[cfg(feature = "http")]
+impl crate::cbor::Decode for ThrottlingError {
+    fn decode(
+        decoder: &mut crate::cbor::Decoder<'_>,
+    ) -> Result<Self, crate::cbor::Error> {
+        let mut builder = Self::builder();
+        decoder
+            .map(|decoder, name| {
+                match name {
+                    "message" => builder.message = decoder.member()?,
+                    _ => decoder.skip()?,
+                }
+                Ok(())
+            })?;
+        Ok(builder.build())
+    }
+}
+
 impl ThrottlingError {
     /// The code that identifies this error on the wire: `ThrottlingError`.
     pub const CODE: &'static str = "ThrottlingError";
@@ -169,34 +198,5 @@ impl ThrottlingError {
         let mut value: Self = crate::cbor::from_body(body)?;
         value._request_id = crate::http::request_id(headers);
         Ok(value)
-    }
-}
-
-#[cfg(feature = "http")]
-impl crate::cbor::Encode for ThrottlingError {
-    fn encode(&self, encoder: &mut crate::cbor::Encoder) {
-        encoder.begin_map();
-        if let Some(value) = &self.message {
-            encoder.field("message", value);
-        }
-        encoder.end();
-    }
-}
-
-#[cfg(feature = "http")]
-impl crate::cbor::Decode for ThrottlingError {
-    fn decode(
-        decoder: &mut crate::cbor::Decoder<'_>,
-    ) -> Result<Self, crate::cbor::Error> {
-        let mut builder = Self::builder();
-        decoder
-            .map(|decoder, name| {
-                match name {
-                    "message" => builder.message = decoder.member()?,
-                    _ => decoder.skip()?,
-                }
-                Ok(())
-            })?;
-        Ok(builder.build())
     }
 }
