@@ -108,30 +108,22 @@ impl Job<'_> {
 /// Renders one item of `crate::types` or `crate::types::error`: the one exhaustive match over
 /// item kinds.
 fn render_item(cx: &Context<'_>, item: &Item) -> TokenStream {
-    match &item.kind {
-        ItemKind::Structure(structure) => {
-            let mut tokens = structure::structure(cx, item, structure);
-            tokens.extend(protocol::item_codecs(cx, item));
-            if let crate::ir::Role::Error(info) = &structure.role {
-                tokens.extend(error::exception(item, structure, info, structure::carries_request_id(cx, structure)));
-                // Errors that travel only inside event streams are never read from a response.
-                if info.in_responses {
-                    tokens.extend(protocol::read_parts(cx, item, structure));
-                }
-            }
-            tokens
-        }
-        ItemKind::Union(union) => {
-            let mut tokens = union::union(cx, item, union);
-            tokens.extend(protocol::item_codecs(cx, item));
-            tokens
-        }
-        ItemKind::Enum(enumeration) => {
-            let mut tokens = enumeration::enumeration(item, enumeration);
-            tokens.extend(protocol::item_codecs(cx, item));
-            tokens
+    let mut tokens = match &item.kind {
+        ItemKind::Structure(structure) => structure::structure(cx, item, structure),
+        ItemKind::Union(union) => union::union(cx, item, union),
+        ItemKind::Enum(enumeration) => enumeration::enumeration(item, enumeration),
+    };
+    tokens.extend(protocol::item_codecs(cx, item));
+    if let ItemKind::Structure(structure) = &item.kind
+        && let crate::ir::Role::Error(info) = &structure.role
+    {
+        tokens.extend(error::exception(item, structure, info, structure::carries_request_id(cx, structure)));
+        // Errors that travel only inside event streams are never read from a response.
+        if info.in_responses {
+            tokens.extend(protocol::read_parts(cx, item, structure));
         }
     }
+    tokens
 }
 
 /// Renders the whole crate: `Cargo.toml` and every source file, formatted on `threads` threads.
@@ -334,13 +326,14 @@ mod tests {
 
     #[test]
     fn documentation_reads_as_written_whatever_quotes_and_hashes_it_holds() {
-        let hashes = "#".repeat(40);
+        let hashes = "#".repeat(300);
         let lines = [
             "plain".to_owned(),
             "a \"quoted\" word and a backslash \\ and \\n".to_owned(),
             "ends with a quote\"".to_owned(),
             "\"# \"## \"### quote-hash runs".to_owned(),
-            format!("a run longer than any raw string here: \"{hashes} done"),
+            format!("a long run, which a raw string still holds: \"{} done", &hashes[..100]),
+            format!("a run longer than any raw string takes: \"{hashes} done"),
             "`code`, <tags>, {braces}, r#\"raw\"#, \u{1F600} and \u{e9}".to_owned(),
         ];
         let docs = tokens::docs(&lines.join("\n"));

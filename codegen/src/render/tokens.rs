@@ -66,21 +66,14 @@ fn doc_line(line: &str) -> Literal {
         return Literal::string("");
     }
     // Enough `#`s that no `"` inside the text closes the literal.
-    let hashes = line
-        .match_indices('"')
-        .map(|(at, _)| line[at + 1..].len() - line[at + 1..].trim_start_matches('#').len() + 1)
-        .max()
-        .unwrap_or(0);
-    let hashes = &"################################"[..hashes.min(32)];
+    let hashes = line.match_indices('"').map(|(at, _)| line[at + 1..].bytes().take_while(|&b| b == b'#').count() + 1);
+    let hashes = "#".repeat(hashes.max().unwrap_or(0));
     let mut repr = String::with_capacity(line.len() + 2 * hashes.len() + 4);
-    repr.push('r');
-    repr.push_str(hashes);
-    repr.push_str("\" ");
-    repr.push_str(&line);
-    repr.push('"');
-    repr.push_str(hashes);
+    for part in ["r", &hashes, "\" ", &line, "\"", &hashes] {
+        repr.push_str(part);
+    }
     // A cleaned line has no control characters, which a raw string could not hold; should the
-    // text still not lex (more than 32 `#`s after a quote), it is escaped instead.
+    // text still not lex (a raw string takes at most 255 `#`s), it is escaped instead.
     repr.parse().unwrap_or_else(|_| Literal::string(&format!(" {line}")))
 }
 
@@ -321,3 +314,19 @@ pub(crate) fn allow_deprecated(any: bool) -> TokenStream {
 
 /// What `Debug` and `Display` print instead of a sensitive value.
 pub(crate) const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+#[cfg(test)]
+mod tests {
+    use super::doc_line;
+
+    #[test]
+    fn documentation_lines_are_raw_literals_with_as_few_hashes_as_their_quotes_need() {
+        assert_eq!(doc_line("plain").to_string(), r#"r" plain""#);
+        assert_eq!(doc_line(r#"a "word""#).to_string(), r##"r#" a "word""#"##);
+        assert_eq!(doc_line(r###"a "# and "## run"###).to_string(), r####"r###" a "# and "## run"###"####);
+        assert_eq!(doc_line("").to_string(), r#""""#);
+        // Past what a raw string takes, the line is escaped.
+        let long = format!("\"{}", "#".repeat(300));
+        assert_eq!(doc_line(&long).to_string(), format!("\" \\\"{}\"", "#".repeat(300)));
+    }
+}
